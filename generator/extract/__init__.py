@@ -1,0 +1,71 @@
+"""From a parsed spaCy ``Doc`` to a :class:`~generator.model.FactSheet`.
+
+Each extractor is a small pure function over the ``Doc`` (and what earlier extractors
+found); none touches files or global state. :func:`analyse` runs them in order:
+entities first (quotes resolve speakers against them), then quotes, figures and dates,
+and last the key facts, which are ranked using everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from spacy.tokens import Doc
+
+from generator import __version__
+from generator.extract.dates import extract_dates
+from generator.extract.entities import extract_entities
+from generator.extract.figures import extract_figures
+from generator.extract.keyfacts import rank_facts, summary_of
+from generator.extract.quotes import extract_quotes
+from generator.model import Article, FactSheet, Generated
+
+TOOL = f"factsheet {__version__}"
+
+
+def content_hash(article: Article) -> str:
+    """A hash of everything extraction reads from an article: its text, title and publication date."""
+    h = hashlib.sha256()
+    for part in (article.title, article.source.published or "", article.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return "sha256:" + h.hexdigest()
+
+
+def publication_date(article: Article) -> dt.date | None:
+    value = article.source.published
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None) -> FactSheet:
+    """The fact sheet of one article, from its parsed text."""
+    index = extract_entities(doc)
+    quotes = extract_quotes(doc, index)
+    figures = extract_figures(doc)
+    dates = extract_dates(doc, publication_date(article))
+    facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index)
+    warnings = [f"quote {i + 1}: no speaker found for \u201c{_short(q.text)}\u201d"
+                for i, q in enumerate(quotes) if not q.speaker]
+    return FactSheet(
+        id=article.id,
+        title=article.title,
+        summary=summary_of(facts),
+        source=article.source,
+        generated=Generated(tool=TOOL, pipeline=pipeline, content_hash=content_hash(article), at=now),
+        facts=tuple(facts),
+        quotes=tuple(quotes),
+        figures=tuple(figures),
+        dates=tuple(dates),
+        entities=tuple(index.entities),
+        warnings=tuple(warnings),
+    )
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"

@@ -1,0 +1,57 @@
+"""Escaping untrusted article text for Markdown pages: done here, once, for every template.
+
+Text from articles goes into pages that Python-Markdown (with Material's extensions) turns
+into HTML. Any character that Markdown, its extensions or HTML could read as syntax is
+written as an HTML character reference, which Markdown passes through untouched and the
+browser shows as the character itself: the text reads the same and cannot open a tag, a
+link, a table cell, a heading, an admonition or a template expression.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+# everything Markdown, its extensions (tables, attr_list, admonition, def_list, abbr, footnotes,
+# pymdownx caret/mark/tilde/emoji/arithmatex) or HTML could take for syntax
+_SYNTAX = set("\\`*_{}[]()#+-.!|<>&~^=:$@%\"'/")
+_TABLE = {c: f"&#{ord(c)};" for c in _SYNTAX}
+_WS = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def md_text(value: object) -> Markup:
+    """Untrusted text as inert Markdown on one line: whitespace collapsed, syntax characters escaped."""
+    text = _CONTROL.sub("", _WS.sub(" ", str(value)).strip())
+    return Markup("".join(_TABLE.get(c, c) for c in text))
+
+
+def safe_url(value: object) -> str | None:
+    """The URL when it is an absolute http(s) URL, else None (javascript:, data:, relative paths...)."""
+    url = str(value or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or _WS.search(url):
+        return None
+    return url
+
+
+def link(url: object, text: object) -> Markup:
+    """An external link as an HTML anchor, or the bare text when the URL is not a safe http(s) URL."""
+    href = safe_url(url)
+    if href is None:
+        return md_text(text)
+    return Markup(f'<a href="{html.escape(href, quote=True)}" rel="nofollow noopener">{md_text(text)}</a>')
+
+
+def json_for_script(value: object) -> Markup:
+    """JSON that is safe inside a <script> element: no ``</script>``, no HTML comment openers."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
