@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -51,27 +53,72 @@ def atomic_write(path: Path, text: str) -> bool:
 
     A reader (or a crash at any moment) sees either the old file or the new one, never a mix.
     """
-    data = text.encode("utf-8")
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> bool:
+    """:func:`atomic_write` for bytes: temporary file in the same folder, fsync, rename."""
     try:
         if path.read_bytes() == data:
             return False
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
         raise
     return True
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files that a killed writer left in ``folder`` (``.<name>.<random>.tmp``)."""
+    removed = 0
+    for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*:", re.M)
+
+
+def read_block(text: str, key: str) -> Any:
+    """The value of one top-level mapping key of a YAML text, without parsing the rest of it.
+
+    Fast path for questions like "what made this sheet?" over thousands of sheets: it cuts out
+    the lines from ``key:`` to the next top-level key and parses only those. Returns None when
+    the key is not there or its block is not valid YAML (callers then parse the whole file).
+    """
+    m = re.search(rf"^{re.escape(key)}:[ \t]*(?:#.*)?$", text, re.M)
+    if m is None:
+        return None
+    end = _TOP_KEY.search(text, m.end() + 1)
+    chunk = text[m.start():end.start() if end else len(text)]
+    try:
+        data = yaml.load(chunk, Loader=_LOADER)  # a safe loader (libyaml's when available)
+    except yaml.YAMLError:
+        return None
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def load_fast(text: str) -> Any:
+    """The data of a YAML text with the fastest safe loader available (libyaml's)."""
+    return yaml.load(text, Loader=_LOADER)
 
 
 def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
