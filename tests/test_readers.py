@@ -23,14 +23,16 @@ SAVED_PAGE = """<!DOCTYPE html>
 <meta name="author" content="Priya Ramaswamy">
 <meta property="article:published_time" content="2024-03-05T09:30:00Z">
 </head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport pages</a></li></ul></nav>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport pages</a></li></ul></nav>
 <header><div class="promo">Subscribe now for unlimited access</div></header>
 <main><article>
 <h1>Harbour council approves ferry terminal</h1>
 <p class="byline">By Priya Ramaswamy</p>
 <p>The harbour council voted on Tuesday to build a ferry terminal on the east quay, ending a dispute that has
 lasted almost four years.</p>
-<p>\u201cWe have waited long enough for this,\u201d said councillor Tom\u00e1s Vidal, who chairs the transport committee.</p>
+<p>\u201cWe have waited long enough for this,\u201d said councillor Tom\u00e1s Vidal, who chairs the
+transport committee.</p>
 <p>The terminal will cost about 42 million euros and handle up to 1.3 million passengers a year.</p>
 </article></main>
 <section id="comments" class="comments"><h2>Comments</h2>
@@ -95,7 +97,8 @@ def test_a_declared_html_charset_wins_over_guessing():
     ("list.md", b"---\n- a\n- b\n---\nText.\n", "list.md:2: front matter must be a mapping"),
     ("baddate.md", b"---\ntitle: T\npublished: last Tuesday\n---\nText.\n",
      "baddate.md:3: front matter: published: 'last Tuesday' is not an ISO date"),
-    ("badtype.md", b"---\ntitle: T\nauthor: {name: x}\n---\nText.\n", "badtype.md:3: front matter: author must be text"),
+    ("badtype.md", b"---\ntitle: T\nauthor: {name: x}\n---\nText.\n",
+     "badtype.md:3: front matter: author must be text"),
     ("notext.md", b"---\ntitle: Only a title\n---\n\n", "notext.md: the article has no text after its front matter"),
     ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "nav.html: no article text found"),
     ("notes.docx", b"PK\x03\x04", "notes.docx: unknown kind of file '.docx'"),
