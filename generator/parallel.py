@@ -143,21 +143,22 @@ def _pair(batch: list[Article], results: list[tuple[str, Result]]) -> Iterator[t
 
 # -- Dask ----------------------------------------------------------------------------------------
 
-class _LoadPipeline:
-    """A Dask worker plugin: load the spaCy pipeline once, when the worker starts."""
+def _pipeline_plugin(model: str | None) -> Any:
+    """A Dask worker plugin that loads the spaCy pipeline once, when each worker starts."""
+    from distributed import WorkerPlugin
 
-    name = "factsheet-pipeline"
+    class LoadPipeline(WorkerPlugin):  # defined here so that importing this module doesn't import Dask
+        name = "factsheet-pipeline"
 
-    def __init__(self, model: str | None):
-        self.model = model
+        def __init__(self, model: str | None):
+            self.model = model
 
-    def setup(self, worker: Any) -> None:  # noqa: ARG002 - Dask's signature
-        from generator.nlp import load
+        def setup(self, worker: Any) -> None:  # noqa: ARG002 - Dask's signature
+            from generator.nlp import load
 
-        load(self.model)
+            load(self.model)
 
-    def teardown(self, worker: Any) -> None:  # noqa: ARG002 - Dask's signature
-        return None
+    return LoadPipeline(model)
 
 
 def dask_client(address: str | None, jobs: int) -> Any:
@@ -177,7 +178,7 @@ def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address:
 
     client = dask_client(address, jobs)
     try:
-        client.register_plugin(_LoadPipeline(model))
+        client.register_plugin(_pipeline_plugin(model))
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         window = 2 * workers
         batches = _chunks(articles, chunk)
