@@ -136,12 +136,12 @@ class SheetStore:
         from generator.validate import check
 
         try:
-            data, lines = yamlio.load_with_lines(path)
+            data, lines, duplicates = yamlio.load_document(path)
         except SheetError as err:
             report.errors.append(f"{err.problems[0]} (fix it, or delete the file; not regenerated so that "
                                  "no hand edit is lost)")
             return False
-        problems = check(data, where=str(path), lines=lines, stem=path.stem)
+        problems = check(data, where=str(path), lines=lines, stem=path.stem, duplicates=duplicates)
         if problems:
             more = f" (and {len(problems) - 1} more; see `factsheet validate`)" if len(problems) > 1 else ""
             report.errors.append(f"{problems[0]}{more}: not regenerated so that no hand edit is lost")

@@ -131,37 +131,79 @@ def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
 
     Raises SheetError for unreadable or malformed YAML, naming the line.
     """
+    data, lines, _ = load_document(path)
+    return data, lines
+
+
+#: hints for the YAML mistakes people make when editing by hand
+_YAML_HINTS = (
+    ("mapping values are not allowed", "put the value in quotes if it contains ': '"),
+    ("cannot start any token", "indent with spaces, not tabs; quote a value that starts with @ or `"),
+    ("expected <block end>", "check the indentation of this line against the lines above"),
+    ("could not find expected ':'", "each line of a mapping is 'field: value'; check the quotes on this line"),
+    ("found undefined alias", "quote a value that starts with *"),
+    ("while scanning a quoted scalar", "a quote is opened but not closed"),
+)
+
+
+def load_document(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[tuple, int]]]:
+    """:func:`load_with_lines`, plus the keys given twice in one mapping, as (path, line) pairs.
+
+    YAML keeps only the last of two equal keys; in a hand-edited file that is a mistake to report.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SheetError(path, [f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
     except OSError as exc:
         raise SheetError(path, [f"{path}: cannot read ({exc.strerror or exc})"]) from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # a safe loader
+    except yaml.YAMLError:
+        raise SheetError(path, [syntax_error(path, text)]) from None
+    lines: dict[tuple, int] = {}
+    duplicates: list[tuple[tuple, int]] = []
+    if node is not None:
+        _walk(node, (), lines, duplicates)
+    return data, lines, duplicates
+
+
+def syntax_error(path: Path, text: str) -> str:
+    """The one-line message for a YAML text that does not parse: line, problem and a hint.
+
+    Messages come from PyYAML's pure-Python parser, whose wording is clearer than libyaml's.
+    """
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise SheetError(path, [f"{where}: YAML syntax: {problem}"]) from None
-    lines: dict[tuple, int] = {}
-    if node is not None:
-        _walk(node, (), lines)
-    return data, lines
+        context = str(getattr(exc, "context", None) or "")
+        opened = getattr(exc, "context_mark", None)
+        hint = next((h for k, h in _YAML_HINTS if k in problem or k in context), None)
+        if "flow" in context and opened is not None:
+            hint = f"a [ or {{ opened on line {opened.line + 1} is not closed"
+        return f"{where}: YAML syntax: {problem}" + (f" ({hint})" if hint else "")
+    return f"{path}: YAML syntax error"
 
 
-def _walk(node: yaml.Node, at: tuple, lines: dict[tuple, int]) -> None:
+def _walk(node: yaml.Node, at: tuple, lines: dict[tuple, int], duplicates: list[tuple[tuple, int]]) -> None:
     lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: set = set()
         for key, value in node.value:
             k = key.value
-            lines[(*at, k)] = key.start_mark.line + 1
-            _walk(value, (*at, k), lines)
+            if k in seen:
+                duplicates.append(((*at, k), key.start_mark.line + 1))
+            seen.add(k)
+            _walk(value, (*at, k), lines, duplicates)
             lines[(*at, k)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*at, i), lines)
+            _walk(item, (*at, i), lines, duplicates)
 
 
 def line_of(lines: dict[tuple, int], at: tuple) -> int | None:

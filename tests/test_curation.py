@@ -413,3 +413,48 @@ def test_dry_run_shows_changes_and_writes_nothing(curated):
     assert "figures[\u201cabout 45 million euros\u201d].text: \u201cabout 42 million euros\u201d -> " \
            "\u201cabout 45 million euros\u201d" in lines, lines
     assert not any("Ruiz-Ortega" in line or "summary" in line for line in lines), lines  # hand edits stay
+
+
+# -- `factsheet validate` catches broken hand edits, with file, line and field -------------------------
+
+@pytest.mark.parametrize(("before", "after", "message"), [
+    ("speaker: Ana Ruiz\n", "speaker: Ana Ruiz: resident\n",
+     "YAML syntax: mapping values are not allowed here (put the value in quotes if it contains ': ')"),
+    ("  speaker: Ana Ruiz\n", " speaker: Ana Ruiz\n", "YAML syntax: expected <block end>"),
+    ("  cue: complained\n", "\tcue: complained\n", "YAML syntax: found character '\\t' that cannot start any token"),
+    ("  cue: complained\n", "  cue: [complained\n", "YAML syntax: expected ',' or ']'"),
+    ("  value: 42000000\n", "  value: 42,000,000\n", "figures[0].value: expected a number, null or {low, high}"),
+    ("  value: 42000000\n", "  value: {low: 50, high: 40}\n", "figures[0].value: low (50) is above high (40)"),
+    ("  kind: direct\n", "  kind: Direct\n", "quotes[0].kind: 'Direct' is not one of 'direct', 'partial', 'reported'"),
+    ("  cue: complained\n", "  cue: complained\n  cue: said\n", "quotes[1].cue: given twice"),
+    ("  cue: complained\n", "  cue: complained\n  note: checked\n", "quotes[1]: unknown field 'note'"),
+    ("  cue: complained\n", "  cue: complained\n  reviewed: yes please\n",
+     "quotes[1].reviewed: expected true or false, got a string"),
+    ("- text: It is a waste of money\n", "- txt: It is a waste of money\n", "quotes[1]: missing field 'text'"),
+    ("  speaker: Ana Ruiz\n", "  speaker:\n  - Ana\n  - Ruiz\n", "quotes[1].speaker: expected a string or null"),
+    ("id: t\n", "id: T 1\n", "id: 'T 1' is not in the expected form"),
+    ("- name: Ana Ruiz\n  type: PERSON\n", "- name: Ana Ruiz\n  type: Person\n", "entities[1].type: 'Person'"),
+])
+def test_validate_names_file_line_and_field_of_a_broken_edit(tmp_path, before, after, message):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    text = yamlio.dump(BASE)
+    assert before in text
+    broken = text.replace(before, after, 1) if "speaker: Ana" not in before else _replace_last(text, before, after)
+    path = tmp_path / "t.yaml"
+    path.write_text(broken, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    line = first.removeprefix(f"{path}:").split(":")[0]
+    assert line.isdigit(), first
+    assert message in first, first
+    changed = next(i for i, (a, b) in enumerate(zip(text.splitlines(), broken.splitlines(), strict=False)) if a != b)
+    assert abs(int(line) - (changed + 1)) <= 1, (first, changed + 1)
+
+
+def _replace_last(text: str, old: str, new: str) -> str:
+    head, _, tail = text.rpartition(old)
+    return head + new + tail
