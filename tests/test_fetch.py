@@ -238,3 +238,26 @@ def test_a_file_of_urls_reads_each_and_reports_bad_lines(server, tmp_path):
 ])
 def test_url_ids_are_safe_and_readable(url, expected):
     assert url_id(url) == expected
+
+
+def test_the_extract_command_takes_urls(server, tmp_path, nlp):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    server.add("/news/ferry-terminal.html", PAGE.format(charset="utf-8", year=2026))
+    out = tmp_path / "facts"
+    args = ["extract", server.base + "/news/ferry-terminal.html", server.base + "/gone", "--out", str(out),
+            "--cache", str(tmp_path / "cache"), "--delay", "0", "-q"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1  # one of the two failed
+    assert result.stderr.strip() == (f"error: {server.base}/gone: the server answered HTTP 404 Not Found "
+                                     "(check the address)")
+    sheet = (out / "ferry-terminal.yaml").read_text(encoding="utf-8")
+    assert f"url: {server.base}/news/ferry-terminal.html" in sheet
+    assert "Tomas Vidal" in sheet
+    # the page is cached: offline, the next run needs no server
+    server.routes.clear()
+    result = CliRunner().invoke(cli, ["extract", server.base + "/news/ferry-terminal.html", "--out", str(out),
+                                      "--cache", str(tmp_path / "cache"), "--offline", "--force", "-q"])
+    assert result.exit_code == 0, result.stderr

@@ -215,3 +215,28 @@ def test_folders_are_read_in_a_stable_order_and_hidden_files_skipped(tmp_path):
     arts, errors = read_all(tmp_path)
     assert [a.id for a in arts] == ["a", "b", "c-1"]
     assert errors == []
+
+
+# -- the command: bad inputs are reported, the rest get their sheets, the exit code says it -----------
+
+def test_extract_reports_bad_inputs_writes_the_rest_and_exits_non_zero(tmp_path, nlp):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src / "good.txt", STORY)
+    write(src / "empty.txt", b"")
+    write(src / "binary.md", bytes(range(256)) * 8)
+    write(src / "batch.jsonl", json.dumps({"id": "from-jsonl", "title": "T", "text": STORY}) + "\n{oops\n")
+    out = tmp_path / "facts"
+    result = CliRunner().invoke(cli, ["extract", str(src), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.glob("*.yaml")) == ["from-jsonl.yaml", "good.yaml"]
+    errors = result.stderr.strip().splitlines()
+    assert errors == [f"error: {src}/batch.jsonl:2: malformed JSON (Expecting property name enclosed in double "
+                      "quotes at column 2) (fix or remove this line; the other lines are still read)",
+                      f"error: {src}/binary.md: this looks like a binary file, not text "
+                      "(give a .txt, .md, .html or .jsonl file)",
+                      f"error: {src}/empty.txt: the file is empty (add the article's text or remove the file)"]
