@@ -113,6 +113,7 @@ def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chu
                ) -> Iterator[tuple[Article, Result]]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # spawn: workers start clean (no copy of the parent's threads or state) and load the pipeline once
     ctx = multiprocessing.get_context("spawn")
@@ -127,12 +128,33 @@ def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chu
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 batch = pending.pop(future)
-                yield from _pair(batch, future.result())
+                yield from _results(batch, future)
                 nxt = next(batches, None)
                 if nxt is not None:
                     pending[pool.submit(analyse_batch, nxt, model)] = nxt
+    except BrokenProcessPool:
+        from generator.errors import FactsheetError
+
+        raise FactsheetError("a worker process died (out of memory?); the sheets written so far are kept: "
+                             "run the same command again to go on") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(batch: list[Article], future: Any) -> Iterator[tuple[Article, Result]]:
+    """The pairs of a finished task; a task that failed as a whole fails each of its articles."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as exc:
+        log.debug("task failed: %s", traceback.format_exc())
+        for article in batch:
+            yield article, f"extraction failed in a worker ({type(exc).__name__}: {exc})"
+        return
+    yield from _pair(batch, results)
 
 
 def _pair(batch: list[Article], results: list[tuple[str, Result]]) -> Iterator[tuple[Article, Result]]:
@@ -190,7 +212,7 @@ def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address:
             queue.add(future)
         for future in queue:
             batch = pending.pop(future)
-            yield from _pair(batch, future.result())
+            yield from _results(batch, future)
             future.release()
             nxt = next(batches, None)
             if nxt is not None:

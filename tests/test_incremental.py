@@ -175,3 +175,19 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, nlp):
     assert "interrupted" in err and "run the same command again to resume" in err
     assert "Traceback" not in err
     assert validate_paths([out])[1] == []
+
+
+def test_the_pipeline_name_known_without_spacy_is_the_loaded_ones(nlp):
+    from generator import nlp as nlp_module
+    from generator.provenance import PREFERRED, pipeline_name
+
+    assert PREFERRED == nlp_module.PREFERRED
+    assert pipeline_name() == nlp_module.pipeline_name(nlp)
+
+
+def test_an_unknown_pipeline_is_a_clear_error(tmp_path):
+    from generator.errors import PipelineError
+
+    src = corpus(tmp_path / "a.jsonl", 1)
+    with pytest.raises(PipelineError, match="can't find spaCy pipeline 'no_such_pipeline'"):
+        extract_all(iter_articles([src]), tmp_path / "facts", model="no_such_pipeline")
