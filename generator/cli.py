@@ -7,6 +7,7 @@ non-zero exit code; anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -294,7 +295,7 @@ def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: 
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir.resolve())]
     if quiet:
         cmd.append("--quiet")
-    result = subprocess.run(cmd, check=False)
+    result = subprocess.run(cmd, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode:
         _fail(f"mkdocs build failed (exit {result.returncode}); see its messages above")
     if not quiet:

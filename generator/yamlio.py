@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import tempfile
@@ -21,8 +20,16 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks YAML would fold: written escaped instead
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and "\n " not in value else None
+    if any(c in value for c in _ODD_BREAKS):
+        style = '"'
+    elif "\n" in value and not value.endswith((" ", "\t")) and "\n " not in value:
+        style = "|"  # multi-line text stays readable for people editing it
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -80,8 +87,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
             os.fsync(fh.fileno())
         Path(tmp).replace(path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+        Path(tmp).unlink(missing_ok=True)
         raise
     return True
 
