@@ -61,7 +61,7 @@ def decode(data: bytes, path: str | Path, *, declared: str | None = None) -> str
         raise InputError(path, "the file is empty", hint="add the article's text or remove the file")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(path, f"this is {what}, not text", hint=_BINARY_HINT)
+            raise InputError(path, f"this looks like a binary file ({what}), not text", hint=_BINARY_HINT)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _newlines(_strict(data, codec, path, f"the file starts with a {codec.upper()} byte-order mark but"))

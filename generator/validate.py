@@ -134,11 +134,6 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
             span = item.get("span")
             if span and span[0] > span[1]:
                 problems.append(f"{at((section, i, 'span'))}: {section}[{i}].span: start is after end")
-    for i, item in enumerate(data.get("figures") or []):
-        value = item.get("value")
-        if isinstance(value, dict) and value["low"] > value["high"]:
-            problems.append(f"{at(('figures', i, 'value'))}: figures[{i}].value: low ({value['low']}) is above "
-                            f"high ({value['high']})")
     return problems
 
 
