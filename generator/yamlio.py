@@ -13,7 +13,7 @@ import yaml
 from generator.errors import SheetError
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter: ~6x faster, same YAML
     """The safe dumper, with block-style multi-line strings and no anchors/aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - the signature is PyYAML's
