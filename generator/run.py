@@ -26,6 +26,7 @@ from typing import Any
 
 from generator import curation, yamlio
 from generator.errors import FactsheetError, InputError, SheetError
+from generator.ids import is_safe_id
 from generator.model import Article
 from generator.provenance import TOOL, Provenance, content_hash, pipeline_name
 
@@ -54,10 +55,9 @@ class RunReport:
 
 def sheet_path(out_dir: Path, article_id: str) -> Path:
     """Where an article's sheet goes; ids are slugs, so this never leaves ``out_dir``."""
-    path = (out_dir / f"{article_id}.yaml").resolve()
-    if path.parent != out_dir.resolve():
+    if not is_safe_id(article_id):
         raise FactsheetError(f"article id {article_id!r} is not a safe file name")
-    return path
+    return out_dir / f"{article_id}.yaml"
 
 
 def snapshot_path(out_dir: Path, article_id: str) -> Path:
@@ -71,7 +71,7 @@ def _generated_of(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    block = yamlio.read_block(text, "generated")
+    block = yamlio.read_flat_block(text, "generated")
     if block is None and "generated:" in text:  # laid out unusually: parse it all
         try:
             data = yamlio.load_fast(text)
