@@ -191,3 +191,18 @@ def test_an_unknown_pipeline_is_a_clear_error(tmp_path):
     src = corpus(tmp_path / "a.jsonl", 1)
     with pytest.raises(PipelineError, match="can't find spaCy pipeline 'no_such_pipeline'"):
         extract_all(iter_articles([src]), tmp_path / "facts", model="no_such_pipeline")
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("generated:\n  tool: factsheet 0.1.0\n  at: '2026-01-01T00:00:00Z'\n  n: null\ntags: []\n",
+     {"tool": "factsheet 0.1.0", "at": "2026-01-01T00:00:00Z", "n": None}),
+    ("generated:\n  tool: 'it''s'\n  pipeline: \"en \\u00e9\"\n", {"tool": "it's", "pipeline": "en \u00e9"}),
+    ("generated:\n  tool: x # a comment\n", {"tool": "x"}),
+    ("generated:\n  tool: [a, b]\n", {"tool": ["a", "b"]}),
+    ("title: t\n", None),
+])
+def test_the_generated_block_is_read_without_parsing_the_sheet(block, expected):
+    text = "schema_version: 1\nid: t\n" + block + "facts: []\n"
+    assert yamlio.read_flat_block(text, "generated") == expected
+    if expected is not None:
+        assert yamlio.read_flat_block(text, "generated") == yaml.safe_load(text)["generated"]
