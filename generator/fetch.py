@@ -207,7 +207,11 @@ class Fetcher:
             raise FetchError(url, f"the page is {int(length):,} bytes, over the {self.max_bytes:,}-byte cap",
                              hint="raise --max-bytes if it really is one article")
         gzipped = (msg.get("Content-Encoding") or "").lower() in ("gzip", "x-gzip")
-        body = _read_capped(resp, self.max_bytes, gzipped=gzipped)
+        # a server that drips bytes slowly gets 3 timeouts in all, not one per read
+        body = _read_capped(resp, self.max_bytes, gzipped=gzipped, deadline=time.monotonic() + 3 * self.timeout)
+        if body is False:
+            raise FetchError(url, f"the page took over {3 * self.timeout:g} s to download",
+                             hint="try again later or raise --timeout")
         if body is None:
             raise FetchError(url, f"the page is over the {self.max_bytes:,}-byte cap",
                              hint="raise --max-bytes if it really is one article")
@@ -215,14 +219,16 @@ class Fetcher:
                     body=body, fetched_at=_now(), etag=msg.get("ETag"), last_modified=msg.get("Last-Modified"))
 
 
-def _read_capped(resp, cap: int, *, gzipped: bool) -> bytes | None:
-    """At most ``cap`` bytes of (decompressed) body; None when there is more."""
+def _read_capped(resp, cap: int, *, gzipped: bool, deadline: float) -> bytes | bool | None:
+    """At most ``cap`` bytes of (decompressed) body; None when there is more, False when too slow."""
     out = bytearray()
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
     while True:
-        chunk = resp.read(_CHUNK)
+        chunk = resp.read1(_CHUNK) if hasattr(resp, "read1") else resp.read(_CHUNK)
         if not chunk:
             break
+        if time.monotonic() > deadline:
+            return False
         if inflate is not None:
             chunk = inflate.decompress(chunk, cap + 1 - len(out))
             if inflate.unconsumed_tail:

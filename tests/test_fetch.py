@@ -67,7 +67,13 @@ def server():
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+                if headers.get("X-Drip"):  # a server that sends a few bytes at a time, slowly
+                    for i in range(0, len(body), 64):
+                        self.wfile.write(body[i:i + 64])
+                        self.wfile.flush()
+                        time.sleep(float(headers["X-Drip"]))
+                else:
+                    self.wfile.write(body)
 
         def log_message(self, *args):  # keep test output clean
             pass
@@ -144,6 +150,14 @@ def test_a_slow_server_times_out_with_a_clear_error(server, tmp_path):
     with pytest.raises(FetchError, match=r"no answer within 0.5 s \(timeout\)"):
         fetcher(tmp_path, timeout=0.5).get(server.base + "/slow")
     assert time.monotonic() - start < 1.9
+
+
+def test_a_server_that_drips_the_page_is_cut_off(server, tmp_path):
+    server.add("/drip", PAGE.format(charset="utf-8", year=2026), headers={"X-Drip": "0.15"})
+    start = time.monotonic()
+    with pytest.raises(FetchError, match=r"the page took over 1.2 s to download"):
+        fetcher(tmp_path, timeout=0.4).get(server.base + "/drip")
+    assert time.monotonic() - start < 3
 
 
 @pytest.mark.parametrize("declared_length", [True, False], ids=["content-length", "no-content-length"])
