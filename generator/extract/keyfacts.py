@@ -31,7 +31,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.entities import EntityIndex
-from generator.extract.text import DATE_STAMP, furniture, leading_furniture, paragraph_numbers, sentence_text, sentences
+from generator.extract.text import (
+    DATE_STAMP,
+    furniture,
+    leading_furniture,
+    paragraph_numbers,
+    sentence_text,
+    whole_sentences,
+)
 from generator.model import DateMention, Fact, Figure, Quote
 
 MAX_FACTS = 5
@@ -125,9 +132,9 @@ def lead_facts(doc: Doc, *, title: str, k: int = LEAD_FACTS) -> list[Fact]:
     """
     out: list[Fact] = []
     headline = " ".join(title.split())
-    for sent in sentences(doc):
+    for sent in whole_sentences(doc):
         text = sentence_text(sent)
-        if text == headline or furniture(text) or len(sent) < MIN_WORDS:
+        if _is_headline(text, headline) or furniture(text) or len(sent) < MIN_WORDS:
             continue
         out.append(Fact(text=text, sentence=text, span=(sent.start_char, sent.end_char),
                         score=round(1.0 / (1 + len(out)), 4)))
@@ -149,8 +156,8 @@ def compress(text: str, limit: int = SUMMARY_WORDS) -> str:
     if len(words) <= limit:
         return text
     for sep in ("; ", " — ", " – ", " -- ", ", which ", ", while ", ", but ", ", after ", ", as "):
-        at = text.find(sep, len(" ".join(words[: limit // 2])))
-        if at > 0 and len(text[:at].split()) <= limit:
+        at = text.find(sep)
+        if at > 0 and MIN_WORDS <= len(text[:at].split()) <= limit:
             return text[:at].rstrip(" ,;") + "."
     return text
 
@@ -160,7 +167,7 @@ def compress(text: str, limit: int = SUMMARY_WORDS) -> str:
 
 def story_sentences(doc: Doc, title: str) -> list[Candidate]:
     """The sentences of the story proper: page furniture, captions and the headline removed."""
-    sents = sentences(doc)
+    sents = whole_sentences(doc)
     paras = paragraph_numbers(doc, sents)
     caption_paras = {p for s, p in zip(sents, paras, strict=True) if furniture(sentence_text(s)) == "credit"}
     counts = Counter(paras)
@@ -171,7 +178,7 @@ def story_sentences(doc: Doc, title: str) -> list[Candidate]:
         text = sentence_text(sent)
         if para in caption_paras or furniture(text):
             continue
-        if text == headline and not headline.endswith("."):
+        if _is_headline(text, headline):
             continue
         span = _without_dateline(sent, first_in_paragraph=sent.start == 0 or para not in para_seen)
         if len(span) == 0 or _is_fragment(span, alone=counts[para] == 1):
@@ -181,10 +188,19 @@ def story_sentences(doc: Doc, title: str) -> list[Candidate]:
     return out
 
 
+def _is_headline(text: str, headline: str) -> bool:
+    """The headline repeated as the first line (with or without a full stop added).
+
+    A "headline" that ends with a full stop is a lead sentence standing in for a missing title
+    (JSON lines without one): that sentence is story, not furniture.
+    """
+    return bool(headline) and not headline.endswith(".") and text.rstrip(".!? ") == headline.rstrip("!? ")
+
+
 def _without_dateline(sent: Span, *, first_in_paragraph: bool) -> Span:
     """The sentence without a dateline, byline or time stamp in front of its first words."""
     text = sent.text
-    cut = leading_furniture(text)
+    cut = leading_furniture(text) if first_in_paragraph else 0
     if cut:
         span = sent.doc.char_span(sent.start_char + cut, sent.end_char, alignment_mode="expand")
         if span is not None and len(span):
@@ -204,8 +220,9 @@ def _is_fragment(span: Span, *, alone: bool) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < MIN_WORDS:
         return True
-    finite = any(t.pos_ in ("VERB", "AUX") and (t.morph.get("VerbForm") in (["Fin"], []) or t.tag_ in ("VBD", "VBZ",
-                 "VBP", "MD")) for t in span)
+    # a past participle counts: the small model often tags a past tense ("reopened on Monday") so
+    finite = any(t.pos_ in ("VERB", "AUX") and (t.morph.get("VerbForm") in (["Fin"], [])
+                                                or t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBN")) for t in span)
     if not finite:
         return True
     return alone and span[-1].text not in {".", "!", "?", "\"", "”", "’", "'", ")"} and len(words) < 15

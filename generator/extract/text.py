@@ -85,7 +85,8 @@ _LEADING_FURNITURE: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){1,4}\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|[A-Z][\w .]{1,25})\)"
                r"\s*(?:--|—|–|-|:)\s*"),
     re.compile(r"^\((?:CNN|Reuters|AP|AFP|UPI)\)\s*(?:--|—|–|-|:)?\s*"),
-    re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){0,3}\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘'])"),
+    re.compile(rf"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){{0,3}}(?:,?\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+               r"\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘'])"),
 )
 
 
@@ -122,4 +123,18 @@ def paragraph_numbers(doc: Doc, sents: list[Span]) -> list[int]:
             number += 1
         out.append(number)
         prev_end = s.end_char
+    return out
+
+
+def whole_sentences(doc: Doc) -> list[Span]:
+    """Like :func:`sentences`, but an opening quotation mark the parser left on its own line
+    (``"`` then ``It is good ...``) is joined to the sentence it opens."""
+    out: list[Span] = []
+    pending: int | None = None
+    for s in sentences(doc):
+        if all(t.is_punct for t in s) and s[-1].text in {'"', "“", "‘", "'", "(", "["}:
+            pending = s.start if pending is None else pending
+            continue
+        out.append(doc[pending:s.end] if pending is not None else s)
+        pending = None
     return out
