@@ -23,7 +23,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,7 +170,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’]s\b", "", text).replace(".", "").replace("&", " and ")
-    words = re.findall(r"[a-z0-9]+", text)
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -178,6 +178,7 @@ def fold(text: str) -> str:
 
 def person_parts(name: str) -> list[str]:
     """A person's name without titles and suffixes: "Secretary of State Antony J. Blinken" -> [antony, j, blinken]."""
+    name = re.sub(r"^(?:[a-z][\w'’-]*\s+)+(?=[A-Z])", "", name.strip())  # "a Mitt Romney", "pro-Clinton"
     words = fold(name).split()
     while words and (words[0] in TITLES or words[0] == "of"):
         words = words[1:]
@@ -189,11 +190,6 @@ def person_parts(name: str) -> list[str]:
 def _first_names_agree(a: str, b: str) -> bool:
     """"Antony" and "Antony", or an initial and the name it starts ("A" and "Antony")."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in {"of", "the", "and", "for"}]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
 # --- members: one sheet's entity ------------------------------------------------------------------------
@@ -331,23 +327,16 @@ def _cluster(members: list[_Member], entries: list[Entry], assigned: dict[int, l
 
 
 def _cluster_names(members: list[_Member]) -> list[tuple[list[_Member], str | None]]:
-    """Organisations and places: the same folded name or alias, or an acronym of a full name, is one entry."""
+    """Organisations and places: the same folded name or alias is one entry.
+
+    An acronym joins its full name only where an article itself uses both for one entity (then
+    they are aliases of each other): initials alone are too often shared ("NBC")."""
     uf = _UnionFind(len(members))
     by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(members):
         for k in m.name_keys():
             j = by_key.setdefault((m.group, k), i)
             uf.union(i, j)
-    acronyms: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, m in enumerate(members):
-        for n in (m.name, *m.aliases):
-            ini = _initials(n)
-            if len(ini) >= 2:
-                acronyms[(m.group, ini)].add(uf.find(i))
-    for (group, ini), roots in acronyms.items():
-        j = by_key.get((group, ini))
-        if j is not None and len(roots) == 1:  # "FBI" and the one "Federal Bureau of Investigation"
-            uf.union(j, next(iter(roots)))
     groups: dict[int, list[_Member]] = defaultdict(list)
     for i, m in enumerate(members):
         groups[uf.find(i)].append(m)
@@ -366,11 +355,14 @@ def _cluster_people(members: list[_Member], entries: list[Entry], assigned: dict
         by_surname[m.full()[-1]].append(m)
     people: list[list[_Member]] = []
     for group in by_surname.values():
-        firsts = sorted({m.full()[0] for m in group}, key=len, reverse=True)
-        whole = [f for f in firsts if len(f) > 1]
+        counts = Counter(m.full()[0] for m in group)
+        whole = sorted((f for f in counts if len(f) > 1), key=len, reverse=True)
         clusters: dict[str, list[_Member]] = defaultdict(list)
         for m in group:
-            first = m.full()[0]
+            parts = m.full()
+            first = parts[0]
+            if len(parts) >= 3 and counts[first] == 1 and counts.get(parts[1], 0) > 1:
+                first = parts[1]  # "Crooked Hillary Clinton": a word in front of a known first name
             if len(first) == 1:
                 fits = [w for w in whole if w.startswith(first)]
                 first = fits[0] if len(fits) == 1 else first
@@ -409,10 +401,13 @@ def _cluster_people(members: list[_Member], entries: list[Entry], assigned: dict
             known[person_parts(e.name)[-1]].append((e.name, i))
     leftovers: dict[str, list[_Member]] = defaultdict(list)
     notes: dict[str, str] = {}
+    by_first: dict[str, list[tuple[str, object]]] = defaultdict(list)  # "Hillary" alone: a first name
+    for c in new_people:
+        by_first[c[0].full()[0]].append((_canonical(c), c))
     for m in bare:
         surname = m.surname()
-        options = known.get(surname or "", [])
-        target = _pick(m, options, entries) if options else None
+        options = known.get(surname or "", []) or by_first.get(surname or "", [])
+        target = _pick(m, options, entries, assigned) if options else None
         if target is None:
             leftovers[surname or fold(m.name)].append(m)
             if len(options) > 1:
@@ -428,10 +423,24 @@ def _cluster_people(members: list[_Member], entries: list[Entry], assigned: dict
     return out
 
 
-def _pick(m: _Member, options: list[tuple[str, object]], entries: list[Entry]) -> object | None:
-    """The one option a bare surname can be; with several, the one whose roles or articles it shares."""
+def _pick(m: _Member, options: list[tuple[str, object]], entries: list[Entry],
+          assigned: dict[int, list[_Member]]) -> object | None:
+    """The one option a bare surname can be. With several: the one its own article also names in
+    full; else the one whose roles or articles it shares; else one so much more often in the news
+    than all the others together (four times, in three articles or more) that a reader would assume
+    it; else None (kept apart)."""
     if len(options) == 1:
         return options[0][1]
+
+    def members_of(target: object) -> list[_Member]:
+        return assigned.get(target, []) if isinstance(target, int) else target  # type: ignore[return-value]
+
+    here = [t for _, t in options if any(x.sheet.id == m.sheet.id for x in members_of(t))]
+    if len(here) == 1:
+        return here[0]
+    reach = sorted(((len({x.sheet.id for x in members_of(t)}), t) for _, t in options), key=lambda r: -r[0])
+    top, rest = reach[0][0], sum(r[0] for r in reach[1:])
+    dominant = reach[0][1] if top >= 3 and top >= 4 * rest else None
     mine = _role_words(m.roles) | _role_words([m.name])
     others = {fold(e.name) for e in m.sheet.entities if e.name != m.name}
     scored = []
@@ -447,7 +456,7 @@ def _pick(m: _Member, options: list[tuple[str, object]], entries: list[Entry]) -
     scored.sort(key=lambda s: -s[0])
     if scored[0][0] >= 2 and scored[0][0] >= 2 * scored[1][0] + 1:
         return scored[0][2]
-    return None
+    return dominant
 
 
 def _role_words(texts: Iterable[str]) -> set[str]:
@@ -461,12 +470,13 @@ _ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "chairman", "chairwom
 
 
 def _canonical(members: list[_Member]) -> str:
-    """The fullest name the members use (for people, the most words, then the most frequent)."""
+    """The name to show: for people the full name most articles use, else the most used name."""
     counts: dict[str, int] = defaultdict(int)
     for m in members:
         counts[m.name] += 1
-    if members and members[0].group == "people":
-        return max(counts, key=lambda n: (len(person_parts(n)), counts[n], -len(n), n))
+    if members and members[0].group == "people":  # a full name, the one most articles use
+        return max(counts, key=lambda n: (n[:1].isupper(), len(person_parts(n)) >= 2, counts[n],
+                                          len(person_parts(n)), -len(n), n))
     return max(counts, key=lambda n: (counts[n], len(n), n))
 
 

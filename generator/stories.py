@@ -32,11 +32,11 @@ from generator.ids import slugify
 from generator.model import FactSheet, Figure, Quote
 from generator.registry import Registry, build_registry, fold, person_parts
 
-STORY_THRESHOLD = 0.28  # average similarity two groups of articles need to be one story
+STORY_THRESHOLD = 0.16  # average similarity two groups of articles need to be one story (see docs: stories)
 MAX_DAYS_APART = 10  # articles further apart than this are not one story
 FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
 QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
-MIN_QUOTE_WORDS = 5
+MIN_QUOTE_WORDS = 8  # shorter shared words are often a slogan or catchphrase many people repeat
 APPROX_TOLERANCE = 0.1  # "about 90,000" and "about 95,000" agree
 STOP = {
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "that", "this",
@@ -128,7 +128,9 @@ def _words(text: str) -> list[str]:
 
 def _vocabulary(sheet: FactSheet) -> Counter[str]:
     parts = [sheet.title, sheet.title, sheet.summary or ""]
-    parts += [f.text for f in sheet.facts] + [q.text for q in sheet.quotes] + [f.sentence for f in sheet.figures]
+    sentences = {f.sentence for f in sheet.facts} | {q.sentence for q in sheet.quotes}
+    sentences |= {f.sentence for f in sheet.figures} | {d.sentence for d in sheet.dates}
+    parts += sorted(sentences)
     return Counter(_stem(w) for w in _words(" ".join(parts)))
 
 

@@ -96,14 +96,16 @@ def test_role_breaks_a_surname_tie():
 
 @pytest.mark.parametrize(("group", "entities", "expected_entries"), [
     pytest.param("organisations", [("a", "the Kremlin", "ORG"), ("b", "Kremlin", "ORG")], 1, id="the-prefix"),
-    pytest.param("organisations", [("a", "Federal Bureau of Investigation", "ORG"), ("b", "FBI", "ORG")], 1,
-                 id="acronym"),
+    pytest.param("organisations", [("a", "Federal Bureau of Investigation", "ORG"), ("b", "FBI", "ORG")], 2,
+                 id="acronym-alone-kept-apart"),
+    pytest.param("organisations", [("a", "National Broadcasting Company", "ORG", ("NBC",)), ("b", "NBC", "ORG")], 1,
+                 id="acronym-an-article-pairs"),
     pytest.param("organisations", [("a", "Ford", "ORG"), ("b", "Ford Foundation", "ORG")], 2, id="prefix-not-enough"),
     pytest.param("places", [("a", "U.S.", "GPE"), ("b", "US", "GPE")], 1, id="dots"),
     pytest.param("places", [("a", "Georgia", "GPE"), ("b", "Georgia", "GPE")], 1, id="same-name"),
 ])
 def test_organisations_and_places(group, entities, expected_entries):
-    reg = build_registry([sheet(sid, (name, t)) for sid, name, t in entities])
+    reg = build_registry([sheet(e[0], (e[1], e[2], *e[3:])) for e in entities])
     assert len(reg.group(group)) == expected_entries
 
 
