@@ -32,7 +32,7 @@ from generator.ids import slugify
 from generator.model import FactSheet, Figure, Quote
 from generator.registry import Registry, build_registry, fold, person_parts
 
-STORY_THRESHOLD = 0.16  # average similarity two groups of articles need to be one story (see docs: stories)
+STORY_THRESHOLD = 0.19  # average similarity two groups of articles need to be one story (see docs: stories)
 MAX_DAYS_APART = 10  # articles further apart than this are not one story
 FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
 QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
@@ -164,7 +164,7 @@ def _tfidf(bags: list[Counter[str]]) -> list[dict[str, float]]:
     n = len(bags)
     out = []
     for b in bags:
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w])) for w, c in b.items()}
+        vec = {w: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[w]))) for w, c in b.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.append({w: v / norm for w, v in vec.items()})
     return out
