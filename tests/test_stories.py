@@ -114,7 +114,8 @@ def test_stories_group_by_shared_entities_and_words():
     sheets = [
         sheet("fire1", title=f"Depot {fire}", entities=ents),
         sheet("fire2", title=f"Warehouse {fire} shelters", entities=ents[:2]),
-        sheet("vote", title="Council votes on new school budget and teacher pay", entities=[("Tomas Rinaldi", "PERSON")]),
+        sheet("vote", title="Council votes on new school budget and teacher pay",
+              entities=[("Tomas Rinaldi", "PERSON")]),
         sheet("fire-old", title=f"Depot {fire}", entities=ents, published="2023-01-10"),  # a year earlier
     ]
     stories = group_stories(sheets, build_registry(sheets))

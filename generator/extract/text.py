@@ -127,13 +127,18 @@ def paragraph_numbers(doc: Doc, sents: list[Span]) -> list[int]:
 
 
 def whole_sentences(doc: Doc) -> list[Span]:
-    """Like :func:`sentences`, but an opening quotation mark the parser left on its own line
-    (``"`` then ``It is good ...``) is joined to the sentence it opens."""
+    """Like :func:`sentences`, but a quotation mark or bracket the parser left on its own is put
+    back: a closing one (right after a sentence, on the same line) ends that sentence, an opening
+    one (``"`` then ``It is good ...``) starts the next."""
     out: list[Span] = []
     pending: int | None = None
     for s in sentences(doc):
-        if all(t.is_punct for t in s) and s[-1].text in {'"', "“", "‘", "'", "(", "["}:
-            pending = s.start if pending is None else pending
+        if all(t.is_punct for t in s) and s[-1].text in {'"', "“", "”", "‘", "’", "'", "(", ")", "[", "]"}:
+            gap = doc.text[out[-1].end_char:s.start_char] if out else "\n"
+            if out and pending is None and "\n" not in gap and s[0].text not in {"“", "‘", "(", "["}:
+                out[-1] = doc[out[-1].start:s.end]
+            else:
+                pending = s.start if pending is None else pending
             continue
         out.append(doc[pending:s.end] if pending is not None else s)
         pending = None
