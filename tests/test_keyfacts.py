@@ -147,8 +147,10 @@ RELATIVE = [
     (["tuesday"], dt.date(2011, 4, 13), dt.date(2011, 4, 12)),  # a Wednesday story: the day before
     (["wednesday"], dt.date(2011, 4, 13), dt.date(2011, 4, 13)),  # the same day
     (["last", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 1)),  # a Friday story: a week ago
-    (["next", "friday"], dt.date(2024, 3, 8), None),  # not resolved here
-    (["last", "week"], dt.date(2024, 3, 8), None),
+    (["next", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 15)),
+    (["next", "monday"], dt.date(2024, 3, 8), dt.date(2024, 3, 11)),
+    (["last", "week"], dt.date(2024, 3, 8), None),  # a week, not a day: not resolved here
+    (["early", "friday"], dt.date(2024, 3, 8), None),
 ]
 
 
@@ -157,12 +159,23 @@ def test_relative_day(words, anchor, day):
     assert kf._relative_day(words, anchor) == day
 
 
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Investigators will examine the site on Tuesday.", "June 4, 2024"),  # a Monday story: the next Tuesday
+    ("Ms Strand said investigators would examine the site on Tuesday.", "June 4, 2024"),
+    ("Investigators examined the site on Tuesday and found nothing.", "May 28, 2024"),
+    ("The council plans to vote on Friday on the new budget.", "June 7, 2024"),
+])
+def test_weekday_direction_follows_tense(sheet_of, sentence, day):
+    sheet = sheet_of(f"Headline here\n\n{sentence}\n", published="2024-06-03")
+    assert day in sheet.facts[0].text
+
+
 def test_relative_days_made_absolute_in_facts(sheet_of):
     text = ("Storm damages pier\n\nA storm yesterday tore a 30-metre hole in the pier at Saltby, the harbour "
             "master said.\n\nRepairs will begin on Monday, the council said.\n")
     sheet = sheet_of(text, published="2023-10-19")  # a Thursday
     assert sheet.facts[0].text.startswith("A storm on October 18, 2023 tore")
-    assert any("on Monday, October 16, 2023" in f.text for f in sheet.facts)
+    assert any("on Monday, October 23, 2023" in f.text for f in sheet.facts)  # "will begin": the next Monday
     assert sheet.facts[0].sentence.startswith("A storm yesterday tore")
 
 

@@ -500,7 +500,7 @@ def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None) 
                                                                       for w in words):
             day = dt.date.fromisoformat(known)
         elif anchor is not None and len(words) <= 2:
-            day = _relative_day(words, anchor.day)
+            day = _relative_day(words, anchor.day, future=_looks_ahead(span))
         if day is not None and anchor is not None:
             notes[ent.end - 1] = anchor.write(day)
         elif day is not None:
@@ -508,14 +508,25 @@ def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None) 
     return notes
 
 
-def _relative_day(words: list[str], anchor: dt.date) -> dt.date | None:
-    """"yesterday", "today", "Friday", "last Friday" from the story's date; None for anything else."""
+def _relative_day(words: list[str], anchor: dt.date, *, future: bool = False) -> dt.date | None:
+    """"yesterday", "today", "Friday", "last Friday", "next Friday" from the story's date; a bare
+    weekday is the one before (or on) the story's date, or after it when the sentence looks ahead."""
     if len(words) == 1 and words[0] in _DAY_OFFSET:
         return anchor + dt.timedelta(days=_DAY_OFFSET[words[0]])
-    if words[-1] in WEEKDAYS and (len(words) == 1 or words[0] == "last"):
-        back = (anchor.weekday() - WEEKDAYS.index(words[-1])) % 7 or (7 if len(words) == 2 else 0)
-        return anchor - dt.timedelta(days=back)
-    return None
+    if words[-1] not in WEEKDAYS or (len(words) == 2 and words[0] not in ("last", "next", "this")) or len(words) > 2:
+        return None
+    target = WEEKDAYS.index(words[-1])
+    if words[0] == "next" or (future and words[0] != "last"):
+        ahead = (target - anchor.weekday()) % 7 or (7 if words[0] == "next" else 0)
+        return anchor + dt.timedelta(days=ahead)
+    back = (anchor.weekday() - target) % 7 or (7 if words[0] == "last" else 0)
+    return anchor - dt.timedelta(days=back)
+
+
+def _looks_ahead(span: Span) -> bool:
+    """The sentence speaks of what will happen: "will", "would", "is to", "plans to", "is scheduled"."""
+    return any(t.lower_ in {"will", "'ll", "shall", "would"} or (t.lemma_ in {"plan", "schedule", "expect", "due"}
+               and any(c.dep_ in ("xcomp", "aux") or c.lower_ == "to" for c in t.children)) for t in span)
 
 
 # --- attribution ----------------------------------------------------------------------------------------
