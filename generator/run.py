@@ -119,6 +119,12 @@ class SheetStore:
             merged = result.sheet
             report.edits_kept += result.edits
             report.notes.extend(f"{path}: {note}" for note in result.notes)
+            if _same_but_time(merged, person):
+                # nothing but the extraction time would change: keep the file as it is (no churn in
+                # git, no page rebuilt), and give the snapshot the same time so that the two match
+                at = person["generated"].get("at")
+                merged = person
+                machine = {**machine, "generated": {**machine["generated"], "at": at}}
         if self.dry_run:
             lines = curation.changes(person, merged)
             if lines:
@@ -161,6 +167,13 @@ class SheetStore:
         if Provenance.of(gen) is not None and Provenance.of(gen) == Provenance.of(machine.get("generated")):
             return machine
         return None
+
+
+def _same_but_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ga, gb = a.get("generated"), b.get("generated")
+    if not (isinstance(ga, dict) and isinstance(gb, dict)):
+        return False
+    return {**a, "generated": {**ga, "at": None}} == {**b, "generated": {**gb, "at": None}}
 
 
 def _plain(data: Any) -> Any:

@@ -206,3 +206,15 @@ def test_the_generated_block_is_read_without_parsing_the_sheet(block, expected):
     assert yamlio.read_flat_block(text, "generated") == expected
     if expected is not None:
         assert yamlio.read_flat_block(text, "generated") == yaml.safe_load(text)["generated"]
+
+
+def test_a_forced_run_that_changes_nothing_rewrites_nothing(tmp_path, nlp):
+    src = corpus(tmp_path / "a.jsonl", 2)
+    out = tmp_path / "facts"
+    extract_all(iter_articles([src]), out)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.yaml")}
+    time.sleep(1.1)  # a new extraction time would show in generated.at
+    report = extract_all(iter_articles([src]), out, force=True)
+    assert len(report.written) == 2
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.yaml")} == before
+    assert extract_all(iter_articles([src]), out).unchanged == ["story-000", "story-001"]
