@@ -1,59 +1,503 @@
-"""Who said what: quoted words and their speakers.
+"""Who said what: quotations, partial quotations and reported speech, with their speakers.
 
-Baseline: pairs of quotation marks of the same kind within a paragraph, attributed to the
-nearest person or organisation named in the sentence (or the previous one).
+:func:`extract_quotes` works in passes over one parsed document:
+
+1. **Quotations** (:mod:`generator.extract.quotemarks`): words between paired marks. Each is
+   tied to a cue: the speech verb its words depend on in the parse (``"...," Mr Peskov said``;
+   ``dismissed the reports as a "..."``), or failing that a cue right beside it (``said:``,
+   ``, said X``), a colon-ended lead-in before it, or "according to X". A quotation that starts
+   its sentence (or follows a colon or ``said,``) is ``direct``; one inside a clause is ``partial``.
+2. **Carried speakers**: a quotation with no cue of its own takes the speaker of the nearest
+   attributed quotation in its paragraph or, when it opens its paragraph, of the last
+   attribution in the paragraph before (news style continuation paragraphs).
+3. **Reported speech** (kind ``reported``): the clausal complement of a cue verb with no
+   quotation marks ("X said (that) ...", "X complained last week that ...", "It said ..."),
+   each clause of an elliptical "... and that ..." on its own, and "according to X, ...".
+   A clause that is mostly quoted is left to its quotation; a quotation tacked on after a
+   dash or comma is trimmed off.
+4. **Duplicates**: the same words quoted twice (a headline repeating the body) are kept once,
+   with the fuller attribution.
+
+Quotations with no cue, no carried speaker and the shape of a title or scare quote ("Shark
+Tank", "rigged") are not quotations of anyone and are dropped; every other quotation is kept,
+with ``speaker: null`` when no one can be resolved (the caller counts those as warnings).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from generator.extract.cues import SUBJECTS, according_to, is_cue, is_speech_verb
 from generator.extract.entities import EntityIndex
-from generator.extract.text import sentence_text
+from generator.extract.quotemarks import SPEAKER_LABEL, Quoted, find_quoted
+from generator.extract.speakers import NOBODY, Speaker, Speakers
+from generator.extract.text import paragraph_spans
 from generator.model import Quote
 
-PAIRS = {"\u201c": "\u201d", '"': '"'}
-CUES = {"say", "tell", "add", "dismiss", "reply", "warn", "insist", "assure", "complain", "claim",
-        "state", "argue", "note", "explain", "ask", "declare", "announce", "write", "suggest"}
-_QUOTE = re.compile(r"\u201c([^\u201c\u201d\n]+)\u201d|\"([^\"\n]+)\"")
+MAX_WALK = 7  # dependency arcs climbed from a quotation to its cue
+MIN_REPORTED_TOKENS = 3
+_WORD = re.compile(r"\w+", re.U)
+_DASHES = {"-", "\u2013", "\u2014", "--", ":", ","}
+
+
+@dataclass
+class _Found:
+    """A quotation or reported clause being assembled."""
+
+    start: int  # character offsets of the words
+    end: int
+    tok_start: int  # token range of the words
+    tok_end: int
+    kind: str
+    cue: Token | None = None
+    speaker: Speaker = NOBODY
+    para: int = 0
+    sentence: Span | None = None
+    quoted: Quoted | None = None
+    carried: bool = False
+    label: str | None = None  # a transcript's speaker label ("PENCE")
+
+
+class _Context:
+    """Per-document lookups, built once: token offsets, paragraphs, which tokens are quoted."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.tok_idx = [t.idx for t in doc]
+        self.paras = paragraph_spans(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.in_quote = [-1] * len(doc)
+
+    def tok_at(self, char: int) -> int:
+        """The token containing character offset ``char`` (or the one after it)."""
+        return max(0, bisect.bisect_right(self.tok_idx, char) - 1)
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        a = self.tok_at(start)
+        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a].text) <= start:
+            a += 1
+        b = self.tok_at(max(start, end - 1)) + 1
+        return a, max(a, b)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
 
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
-    text = doc.text
-    out: list[Quote] = []
-    for m in _QUOTE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        start, end = m.span(g)
-        words = m.group(g).strip()
-        if len(words.split()) < 1:
+    """Every quotation and piece of reported speech in the document, in text order."""
+    if len(doc) == 0:
+        return []
+    ctx = _Context(doc)
+    quoted = find_quoted(ctx.text, ctx.paras)
+    found: list[_Found] = []
+    for n, q in enumerate(quoted):
+        start, end, label = q.start, q.end, None
+        m = SPEAKER_LABEL.match(ctx.text, start)
+        if m and m.end() < end:
+            label, start = m.group().strip().rstrip(":"), m.end()
+        a, b = ctx.tok_range(start, end)
+        if a >= b:
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        for i in range(max(0, a - 1), min(len(doc), b + 1)):
+            if a <= i < b or doc[i].text in _MARK_TEXTS:
+                ctx.in_quote[i] = n
+        found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label))
+    speakers = Speakers(doc, entities, ctx.in_quote)
+    for f in found:
+        _attribute(ctx, speakers, f)
+    reported = _reported(ctx, speakers)
+    items = sorted(found + reported, key=lambda f: f.start)
+    _carry(ctx, speakers, items)
+    items = [f for f in items if _keep(ctx, f)]
+    items = _dedupe(ctx, items)
+    return [_record(ctx, f) for f in items]
+
+
+_MARK_TEXTS = set("\u201c\u201d\"'\u2018\u2019\u201e\u00ab\u00bb")
+
+
+# -- quotations ---------------------------------------------------------------------------------
+
+def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
+    doc = ctx.doc
+    first, last = doc[f.tok_start], doc[f.tok_end - 1]
+    f.sentence = _sentence_span(first, last)
+    f.kind = "direct" if _starts_clause(ctx, f) else "partial"
+    if f.label is not None:
+        k = speakers.index.by_name(f.label.title())
+        ent = k if k is not None else _surname_match(speakers.index, f.label)
+        f.speaker = Speaker(ent, f.label, ent.roles[0] if ent and ent.roles else None)
+        f.kind = "direct"
+        return
+    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
+    if cue is None:
+        acc = _according_to_in(ctx, f.sentence)
+        if acc is not None:
+            f.cue = acc
+            f.speaker = speakers.resolve(according_to(acc))
+            speakers.note_speaker(acc.i, f.speaker.entity_id)
+        return
+    f.cue = cue
+    f.speaker = speakers.speaker_of(cue)
+    speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
+
+
+def _surname_match(index: EntityIndex, label: str):
+    words = label.lower().split()
+    for e in index.entities:
+        if e.type == "PERSON" and e.name.lower().split()[-1] == words[-1]:
+            return e
+    return None
+
+
+def _sentence_span(first: Token, last: Token) -> Span:
+    a, b = first.sent, last.sent
+    return first.doc[a.start:b.end]
+
+
+def _starts_clause(ctx: _Context, f: _Found) -> bool:
+    """True when the quotation stands as an utterance of its own rather than inside a clause."""
+    text = ctx.text
+    q = f.quoted
+    open_at = q.open_at if q is not None else f.start
+    para_start = ctx.paras[f.para][0]
+    before = text[para_start:open_at].rstrip()
+    if not before:
+        return True
+    sent_start = ctx.doc[f.tok_start].sent.start_char
+    if sent_start >= open_at or not text[sent_start:open_at].strip():
+        return True
+    last = before[-1]
+    if last == ":" or before.endswith(("\u2026", "...")):
+        return True
+    if last in ".!?":
+        return True
+    if last == ",":
+        # "X said, "..."" or a split quotation ""...," he said, "...""
+        prev_tok = ctx.doc[ctx.tok_at(len(before) - 1) - 1] if ctx.tok_at(len(before) - 1) > 0 else None
+        return prev_tok is not None and (is_speech_verb(prev_tok) or _after_attribution(ctx, prev_tok))
+    if q is not None and len(before) and before[-1].isalpha():
+        prev_tok = ctx.doc[ctx.tok_at(len(before) - 1)]
+        inner = text[f.start:f.end]
+        return is_speech_verb(prev_tok) and inner[:1].isupper() and prev_tok.lemma_ in {"say", "add", "tell", "ask"}
+    return False
+
+
+def _after_attribution(ctx: _Context, tok: Token) -> bool:
+    """"...," he said, [here]: the token closes an attribution that follows another quotation."""
+    for i in range(tok.i, max(tok.sent.start, tok.i - 6) - 1, -1):
+        t = ctx.doc[i]
+        if ctx.in_quote[i] >= 0:
+            return True
+        if is_speech_verb(t):
             continue
-        sent = span.sent
-        speaker = None
-        cue = None
-        for tok in sent:
-            if tok.lemma_ in CUES and tok.pos_ == "VERB" and not (span.start <= tok.i < span.end):
-                cue = tok.text
+    return False
+
+
+def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
+    """A cue the quoted words depend on, or that depends on them, in the parse."""
+    doc = ctx.doc
+    a, b = f.tok_start, f.tok_end
+    qid = ctx.in_quote[a]
+    for i in range(a, b):
+        h = doc[i].head
+        if a <= h.i < b:
+            continue
+        cur, steps = h, 0
+        while steps < MAX_WALK:
+            if ctx.in_quote[cur.i] < 0 and is_cue(cur):
+                return cur
+            if cur.head is cur or (ctx.in_quote[cur.head.i] >= 0 and ctx.in_quote[cur.head.i] != qid):
                 break
-        candidates = [e for e in entities.in_span(sent, {"PERSON", "ORG"})
-                      if not any(span.start <= a < span.end for a, _ in entities.mentions.get(entities.entities.index(e), []))]
-        if candidates:
-            speaker = candidates[0]
-        elif sent.start > 0:
-            prev = doc[sent.start - 1].sent
-            people = entities.in_span(prev, {"PERSON"})
-            speaker = people[-1] if people else None
-        kind = "direct" if _starts_sentence(text, m.start()) else "partial"
-        out.append(Quote(text=words, speaker=speaker.name if speaker else None,
-                         speaker_role=speaker.roles[0] if speaker and speaker.roles else None,
-                         cue=cue, kind=kind, sentence=sentence_text(sent), span=(start, end)))
+            cur = cur.head
+            steps += 1
+    sent = f.sentence
+    for t in sent:
+        if ctx.in_quote[t.i] < 0 and a <= t.head.i < b and is_cue(t):
+            return t
+    return None
+
+
+def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
+    """A cue right after the quotation (", said X" / ", X said") or right before it ("X said:")."""
+    doc = ctx.doc
+    sent_end = doc[f.tok_end - 1].sent.end
+    i = f.tok_end
+    while i < len(doc) and i < f.tok_end + 8:
+        t = doc[i]
+        if ctx.in_quote[i] >= 0 and i >= f.tok_end + 1 and t.text not in _MARK_TEXTS:
+            break
+        if is_cue(t) and ctx.in_quote[i] < 0:
+            return t
+        if t.text in {".", "!", "?"} and i > f.tok_end + 1 or t.is_space and "\n" in t.text or i >= sent_end + 6:
+            break
+        i += 1
+    sent_start = doc[f.tok_start].sent.start
+    i = f.tok_start - 1
+    while i >= max(0, sent_start, f.tok_start - 12):
+        t = doc[i]
+        if ctx.in_quote[i] >= 0 and t.text not in _MARK_TEXTS:
+            break
+        if is_cue(t):
+            return t
+        i -= 1
+    return None
+
+
+def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
+    """A lead-in ending with a colon just before the quotation: "Mr Peskov told reporters:"."""
+    text = ctx.text
+    q = f.quoted
+    open_at = q.open_at if q is not None else f.start
+    before = text[:open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.tok_at(len(before) - 1)
+    sent = ctx.doc[colon].sent
+    for t in sent:
+        if t.i < colon and ctx.in_quote[t.i] < 0 and (is_cue(t) or t.dep_ == "ROOT" and
+                                                        any(c.dep_ in SUBJECTS for c in t.children)):
+            return t
+    return None
+
+
+def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
+    if sent is None:
+        return None
+    for t in sent:
+        if t.lower_ == "according" and ctx.in_quote[t.i] < 0 and according_to(t) is not None:
+            return t
+    return None
+
+
+# -- carried speakers ---------------------------------------------------------------------------
+
+def _carry(ctx: _Context, speakers: Speakers, items: list[_Found]) -> None:
+    """Give a cue-less quotation the speaker of its neighbours (same paragraph, or the one before)."""
+    for n, f in enumerate(items):
+        if f.cue is not None or f.speaker.entity is not None or f.speaker.mention or f.quoted is None:
+            continue
+        if f.kind != "direct" and not _sentence_like(ctx, f):
+            continue
+        same = [g for g in items if g.para == f.para and g is not f and (g.cue is not None or g.carried)
+                and g.kind != "reported" and g.speaker is not NOBODY]
+        before = [g for g in same if g.start < f.start]
+        after = [g for g in same if g.start > f.start]
+        src = before[-1] if before else after[0] if after else None
+        if src is None and _opens_paragraph(ctx, f):
+            prev = [g for g in items[:n] if g.para == f.para - 1 and g.speaker is not NOBODY
+                    and (g.cue is not None or g.carried)]
+            src = prev[-1] if prev else None
+        if src is not None:
+            f.speaker = src.speaker
+            f.cue = None
+            f.carried = True
+
+
+def _opens_paragraph(ctx: _Context, f: _Found) -> bool:
+    q = f.quoted
+    return q is not None and q.open_at == ctx.paras[f.para][0]
+
+
+def _sentence_like(ctx: _Context, f: _Found) -> bool:
+    words = ctx.text[f.start:f.end]
+    return words[:1].isupper() and len(_WORD.findall(words)) >= 4 and any(
+        t.pos_ in {"VERB", "AUX"} for t in ctx.doc[f.tok_start:f.tok_end])
+
+
+def _keep(ctx: _Context, f: _Found) -> bool:
+    """Drop quotation marks that quote no one: titles, names and scare quotes without a cue."""
+    if f.kind == "reported" or f.cue is not None or f.carried or f.speaker.mention:
+        return not (f.kind != "reported" and _is_title(ctx, f) and f.cue is None)
+    if f.kind == "direct" and _sentence_like(ctx, f):
+        return True
+    return False
+
+
+def _is_title(ctx: _Context, f: _Found) -> bool:
+    """"The Apprentice", "Shark Tank": capitalised words with no verb, the name of a work or a nickname."""
+    toks = [t for t in ctx.doc[f.tok_start:f.tok_end] if t.is_alpha]
+    if not toks or len(toks) > 8:
+        return False
+    content = [t for t in toks if not t.is_stop]
+    return bool(content) and all(t.is_title or t.is_upper for t in content) and \
+        not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and toks[0].is_title
+
+
+# -- reported speech ----------------------------------------------------------------------------
+
+def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
+    doc = ctx.doc
+    out: list[_Found] = []
+    for tok in doc:
+        if ctx.in_quote[tok.i] >= 0:
+            continue
+        if tok.lower_ == "according" and according_to(tok) is not None:
+            f = _according_clause(ctx, speakers, tok)
+            if f is not None:
+                out.append(f)
+            continue
+        if not is_cue(tok, stance=False):
+            continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i or c.dep_ == "ccomp" and c.i < tok.i]
+        if not clauses:
+            continue
+        if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
+            continue
+        speaker = None
+        for span in _content_spans(ctx, tok, clauses):
+            f = _reported_item(ctx, span, tok)
+            if f is None:
+                continue
+            if speaker is None:
+                speaker = speakers.speaker_of(tok)
+                speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
+            f.speaker = speaker
+            out.append(f)
     return out
 
 
-def _starts_sentence(text: str, i: int) -> bool:
-    before = text[max(0, i - 3):i].strip()
-    return before == "" or before[-1] in ".:!?\n"
+def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of what a cue reports: its complement clauses, "and that ..." clauses apart."""
+    doc = ctx.doc
+    lo = min(c.left_edge.i for c in clauses)
+    hi = max(c.right_edge.i for c in clauses) + 1
+    if lo <= cue.i < hi:  # "Russia has stationed troops, the ministry said, ..." - keep the side before the cue
+        lo, hi = (lo, cue.i) if clauses[0].i < cue.i else (cue.i + 1, hi)
+    spans = []
+    # elliptical "said X but that Y": Y is a clause of its own
+    cuts = []
+    for c in clauses:
+        for t in c.subtree:
+            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+                cuts.append(t)
+    start = lo
+    for t in sorted(cuts, key=lambda t: t.left_edge.i):
+        left = t.left_edge.i
+        end = left
+        while end > start and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
+            end -= 1
+        spans.append((start, end))
+        start = left
+    spans.append((start, hi))
+    # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
+    for t in cue.children:
+        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and not is_cue(t) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            spans.append((t.left_edge.i, t.right_edge.i + 1))
+    return spans
+
+
+def _elliptical(ctx: _Context, cue: Token) -> list[tuple[int, int]]:
+    return []
+
+
+def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
+    doc = ctx.doc
+    a, b = span
+    # drop the complementiser and edge punctuation
+    while a < b and (doc[a].lower_ == "that" and doc[a].dep_ == "mark" or doc[a].is_punct or doc[a].is_space
+                     or doc[a].pos_ == "CCONJ"):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
+        b -= 1
+    if b - a < MIN_REPORTED_TOKENS:
+        return None
+    # a quotation inside: trim it off when it trails after a dash or comma, else leave it to the quotation
+    quoted = [i for i in range(a, b) if ctx.in_quote[i] >= 0]
+    if quoted:
+        q0 = quoted[0]
+        cut = q0
+        while cut > a and (doc[cut - 1].text in _DASHES or doc[cut - 1].text in _MARK_TEXTS):
+            cut -= 1
+        if cut == q0 or cut - a < MIN_REPORTED_TOKENS + 1:
+            return None
+        b = cut
+        while b > a and doc[b - 1].is_punct:
+            b -= 1
+    toks = doc[a:b]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return None
+    if toks[0].lower_ in {"what", "how", "why", "who", "where", "when", "which", "so"} and toks[0].i == a:
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start), sentence=_sentence_span(doc[a], doc[b - 1]))
+
+
+def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
+    """"According to X, CLAUSE" / "CLAUSE, according to X": the sentence without the attribution."""
+    doc = ctx.doc
+    sent = tok.sent
+    if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
+        return None
+    target = according_to(tok)
+    phrase_end = max(target.right_edge.i, tok.i + 1) + 1 if target is not None else tok.i + 2
+    a, b = sent.start, sent.end
+    if tok.i - a <= 1:  # at the front
+        a = phrase_end
+    else:  # at the end (or in the middle: keep what comes before)
+        b = tok.i
+    f = _reported_item(ctx, (a, b), tok)
+    if f is None:
+        return None
+    f.speaker = speakers.resolve(target)
+    speakers.note_speaker(target.i, f.speaker.entity_id)
+    return f
+
+
+# -- duplicates and records ---------------------------------------------------------------------
+
+def _norm_words(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text.replace("\u2019", "'")))
+
+
+def _strength(f: _Found) -> tuple:
+    sp = f.speaker
+    ent = sp.entity
+    return (ent is not None and ent.type == "PERSON", ent is not None, bool(sp.role), f.cue is not None,
+            f.para > 0, -f.start)
+
+
+def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
+    """The same quoted words twice (a headline and the body): keep the fuller attribution."""
+    best: dict[tuple[str, str], _Found] = {}
+    for f in items:
+        key = ("r" if f.kind == "reported" else "q", _norm_words(ctx.text[f.start:f.end]))
+        if not key[1]:
+            continue
+        cur = best.get(key)
+        if cur is None or _strength(f) > _strength(cur):
+            best[key] = f
+    kept = {id(f) for f in best.values()}
+    return [f for f in items if id(f) in kept]
+
+
+def _record(ctx: _Context, f: _Found) -> Quote:
+    text = ctx.text
+    if f.quoted is not None and len(f.quoted.pieces) > 1:
+        words = f.quoted.text(text)
+        if f.label is not None:
+            words = " ".join(text[f.start:f.quoted.pieces[0][1]].split() + words.split()[
+                len(text[f.quoted.pieces[0][0]:f.quoted.pieces[0][1]].split()):])
+    else:
+        words = " ".join(text[f.start:f.end].split())
+    sp = f.speaker
+    ent = sp.entity
+    role = sp.role or (ent.roles[0] if ent is not None and ent.roles else None)
+    cue = f.cue
+    cue_text = None
+    if cue is not None:
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+    sentence = " ".join(f.sentence.text.split()) if f.sentence is not None else ""
+    return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
+                 speaker_role=role if ent is None or ent.type == "PERSON" else None,
+                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end))
+
+
+__all__ = ["extract_quotes", "replace"]
