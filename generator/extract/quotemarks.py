@@ -37,6 +37,8 @@ _ELISIONS = re.compile(r"(?:\d0s|\d\ds?|em|til|cause|tis|twas|n)\b", re.I)
 #: "PENCE: ..." at the start of a paragraph of a transcript: the speaker's name in capitals and a colon
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
 
+_FILLER = "\x01"  # stands for the second character of a two-character mark while scanning
+
 OPEN, CLOSE, EITHER, WEAK_CLOSE = "open", "close", "either", "weak-close"
 
 
@@ -70,8 +72,14 @@ SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
 
 OPEN, CLOSE, EITHER, WEAK_CLOSE, or None (not a mark)."""
     ch = text[i]
-    p = text[i - 1] if i > 0 else ""
-    n = text[i + 1] if i + 1 < len(text) else ""
+    j = i - 1
+    while j >= 0 and text[j] == _FILLER:
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] == _FILLER:
+        k += 1
+    p = text[j] if j >= 0 else ""
+    n = text[k] if k < len(text) else ""
     p_gap = p == "" or p.isspace()
     n_gap = n == "" or n.isspace()
     if family == "single":
@@ -115,9 +123,9 @@ def _marks(text: str, start: int, end: int, chars: str, family: str) -> list[tup
 
 def _inner(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The range between two marks without surrounding whitespace, or None when it has no word."""
-    while a < b and text[a].isspace():
+    while a < b and (text[a].isspace() or text[a] == _FILLER):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] == _FILLER):
         b -= 1
     if not any(c.isalnum() for c in text[a:b]):
         return None
@@ -217,6 +225,8 @@ def _pair_single(text: str, paras: list[tuple[int, int]], taken: list[tuple[int,
 def find_quoted(text: str, paras: list[tuple[int, int]] | None = None) -> list[Quoted]:
     """Every quotation in ``text``, outermost only, in text order."""
     paras = paras if paras is not None else paragraph_spans(text)
+    # two single marks used as a double one ('' ... '' or `` ... ''): scan them as one straight mark
+    text = text.replace("''", '"' + _FILLER).replace("``", '"' + _FILLER)
     doubles = _pair_double(text, paras)
     taken = [(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in doubles]
     singles = _pair_single(text, paras, taken)

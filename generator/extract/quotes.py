@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.cues import SUBJECTS, according_to, is_cue, is_speech_verb
 from generator.extract.entities import EntityIndex
+from generator.extract.roles import is_role_word
 from generator.extract.quotemarks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.speakers import NOBODY, Speaker, Speakers
 from generator.extract.text import paragraph_spans
@@ -60,6 +61,8 @@ class _Found:
     quoted: Quoted | None = None
     carried: bool = False
     label: str | None = None  # a transcript's speaker label ("PENCE")
+    source: _Found | None = None  # the quotation whose speaker this one carries
+    pieces: list[tuple[int, int]] | None = None  # character ranges of the words, when not one range
 
 
 class _Context:
@@ -114,6 +117,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, speakers, items)
     items = [f for f in items if _keep(ctx, f)]
+    items = _join_split(items)
     items = _dedupe(ctx, items)
     return [_record(ctx, f) for f in items]
 
@@ -200,27 +204,35 @@ def _after_attribution(ctx: _Context, tok: Token) -> bool:
 
 
 def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
-    """A cue the quoted words depend on, or that depends on them, in the parse."""
+    """A cue the quoted words depend on, or that depends on them, in the parse.
+
+    Climbing from the quotation, a verb of saying wins over a verb of thinking met first
+    ("said the US did not know ... Moscow's "playbook"" is said, not know).
+    """
     doc = ctx.doc
     a, b = f.tok_start, f.tok_end
     qid = ctx.in_quote[a]
+    stance: Token | None = None
+    seen: set[int] = set()
     for i in range(a, b):
         h = doc[i].head
-        if a <= h.i < b:
+        if a <= h.i < b or h.i in seen:
             continue
         cur, steps = h, 0
         while steps < MAX_WALK:
+            seen.add(cur.i)
             if ctx.in_quote[cur.i] < 0 and is_cue(cur):
-                return cur
+                if is_speech_verb(cur):
+                    return cur
+                stance = stance or cur
             if cur.head is cur or (ctx.in_quote[cur.head.i] >= 0 and ctx.in_quote[cur.head.i] != qid):
                 break
             cur = cur.head
             steps += 1
-    sent = f.sentence
-    for t in sent:
+    for t in f.sentence:
         if ctx.in_quote[t.i] < 0 and a <= t.head.i < b and is_cue(t):
             return t
-    return None
+    return stance
 
 
 def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
@@ -297,6 +309,7 @@ def _carry(ctx: _Context, speakers: Speakers, items: list[_Found]) -> None:
             f.speaker = src.speaker
             f.cue = None
             f.carried = True
+            f.source = src
 
 
 def _opens_paragraph(ctx: _Context, f: _Found) -> bool:
@@ -344,8 +357,8 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             continue
         if not is_cue(tok, stance=False):
             continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i or c.dep_ == "ccomp" and c.i < tok.i]
-        if not clauses:
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not clauses and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
@@ -356,46 +369,67 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
                 continue
             if speaker is None:
                 speaker = speakers.speaker_of(tok)
+                if not _can_speak(speakers, speaker):
+                    break
                 speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
             f.speaker = speaker
             out.append(f)
     return out
 
 
+#: nouns for sources that speak without being people or named bodies
+SOURCE_NOUNS = {"source", "people", "report", "poll", "survey", "study", "document", "statement", "data",
+                "analysis", "investigation", "review", "audit", "filing", "lawsuit", "complaint", "memo",
+                "ruling", "verdict", "indictment", "research", "census", "media", "press", "campaign",
+                "government", "administration", "ministry", "department", "agency", "police", "army",
+                "military", "committee", "court", "company", "firm", "group", "organization",
+                "organisation", "party", "authorities", "team", "office", "website", "site", "paper",
+                "newspaper", "network", "station", "outlet", "tweet", "post", "letter", "email", "message"}
+
+
+def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
+    """A subject that can report something: a named entity, a pronoun, a person by role, a source."""
+    if sp.entity is not None:
+        return True
+    if sp.token is None:
+        return False
+    tok = speakers.doc[sp.token]
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in {"that", "which", "this", "what", "there"}
+    return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _conj_that(t: Token) -> bool:
+    """A clause conjoined with "and that ...": a reported clause sharing its cue with the one before."""
+    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+
+
 def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
     """Token ranges of what a cue reports: its complement clauses, "and that ..." clauses apart."""
     doc = ctx.doc
-    lo = min(c.left_edge.i for c in clauses)
-    hi = max(c.right_edge.i for c in clauses) + 1
-    if lo <= cue.i < hi:  # "Russia has stationed troops, the ministry said, ..." - keep the side before the cue
-        lo, hi = (lo, cue.i) if clauses[0].i < cue.i else (cue.i + 1, hi)
     spans = []
-    # elliptical "said X but that Y": Y is a clause of its own
-    cuts = []
-    for c in clauses:
-        for t in c.subtree:
-            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
-                cuts.append(t)
-    start = lo
-    for t in sorted(cuts, key=lambda t: t.left_edge.i):
-        left = t.left_edge.i
-        end = left
-        while end > start and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
-            end -= 1
-        spans.append((start, end))
-        start = left
-    spans.append((start, hi))
+    if clauses:
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses) + 1
+        if lo <= cue.i < hi:  # "Russia has stationed troops, the ministry said, ...": the side the clause is on
+            lo, hi = (lo, cue.i) if clauses[0].i < cue.i else (cue.i + 1, hi)
+        # elliptical "said X but that Y": Y is a clause of its own
+        cuts = sorted((t for c in clauses for t in c.subtree if _conj_that(t)), key=lambda t: t.left_edge.i)
+        start = lo
+        for t in cuts:
+            left = t.left_edge.i
+            end = left
+            while end > start and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
+                end -= 1
+            spans.append((start, end))
+            start = left
+        spans.append((start, hi))
     # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
     for t in cue.children:
-        if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and not is_cue(t) and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+        if _conj_that(t) and not is_cue(t):
             spans.append((t.left_edge.i, t.right_edge.i + 1))
     return spans
-
-
-def _elliptical(ctx: _Context, cue: Token) -> list[tuple[int, int]]:
-    return []
 
 
 def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
@@ -451,6 +485,45 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     return f
 
 
+def _same_utterance(a: _Found, b: _Found) -> bool:
+    """Two quotations in one paragraph that are one utterance: one cue, or one carries the other's speaker."""
+    if a.para != b.para:
+        return False
+    if a.cue is not None and b.cue is not None:
+        return a.cue.i == b.cue.i
+    return b.source is a or a.source is b or (a.source is not None and a.source is b.source)
+
+
+def _join_split(items: list[_Found]) -> list[_Found]:
+    """"...," he said, "..." and its kin: the pieces of one quotation in a paragraph become one."""
+    out: list[_Found] = []
+    last: _Found | None = None
+    for f in items:
+        if f.kind == "reported":
+            out.append(f)
+            continue
+        if last is not None and _same_utterance(last, f):
+            last.pieces = (last.pieces or _pieces(last)) + _pieces(f)
+            last.end, last.tok_end = f.end, f.tok_end
+            if last.cue is None and f.cue is not None:
+                last.cue, last.speaker, last.carried = f.cue, f.speaker, False
+            if f.sentence is not None and last.sentence is not None:
+                last.sentence = last.sentence.doc[last.sentence.start:max(last.sentence.end, f.sentence.end)]
+            continue
+        out.append(f)
+        last = f
+    return out
+
+
+def _pieces(f: _Found) -> list[tuple[int, int]]:
+    if f.pieces is not None:
+        return f.pieces
+    if f.quoted is not None and len(f.quoted.pieces) > 1:
+        (a, b), *rest = f.quoted.pieces
+        return [(max(a, f.start), b), *rest]
+    return [(f.start, f.end)]
+
+
 # -- duplicates and records ---------------------------------------------------------------------
 
 def _norm_words(text: str) -> str:
@@ -468,7 +541,7 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
     """The same quoted words twice (a headline and the body): keep the fuller attribution."""
     best: dict[tuple[str, str], _Found] = {}
     for f in items:
-        key = ("r" if f.kind == "reported" else "q", _norm_words(ctx.text[f.start:f.end]))
+        key = ("r" if f.kind == "reported" else "q", _norm_words(" ".join(ctx.text[a:b] for a, b in _pieces(f))))
         if not key[1]:
             continue
         cur = best.get(key)
@@ -480,16 +553,11 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
 
 def _record(ctx: _Context, f: _Found) -> Quote:
     text = ctx.text
-    if f.quoted is not None and len(f.quoted.pieces) > 1:
-        words = f.quoted.text(text)
-        if f.label is not None:
-            words = " ".join(text[f.start:f.quoted.pieces[0][1]].split() + words.split()[
-                len(text[f.quoted.pieces[0][0]:f.quoted.pieces[0][1]].split()):])
-    else:
-        words = " ".join(text[f.start:f.end].split())
+    words = " ".join(" ".join(text[a:b].split()) for a, b in _pieces(f))
     sp = f.speaker
     ent = sp.entity
-    role = sp.role or (ent.roles[0] if ent is not None and ent.roles else None)
+    roles = [r for r in (sp.role, ent.roles[0] if ent is not None and ent.roles else None) if r]
+    role = max(roles, key=lambda r: len(r.split())) if roles else None
     cue = f.cue
     cue_text = None
     if cue is not None:

@@ -110,13 +110,13 @@ class Speakers:
         """A name, pronoun or role noun right beside the cue, when the parse gave no subject."""
         doc = self.doc
         sent = doc[cue.i].sent
-        # after the cue: ", said Mr Peskov"
-        for i in range(cue.i + 1, min(sent.end, cue.i + 5)):
-            t = doc[i]
-            if self.in_quote[i] >= 0 or t.is_punct:
-                break
-            if self._names_someone(t):
-                return self._head_of_name(t)
+        # after the cue, when nothing else follows it: ", said Mr Peskov."
+        nxt = cue.i + 1
+        if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]):
+            span = self.index.mention_at(nxt) or (nxt, nxt + 1)
+            after = doc[span[1]] if span[1] < len(doc) else None
+            if after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "CCONJ"}:
+                return self._head_of_name(doc[nxt])
         # before it: "Dmitry Polyansky, replied"
         for i in range(cue.i - 1, max(sent.start, cue.i - 12) - 1, -1):
             t = doc[i]
