@@ -36,6 +36,7 @@ from generator.extract.roles import (
     is_role_word,
     title_before,
 )
+from generator.extract.names import name_gender
 from generator.model import Entity
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -84,6 +85,11 @@ _DEMONYMS = {
     "slovak": "slovakia", "croatian": "croatia", "serbian": "serbia", "norwegian": "norway", "icelandic": "iceland",
     "argentine": "argentina", "argentinian": "argentina", "mexican": "mexico", "canadian": "canada",
 }
+
+
+#: words a title-case headline glues to a name: "Obama Says", "Trump Wins"
+_NOT_NAME_WORDS = {"says", "said", "wins", "won", "calls", "slams", "blasts", "warns", "urges", "vows", "tells",
+                   "and", "or", "to", "in", "on", "at", "for", "with", "vs", "after", "before"}
 
 
 def demonym_candidates(word: str) -> list[str]:
@@ -191,6 +197,9 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             s += 1
         if s >= e or not any(c.isalpha() for c in doc[s:e].text):
             continue
+        if ent.label_ == "PERSON":  # "Obama Says" in a title-case headline
+            while e > s + 1 and (doc[e - 1].tag_.startswith("VB") or doc[e - 1].lower_ in _NOT_NAME_WORDS):
+                e -= 1
         if honorific is None and s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS:
             honorific = doc[s - 1].text
         out.append(_Mention(s, e, ent.label_, _norm(doc[s:e].text), honorific))
@@ -423,6 +432,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         for m in group:
             if m.honorific and (g := gender_of_word(m.honorific)):
                 gender_votes[k][g] += 3
+            if m.end - m.start >= 2 and (g := name_gender(doc[m.start].text)):
+                gender_votes[k][g] += 2
             sent = doc[m.start].sent
             found = (title_before(doc, m.start, ent_type, sent.start)
                      or apposition_before(doc, m.start, ent_type, sent.start, m.end, sent.end)

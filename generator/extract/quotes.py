@@ -325,8 +325,12 @@ def _sentence_like(ctx: _Context, f: _Found) -> bool:
 
 def _keep(ctx: _Context, f: _Found) -> bool:
     """Drop quotation marks that quote no one: titles, names and scare quotes without a cue."""
-    if f.kind == "reported" or f.cue is not None or f.carried or f.speaker.mention:
-        return not (f.kind != "reported" and _is_title(ctx, f) and f.cue is None)
+    if f.kind == "reported":
+        return True
+    if _is_title(ctx, f):
+        return False
+    if f.cue is not None or f.carried or f.speaker.mention:
+        return True
     if f.kind == "direct" and _sentence_like(ctx, f):
         return True
     return False
@@ -335,7 +339,7 @@ def _keep(ctx: _Context, f: _Found) -> bool:
 def _is_title(ctx: _Context, f: _Found) -> bool:
     """"The Apprentice", "Shark Tank": capitalised words with no verb, the name of a work or a nickname."""
     toks = [t for t in ctx.doc[f.tok_start:f.tok_end] if t.is_alpha]
-    if not toks or len(toks) > 8:
+    if not toks or len(toks) > 8 or ctx.text[f.end - 1:f.end] in {"!", "?"}:
         return False
     content = [t for t in toks if not t.is_stop]
     return bool(content) and all(t.is_title or t.is_upper for t in content) and \

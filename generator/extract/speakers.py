@@ -286,7 +286,7 @@ class Speakers:
             g = self.index.genders.get(k)
             if gender and g and g != gender:
                 continue
-            score = dist * 2.0 + (0.0 if subj else 1.5) - (1.5 if k == last_speaker else 1.0 if k in recent_speakers else 0)
+            score = (0.0 if not gender or g == gender else 2.5) + dist * 2.0 + (0.0 if subj else 1.5) - (1.5 if k == last_speaker else 1.0 if k in recent_speakers else 0)
             if best_score is None or score < best_score:
                 best, best_score = k, score
         if best is None and last_speaker is not None and low in MALE | FEMALE:
