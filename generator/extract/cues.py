@@ -65,13 +65,25 @@ def is_cue(tok: Token, *, stance: bool = True) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
         return False
     lemma = tok.lemma_.lower()
-    if lemma in NOT_CUES:
+    if lemma in NOT_CUES or _is_naming(tok):
         return False
     if lemma in SPEECH or (stance and (lemma in STANCE or lemma in MANNER)):
         return True
     # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."
     return tok.pos_ == "VERB" and has_subject(tok) and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
+
+
+def _is_naming(tok: Token) -> bool:
+    """"so-called", "a group called X", "the so-termed": naming, not speaking."""
+    if tok.lemma_.lower() not in {"call", "dub", "term", "label", "brand", "name", "nickname", "title"}:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and (prev.lower_ == "so" or (prev.text == "-" and tok.i > 1 and doc[tok.i - 2].lower_ == "so")):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "relcl"} and not any(
+        c.dep_ in SUBJECTS for c in tok.children)
 
 
 def according_to(tok: Token) -> Token | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from generator.extract.names import name_gender
 from generator.extract.roles import (
     HONORIFICS,
     apposition_after,
@@ -36,7 +37,6 @@ from generator.extract.roles import (
     is_role_word,
     title_before,
 )
-from generator.extract.names import name_gender
 from generator.model import Entity
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -213,6 +213,14 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
                 j += 1
             if j > tok.i + 1:
                 out.append(_Mention(tok.i + 1, j, "PERSON", _norm(doc[tok.i + 1:j].text), tok.text))
+    # a surname of someone named in full, where the model missed it ("Hale spoke.")
+    for m in out:
+        covered.update(range(m.start, m.end))
+    surnames = {doc[m.end - 1].text for m in out if m.label == "PERSON" and m.end - m.start >= 2}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN" and \
+                not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title):
+            out.append(_Mention(tok.i, tok.i + 1, "PERSON", tok.text))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -234,7 +242,7 @@ def _is_demonym(word: str, places: set[str]) -> bool:
     return any(c in places or c in CANONICAL or c in _DEMONYMS.values() for c in demonym_candidates(word))
 
 
-def _fix_types(doc: Doc, mentions: list[_Mention]) -> None:
+def _fix_types(mentions: list[_Mention]) -> None:
     places = {m.key for m in mentions if m.label in PLACE_TYPES}
     full_names = [m.key.split() for m in mentions if m.label == "PERSON" and len(m.key.split()) >= 2]
     name_parts = {w for parts in full_names for w in (parts[0], parts[-1])}
@@ -247,10 +255,8 @@ def _fix_types(doc: Doc, mentions: list[_Mention]) -> None:
         elif len(words) == 1 and m.label in {"GPE", "ORG", "PERSON", "NORP", "LOC"} \
                 and _is_demonym(m.key, places) and m.key not in CANONICAL:
             m.label = "NORP"
-        elif m.label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and len(words) == 1 and m.key in name_parts \
-                and m.key not in CANONICAL:
-            m.label = "PERSON"
-        elif m.honorific and m.label != "PERSON":
+        elif (m.label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and len(words) == 1 and m.key in name_parts \
+                and m.key not in CANONICAL) or (m.honorific and m.label != "PERSON"):
             m.label = "PERSON"
     # the type most mentions of one name have
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -300,10 +306,12 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
         target = next((person_group[o] for o in person_group
                        if o[0] == words[0] and o[-1] == words[-1] and len(o) > len(words)), None)
         person_group[words] = target or ("PERSON", " ".join(words))
-    acronyms = {}
+    acronyms: dict[str, tuple[str, str]] = {}  # initials -> the group of the name they abbreviate
     for m in mentions:
         if m.label in {"ORG", "GPE", "LOC"} and len(m.key.split()) >= 2:
-            acronyms.setdefault(_initials(m.key), m.key)
+            canon = CANONICAL.get(m.key)
+            group = ("CANON", canon.lower()) if canon else ("PLACE" if m.label in PLACE_TYPES else m.label, m.key)
+            acronyms.setdefault(_initials(m.key), group)
 
     for m in mentions:
         key = m.key
@@ -327,10 +335,10 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
             add(("NORP", key), m)
             continue
         canonical = CANONICAL.get(key)
-        if canonical is None and len(key.split()) == 1 and key in acronyms:
-            canonical = CANONICAL.get(acronyms[key], acronyms[key])
         group_type = "PLACE" if m.label in PLACE_TYPES else m.label
-        if canonical is not None:
+        if canonical is None and len(key.split()) == 1 and key in acronyms and m.text.isupper():
+            add(acronyms[key], m)
+        elif canonical is not None:
             add(("CANON", canonical.lower()), m)
         else:
             add((group_type, key), m)
@@ -382,7 +390,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     """Cluster the Doc's named-entity mentions into entities, with roles and aliases."""
     mentions = _raw_mentions(doc)
     mentions = _join_national_adjective(doc, mentions)
-    _fix_types(doc, mentions)
+    _fix_types(mentions)
     mentions = _drop_title_parts(doc, mentions)
     groups = _cluster(mentions)
 
@@ -455,7 +463,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     for k, votes in _pronoun_genders(doc, index.token_entity, persons).items():
         gender_votes[k].update(votes)
     for k, votes in gender_votes.items():
-        (g, n), *rest = votes.most_common() + [("", 0)]
+        (g, n), *rest = [*votes.most_common(), ("", 0)]
         if n > rest[0][1]:
             index.genders[k] = g
 

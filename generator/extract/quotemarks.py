@@ -67,10 +67,7 @@ class Quoted:
 
 
 def _role(text: str, i: int, family: str) -> str | None:
-    """How the mark at ``text[i]`` can act: #: "PENCE: ..." at the start of a paragraph of a transcript: the speaker's name in capitals and a colon
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
-
-OPEN, CLOSE, EITHER, WEAK_CLOSE, or None (not a mark)."""
+    """How the mark at ``text[i]`` can act: OPEN, CLOSE, EITHER, WEAK_CLOSE, or None (not a mark)."""
     ch = text[i]
     j = i - 1
     while j >= 0 and text[j] == _FILLER:
@@ -172,7 +169,10 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
             continue
         piece = _inner(text, pending + 1, pe)
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        continues = nxt is not None and text[nxt[0]] in DOUBLE and _role(text, nxt[0], "double") in (OPEN, EITHER)
+        # the next paragraph opens with the same kind of mark (a stray straight mark does not run on
+        # into a paragraph that opens with a curly one)
+        continues = nxt is not None and _same_style(text[pending], text[nxt[0]]) \
+            and _role(text, nxt[0], "double") in (OPEN, EITHER)
         if carry is None:
             carry = (pending, [])
         if piece:
@@ -181,6 +181,10 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
             _flush(out, carry, None)
             carry = None
     return out
+
+
+def _same_style(a: str, b: str) -> bool:
+    return b in DOUBLE and (a == '"') == (b == '"')
 
 
 def _flush(out: list[Quoted], carry: tuple[int, list[tuple[int, int]]], close_at: int | None) -> None:

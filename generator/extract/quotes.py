@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.cues import SUBJECTS, according_to, is_cue, is_speech_verb
 from generator.extract.entities import EntityIndex
-from generator.extract.roles import is_role_word
 from generator.extract.quotemarks import SPEAKER_LABEL, Quoted, find_quoted
+from generator.extract.roles import is_role_word
 from generator.extract.speakers import NOBODY, Speaker, Speakers
 from generator.extract.text import paragraph_spans
 from generator.model import Quote
@@ -115,7 +115,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
         _attribute(ctx, speakers, f)
     reported = _reported(ctx, speakers)
     items = sorted(found + reported, key=lambda f: f.start)
-    _carry(ctx, speakers, items)
+    _carry(ctx, items)
     items = [f for f in items if _keep(ctx, f)]
     items = _join_split(items)
     items = _dedupe(ctx, items)
@@ -246,7 +246,7 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             break
         if is_cue(t) and ctx.in_quote[i] < 0:
             return t
-        if t.text in {".", "!", "?"} and i > f.tok_end + 1 or t.is_space and "\n" in t.text or i >= sent_end + 6:
+        if (t.text in {".", "!", "?"} and i > f.tok_end + 1) or (t.is_space and "\n" in t.text) or i >= sent_end + 6:
             break
         i += 1
     sent_start = doc[f.tok_start].sent.start
@@ -272,8 +272,8 @@ def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
     colon = ctx.tok_at(len(before) - 1)
     sent = ctx.doc[colon].sent
     for t in sent:
-        if t.i < colon and ctx.in_quote[t.i] < 0 and (is_cue(t) or t.dep_ == "ROOT" and
-                                                        any(c.dep_ in SUBJECTS for c in t.children)):
+        if t.i < colon and ctx.in_quote[t.i] < 0 and (is_cue(t) or (t.dep_ == "ROOT" and
+                                                        any(c.dep_ in SUBJECTS for c in t.children))):
             return t
     return None
 
@@ -289,7 +289,7 @@ def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
 
 # -- carried speakers ---------------------------------------------------------------------------
 
-def _carry(ctx: _Context, speakers: Speakers, items: list[_Found]) -> None:
+def _carry(ctx: _Context, items: list[_Found]) -> None:
     """Give a cue-less quotation the speaker of its neighbours (same paragraph, or the one before)."""
     for n, f in enumerate(items):
         if f.cue is not None or f.speaker.entity is not None or f.speaker.mention or f.quoted is None:
@@ -331,9 +331,7 @@ def _keep(ctx: _Context, f: _Found) -> bool:
         return False
     if f.cue is not None or f.carried or f.speaker.mention:
         return True
-    if f.kind == "direct" and _sentence_like(ctx, f):
-        return True
-    return False
+    return f.kind == "direct" and _sentence_like(ctx, f)
 
 
 def _is_title(ctx: _Context, f: _Found) -> bool:
@@ -440,7 +438,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
     doc = ctx.doc
     a, b = span
     # drop the complementiser and edge punctuation
-    while a < b and (doc[a].lower_ == "that" and doc[a].dep_ == "mark" or doc[a].is_punct or doc[a].is_space
+    while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct or doc[a].is_space
                      or doc[a].pos_ == "CCONJ"):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
@@ -465,12 +463,12 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
     if toks[0].lower_ in {"what", "how", "why", "who", "where", "when", "which", "so"} and toks[0].i == a:
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start), sentence=_sentence_span(doc[a], doc[b - 1]))
+    return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
+                  sentence=_sentence_span(doc[a], doc[b - 1]))
 
 
 def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
     """"According to X, CLAUSE" / "CLAUSE, according to X": the sentence without the attribution."""
-    doc = ctx.doc
     sent = tok.sent
     if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
         return None

@@ -41,7 +41,7 @@ ROLE_NOUNS = {
     "general", "gen", "admiral", "colonel", "col", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
     "commander", "commandant", "corporal", "private", "soldier", "trooper", "detective", "constable", "commissar",
     # business, media, science
-    "ceo", "cfo", "coo", "cto", "executive", "president", "owner", "partner", "investor", "analyst", "economist",
+    "ceo", "cfo", "coo", "cto", "executive", "owner", "partner", "investor", "analyst", "economist",
     "editor", "correspondent", "reporter", "journalist", "columnist", "writer", "author", "anchor", "host",
     "presenter", "producer", "commentator", "critic", "professor", "prof", "lecturer", "researcher", "scientist",
     "expert", "historian", "doctor", "physician", "surgeon", "nurse", "coach", "player", "member", "employee",
@@ -88,7 +88,7 @@ def _tidy(doc: Doc, start: int, end: int) -> str | None:
     """The text of tokens [start, end) without determiners at the front or punctuation at either end."""
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" and end - 1 == start):
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].tag_ == "POS" and end - 1 == start)):
         end -= 1
     if start >= end:
         return None
@@ -150,9 +150,9 @@ def apposition_after(doc: Doc, end: int, ent_type: list[str], sent_end: int) -> 
         t = doc[i]
         if t.text in {",", ";", ".", ")", "(", ":", "\u2014", "\u2013"} or t.is_space:
             break
-        if t.pos_ in {"VERB", "AUX", "PRON", "NUM", "SCONJ", "CCONJ"} or t.lower_ in {"who", "which", "that"}:
-            if not (t.pos_ == "CCONJ" and i > a and doc[i - 1].pos_ == "PROPN"):
-                return None
+        stops = t.pos_ in {"VERB", "AUX", "PRON", "NUM", "SCONJ", "CCONJ"} or t.lower_ in {"who", "which", "that"}
+        if stops and not (t.pos_ == "CCONJ" and i > a and doc[i - 1].pos_ == "PROPN"):
+            return None
         if ent_type[i] in _STOP_ENTS:
             return None
         i += 1
@@ -183,7 +183,7 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
     i = end - 1
     while i >= sent_start and end - i <= MAX_ROLE_TOKENS:
         t = doc[i]
-        if t.lower_ in _DETERMINERS or t.is_punct and t.tag_ != "POS" and t.text != "-":
+        if t.lower_ in _DETERMINERS or (t.is_punct and t.tag_ != "POS" and t.text != "-"):
             break
         if not _modifier_ok(t, ent_type[i]):
             return None

@@ -132,7 +132,8 @@ class Speakers:
         e = self.index.at(t.i)
         if e is not None and e.type in PERSONISH | {"ORG"}:
             return True
-        return t.lower_ in MALE | FEMALE | THING | PLURAL and t.pos_ == "PRON" or is_role_word(t) and t.pos_ == "NOUN"
+        pronoun = t.lower_ in MALE | FEMALE | THING | PLURAL and t.pos_ == "PRON"
+        return pronoun or (is_role_word(t) and t.pos_ == "NOUN")
 
     def _head_of_name(self, t: Token) -> Token:
         span = self.index.mention_at(t.i)
@@ -149,7 +150,7 @@ class Speakers:
     # -- resolving them ----------------------------------------------------------------------
 
     def resolve(self, tok: Token) -> Speaker:
-        doc, index = self.doc, self.index
+        index = self.index
         mention = self.mention_text(tok)
         k = self._entity_of_np(tok)
         if k is not None:
@@ -286,7 +287,8 @@ class Speakers:
             g = self.index.genders.get(k)
             if gender and g and g != gender:
                 continue
-            score = (0.0 if not gender or g == gender else 2.5) + dist * 2.0 + (0.0 if subj else 1.5) - (1.5 if k == last_speaker else 1.0 if k in recent_speakers else 0)
+            bonus = 1.5 if k == last_speaker else 1.0 if k in recent_speakers else 0.0
+            score = (0.0 if not gender or g == gender else 2.5) + dist * 2.0 + (0.0 if subj else 1.5) - bonus
             if best_score is None or score < best_score:
                 best, best_score = k, score
         if best is None and last_speaker is not None and low in MALE | FEMALE:
