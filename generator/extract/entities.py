@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from generator.extract.doctable import DocTable
 from generator.extract.names import name_gender
 from generator.extract.roles import (
     HONORIFICS,
@@ -116,6 +118,7 @@ class EntityIndex:
     genders: dict[int, str] = field(default_factory=dict)  # entity -> "m" / "f", where the article shows it
     role_at: dict[int, str] = field(default_factory=dict)  # first token of a mention -> role given there
     role_spans: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) of a role phrase -> entity
+    table: DocTable | None = None  # token attributes of the document, shared with the quote extractor
 
     def at(self, i: int) -> Entity | None:
         """The entity mentioned at token ``i``, if any."""
@@ -152,6 +155,7 @@ class EntityIndex:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     words = re.findall(r"\w+", text.lower().replace(".", ""))
     return " ".join(w for w in words if w not in TITLES and w != "the")
@@ -184,7 +188,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _raw_mentions(doc: Doc) -> list[_Mention]:
+def _raw_mentions(doc: Doc, table: DocTable) -> list[_Mention]:
     out: list[_Mention] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -205,22 +209,22 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         out.append(_Mention(s, e, ent.label_, _norm(doc[s:e].text), honorific))
         covered.update(range(ent.start, ent.end))
     # "Mr Peskov" the model did not tag: an honorific and capitalised names after it
-    for tok in doc:
-        if tok.lower_.rstrip(".") in HONORIFICS and tok.is_title and tok.i + 1 < len(doc) \
-                and tok.i + 1 not in covered:
-            j = tok.i + 1
-            while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j not in covered:
+    n, text, pos = table.n, table.text, table.pos
+    for i, low in enumerate(table.lower):
+        if low.rstrip(".") in HONORIFICS and text[i].istitle() and i + 1 < n and i + 1 not in covered:
+            j = i + 1
+            while j < n and text[j].istitle() and pos[j] == "PROPN" and j not in covered:
                 j += 1
-            if j > tok.i + 1:
-                out.append(_Mention(tok.i + 1, j, "PERSON", _norm(doc[tok.i + 1:j].text), tok.text))
+            if j > i + 1:
+                out.append(_Mention(i + 1, j, "PERSON", _norm(doc[i + 1:j].text), text[i]))
     # a surname of someone named in full, where the model missed it ("Hale spoke.")
     for m in out:
         covered.update(range(m.start, m.end))
-    surnames = {doc[m.end - 1].text for m in out if m.label == "PERSON" and m.end - m.start >= 2}
-    for tok in doc:
-        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN" and \
-                not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title):
-            out.append(_Mention(tok.i, tok.i + 1, "PERSON", tok.text))
+    surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
+    for i, word in enumerate(text):
+        if word in surnames and i not in covered and pos[i] == "PROPN" and \
+                not (i + 1 < n and pos[i + 1] == "PROPN" and text[i + 1].istitle()):
+            out.append(_Mention(i, i + 1, "PERSON", word))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -364,19 +368,19 @@ def _canonical(group: list[_Mention]) -> tuple[str, str]:
     return name, label
 
 
-def _pronoun_genders(doc: Doc, token_entity: dict[int, int], persons: set[int]) -> dict[int, Counter]:
+def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set[int]) -> dict[int, Counter]:
     """Votes for each person's gender from the pronouns that follow a lone mention of them."""
     votes: dict[int, Counter] = defaultdict(Counter)
     male, female = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
     last_sent_people: list[int] = []
-    for sent in doc.sents:
+    for a, b in table.sents:
         seen: list[int] = []
-        for tok in sent:
-            k = token_entity.get(tok.i)
+        for i in range(a, b):
+            k = token_entity.get(i)
             if k is not None and k in persons and (not seen or seen[-1] != k):
                 seen.append(k)
                 continue
-            low = tok.lower_
+            low = table.lower[i]
             if low in male or low in female:
                 cands = set(seen) or set(last_sent_people)
                 if len(cands) == 1:
@@ -388,7 +392,8 @@ def _pronoun_genders(doc: Doc, token_entity: dict[int, int], persons: set[int]) 
 
 def extract_entities(doc: Doc) -> EntityIndex:
     """Cluster the Doc's named-entity mentions into entities, with roles and aliases."""
-    mentions = _raw_mentions(doc)
+    table = DocTable(doc)
+    mentions = _raw_mentions(doc, table)
     mentions = _join_national_adjective(doc, mentions)
     _fix_types(mentions)
     mentions = _drop_title_parts(doc, mentions)
@@ -423,7 +428,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         norp_aliases[position[target]].extend(m.text for m in groups[gi])
 
     index = EntityIndex(entities=[])
-    ent_type = [t.ent_type_ for t in doc]
+    ent_type = table.ent_type
+    index.table = table
     canon: list[tuple[str, str]] = [_canonical([m for m in g if m.label != "NORP"] or g) for g in final]
     for k, group in enumerate(final):
         index.mentions[k] = sorted((m.start, m.end) for m in group)
@@ -442,10 +448,10 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 gender_votes[k][g] += 3
             if m.end - m.start >= 2 and (g := name_gender(doc[m.start].text)):
                 gender_votes[k][g] += 2
-            sent = doc[m.start].sent
-            found = (title_before(doc, m.start, ent_type, sent.start)
-                     or apposition_before(doc, m.start, ent_type, sent.start, m.end, sent.end)
-                     or apposition_after(doc, m.end, ent_type, sent.end))
+            s_start, s_end = table.sent_bounds(m.start)
+            found = (title_before(doc, m.start, ent_type, s_start)
+                     or apposition_before(doc, m.start, ent_type, s_start, m.end, s_end)
+                     or apposition_after(doc, m.end, ent_type, s_end))
             if found is None:
                 continue
             a, b = found
@@ -460,7 +466,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 if (g := gender_of_word(t.text)) and is_role_word(t):
                     gender_votes[k][g] += 2
     persons = {k for k, (_, t) in enumerate(canon) if t == "PERSON"}
-    for k, votes in _pronoun_genders(doc, index.token_entity, persons).items():
+    for k, votes in _pronoun_genders(table, index.token_entity, persons).items():
         gender_votes[k].update(votes)
     for k, votes in gender_votes.items():
         (g, n), *rest = [*votes.most_common(), ("", 0)]

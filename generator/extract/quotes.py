@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.cues import SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.cues import SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.doctable import DocTable
 from generator.extract.entities import EntityIndex
 from generator.extract.quotemarks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.roles import is_role_word
@@ -68,10 +69,11 @@ class _Found:
 class _Context:
     """Per-document lookups, built once: token offsets, paragraphs, which tokens are quoted."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, table: DocTable):
         self.doc = doc
+        self.table = table
         self.text = doc.text
-        self.tok_idx = [t.idx for t in doc]
+        self.tok_idx = table.idx
         self.paras = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.in_quote = [-1] * len(doc)
@@ -82,7 +84,7 @@ class _Context:
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         a = self.tok_at(start)
-        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a].text) <= start:
+        if a < len(self.doc) and self.tok_idx[a] + len(self.table.text[a]) <= start:
             a += 1
         b = self.tok_at(max(start, end - 1)) + 1
         return a, max(a, b)
@@ -90,12 +92,17 @@ class _Context:
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
+    def sent_span(self, i: int) -> Span:
+        a, b = self.table.sent_bounds(i)
+        return self.doc[a:b]
+
 
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     """Every quotation and piece of reported speech in the document, in text order."""
     if len(doc) == 0:
         return []
-    ctx = _Context(doc)
+    table = entities.table if entities.table is not None and entities.table.doc is doc else DocTable(doc)
+    ctx = _Context(doc, table)
     quoted = find_quoted(ctx.text, ctx.paras)
     found: list[_Found] = []
     for n, q in enumerate(quoted):
@@ -107,10 +114,10 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
         if a >= b:
             continue
         for i in range(max(0, a - 1), min(len(doc), b + 1)):
-            if a <= i < b or doc[i].text in _MARK_TEXTS:
+            if a <= i < b or table.text[i] in _MARK_TEXTS:
                 ctx.in_quote[i] = n
         found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label))
-    speakers = Speakers(doc, entities, ctx.in_quote)
+    speakers = Speakers(doc, entities, ctx.in_quote, table)
     for f in found:
         _attribute(ctx, speakers, f)
     reported = _reported(ctx, speakers)
@@ -130,7 +137,7 @@ _MARK_TEXTS = set("\u201c\u201d\"'\u2018\u2019\u201e\u00ab\u00bb")
 def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
     doc = ctx.doc
     first, last = doc[f.tok_start], doc[f.tok_end - 1]
-    f.sentence = _sentence_span(first, last)
+    f.sentence = _sentence_span(ctx, first, last)
     f.kind = "direct" if _starts_clause(ctx, f) else "partial"
     if f.label is not None:
         k = speakers.index.by_name(f.label.title())
@@ -159,9 +166,10 @@ def _surname_match(index: EntityIndex, label: str):
     return None
 
 
-def _sentence_span(first: Token, last: Token) -> Span:
-    a, b = first.sent, last.sent
-    return first.doc[a.start:b.end]
+def _sentence_span(ctx: _Context, first: Token, last: Token) -> Span:
+    a, _ = ctx.table.sent_bounds(first.i)
+    _, b = ctx.table.sent_bounds(last.i)
+    return ctx.doc[a:b]
 
 
 def _starts_clause(ctx: _Context, f: _Found) -> bool:
@@ -173,7 +181,7 @@ def _starts_clause(ctx: _Context, f: _Found) -> bool:
     before = text[para_start:open_at].rstrip()
     if not before:
         return True
-    sent_start = ctx.doc[f.tok_start].sent.start_char
+    sent_start = ctx.tok_idx[ctx.table.sent_bounds(f.tok_start)[0]]
     if sent_start >= open_at or not text[sent_start:open_at].strip():
         return True
     last = before[-1]
@@ -194,7 +202,7 @@ def _starts_clause(ctx: _Context, f: _Found) -> bool:
 
 def _after_attribution(ctx: _Context, tok: Token) -> bool:
     """"...," he said, [here]: the token closes an attribution that follows another quotation."""
-    for i in range(tok.i, max(tok.sent.start, tok.i - 6) - 1, -1):
+    for i in range(tok.i, max(ctx.table.sent_bounds(tok.i)[0], tok.i - 6) - 1, -1):
         t = ctx.doc[i]
         if ctx.in_quote[i] >= 0:
             return True
@@ -238,7 +246,7 @@ def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
 def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
     """A cue right after the quotation (", said X" / ", X said") or right before it ("X said:")."""
     doc = ctx.doc
-    sent_end = doc[f.tok_end - 1].sent.end
+    sent_end = ctx.table.sent_bounds(f.tok_end - 1)[1]
     i = f.tok_end
     while i < len(doc) and i < f.tok_end + 8:
         t = doc[i]
@@ -249,7 +257,7 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
         if (t.text in {".", "!", "?"} and i > f.tok_end + 1) or (t.is_space and "\n" in t.text) or i >= sent_end + 6:
             break
         i += 1
-    sent_start = doc[f.tok_start].sent.start
+    sent_start = ctx.table.sent_bounds(f.tok_start)[0]
     i = f.tok_start - 1
     while i >= max(0, sent_start, f.tok_start - 12):
         t = doc[i]
@@ -270,7 +278,7 @@ def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
     if not before.endswith(":"):
         return None
     colon = ctx.tok_at(len(before) - 1)
-    sent = ctx.doc[colon].sent
+    sent = ctx.sent_span(colon)
     for t in sent:
         if t.i < colon and ctx.in_quote[t.i] < 0 and (is_cue(t) or (t.dep_ == "ROOT" and
                                                         any(c.dep_ in SUBJECTS for c in t.children))):
@@ -347,11 +355,16 @@ def _is_title(ctx: _Context, f: _Found) -> bool:
 # -- reported speech ----------------------------------------------------------------------------
 
 def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
-    doc = ctx.doc
+    doc, table = ctx.doc, ctx.table
+    # candidate cues, found on the attribute columns: speech lemmas, heads of complement clauses
+    cands = {i for i, lemma in enumerate(table.lemma) if lemma in SPEECH}
+    cands.update(i for i, low in enumerate(table.lower) if low == "according")
+    cands.update(table.head[i] for i, dep in enumerate(table.dep) if dep == "ccomp")
     out: list[_Found] = []
-    for tok in doc:
-        if ctx.in_quote[tok.i] >= 0:
+    for i in sorted(cands):
+        if ctx.in_quote[i] >= 0:
             continue
+        tok = doc[i]
         if tok.lower_ == "according" and according_to(tok) is not None:
             f = _according_clause(ctx, speakers, tok)
             if f is not None:
@@ -464,12 +477,12 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
-                  sentence=_sentence_span(doc[a], doc[b - 1]))
+                  sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
 
 
 def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
     """"According to X, CLAUSE" / "CLAUSE, according to X": the sentence without the attribution."""
-    sent = tok.sent
+    sent = ctx.sent_span(tok.i)
     if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
         return None
     target = according_to(tok)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.extract.cues import SUBJECTS, according_to
+from generator.extract.doctable import DocTable
 from generator.extract.entities import EntityIndex
 from generator.extract.roles import HONORIFICS, is_role_word
 from generator.model import Entity
@@ -56,15 +57,12 @@ NOBODY = Speaker(None, None)
 class Speakers:
     """Speaker finding and resolution over one document."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, in_quote: list[int]):
+    def __init__(self, doc: Doc, index: EntityIndex, in_quote: list[int], table: DocTable):
         self.doc = doc
         self.index = index
         self.in_quote = in_quote
-        self.sent_of = [0] * len(doc)
-        self.sents = list(doc.sents)
-        for k, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = k
+        self.table = table
+        self.sent_of = table.sent_of
         # salient mentions: (token, entity, is_subject), outside quotations, in text order
         self.salient: list[tuple[int, int, bool]] = []
         for k, spans in index.mentions.items():
@@ -109,7 +107,7 @@ class Speakers:
     def nearby_name(self, cue: Token) -> Token | None:
         """A name, pronoun or role noun right beside the cue, when the parse gave no subject."""
         doc = self.doc
-        sent = doc[cue.i].sent
+        sent = doc[slice(*self.table.sent_bounds(cue.i))]
         # after the cue, when nothing else follows it: ", said Mr Peskov."
         nxt = cue.i + 1
         if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]):
@@ -218,7 +216,7 @@ class Speakers:
                 s -= 1
             # a title in front of the name belongs to how the speaker is named: "Kremlin spokesman Dmitry Peskov"
             for (a, b), _k in self.index.role_spans.items():
-                if b == s and tok.sent.start <= a:
+                if b == s and self.table.sent_bounds(tok.i)[0] <= a:
                     s = a
             return " ".join(doc[s:e].text.split())
         if tok.pos_ == "PRON":
