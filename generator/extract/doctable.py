@@ -9,10 +9,10 @@ only for the few positions they then inspect (cues, speakers, names).
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START]
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB]
 
 
 class DocTable:
@@ -20,37 +20,34 @@ class DocTable:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.string = doc.text  # Doc.text joins every token on each access: read it once
         n = len(doc)
         self.n = n
         if n == 0:
             self.text = self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_type = []
-            self.head, self.idx, self.sent_of, self.sents = [], [], [], []
+            self.head, self.idx, self.sent_of, self.sents, self.ent_iob = [], [], [], [], []
             return
         arr = doc.to_array(_ATTRS)
         strings = doc.vocab.strings
         cols = arr.T.tolist()
         heads = arr[:, 6].astype(np.int64).tolist()  # relative offsets, negative ones wrapped in uint64
         starts_col = arr[:, 9].astype(np.int64).tolist()
-        lookup: dict[int, str] = {}
 
-        def names(col: list[int]) -> list[str]:
-            out = []
-            for h in col:
-                v = lookup.get(h)
-                if v is None:
-                    v = lookup[h] = strings[h] if h else ""
-                out.append(v)
-            return out
+        def names(k: int) -> list[str]:
+            uniq, inverse = np.unique(arr[:, k], return_inverse=True)
+            words = [strings[int(h)] if h else "" for h in uniq.tolist()]
+            return [words[j] for j in inverse.tolist()]
 
-        self.text = names(cols[0])
-        self.lower = names(cols[1])
-        self.lemma = [x.lower() for x in names(cols[2])]
-        self.pos = names(cols[3])
-        self.tag = names(cols[4])
-        self.dep = names(cols[5])
+        self.text = names(0)
+        self.lower = names(1)
+        self.lemma = [x.lower() for x in names(2)]
+        self.pos = names(3)
+        self.tag = names(4)
+        self.dep = names(5)
         self.head = [i + rel for i, rel in enumerate(heads)]
-        self.ent_type = names(cols[7])
+        self.ent_type = names(7)
         self.idx = cols[8]
+        self.ent_iob = cols[10]
         starts = [i for i, s in enumerate(starts_col) if s == 1 or i == 0]
         self.sents = [(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
         self.sent_of = [0] * n
@@ -71,6 +68,12 @@ class DocTable:
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """(start, end) token offsets of the sentence holding token ``i``."""
         return self.sents[self.sent_of[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as in the document."""
+        if start >= end:
+            return ""
+        return self.string[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
     def is_punct(self, i: int) -> bool:
         return self.pos[i] == "PUNCT"

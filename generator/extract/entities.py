@@ -178,36 +178,55 @@ class _Mention:
         return _key(self.text)
 
 
-def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", honorifics and trailing possessives or punctuation from a mention."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+_TRAILING = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _clean(table: DocTable, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing possessives or punctuation from a mention."""
+    pos, tag, lower = table.pos, table.tag, table.lower
+    while start < end and (lower[start] == "the" or pos[start] in {"PUNCT", "SPACE"}):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}):
+    while end > start and (tag[end - 1] == "POS" or pos[end - 1] in {"PUNCT", "SPACE"} or lower[end - 1] in _TRAILING):
         end -= 1
     return start, end
+
+
+def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named-entity spans, from the IOB columns."""
+    out = []
+    start, label = -1, ""
+    for i, (iob, etype) in enumerate(zip(table.ent_iob, table.ent_type, strict=True)):
+        if start >= 0 and iob != 1:  # 1 = inside
+            out.append((start, i, label))
+            start = -1
+        if iob == 3:  # 3 = begin
+            start, label = i, etype
+    if start >= 0:
+        out.append((start, table.n, label))
+    return out
 
 
 def _raw_mentions(doc: Doc, table: DocTable) -> list[_Mention]:
     out: list[_Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in KEPT_TYPES:
+    lower, tag, words = table.lower, table.tag, table.text
+    for ent_start, ent_end, label in _ent_spans(table):
+        if label not in KEPT_TYPES:
             continue
-        s, e = _clean(doc, ent.start, ent.end)
+        s, e = _clean(table, ent_start, ent_end)
         honorific = None
-        while s < e and doc[s].lower_.rstrip(".") in HONORIFICS:
-            honorific = doc[s].text
+        while s < e and lower[s].rstrip(".") in HONORIFICS:
+            honorific = words[s]
             s += 1
-        if s >= e or not any(c.isalpha() for c in doc[s:e].text):
+        if s >= e or not any(c.isalpha() for w in words[s:e] for c in w):
             continue
-        if ent.label_ == "PERSON":  # "Obama Says" in a title-case headline
-            while e > s + 1 and (doc[e - 1].tag_.startswith("VB") or doc[e - 1].lower_ in _NOT_NAME_WORDS):
+        if label == "PERSON":  # "Obama Says" in a title-case headline
+            while e > s + 1 and (tag[e - 1].startswith("VB") or lower[e - 1] in _NOT_NAME_WORDS):
                 e -= 1
-        if honorific is None and s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS:
-            honorific = doc[s - 1].text
-        out.append(_Mention(s, e, ent.label_, _norm(doc[s:e].text), honorific))
-        covered.update(range(ent.start, ent.end))
+        if honorific is None and s > 0 and lower[s - 1].rstrip(".") in HONORIFICS:
+            honorific = words[s - 1]
+        out.append(_Mention(s, e, label, _norm(table.span_text(s, e)), honorific))
+        covered.update(range(ent_start, ent_end))
     # "Mr Peskov" the model did not tag: an honorific and capitalised names after it
     n, text, pos = table.n, table.text, table.pos
     for i, low in enumerate(table.lower):
@@ -216,7 +235,7 @@ def _raw_mentions(doc: Doc, table: DocTable) -> list[_Mention]:
             while j < n and text[j].istitle() and pos[j] == "PROPN" and j not in covered:
                 j += 1
             if j > i + 1:
-                out.append(_Mention(i + 1, j, "PERSON", _norm(doc[i + 1:j].text), text[i]))
+                out.append(_Mention(i + 1, j, "PERSON", _norm(table.span_text(i + 1, j)), text[i]))
     # a surname of someone named in full, where the model missed it ("Hale spoke.")
     for m in out:
         covered.update(range(m.start, m.end))

@@ -72,7 +72,7 @@ class _Context:
     def __init__(self, doc: Doc, table: DocTable):
         self.doc = doc
         self.table = table
-        self.text = doc.text
+        self.text = table.string
         self.tok_idx = table.idx
         self.paras = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paras]
@@ -217,29 +217,32 @@ def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
     Climbing from the quotation, a verb of saying wins over a verb of thinking met first
     ("said the US did not know ... Moscow's "playbook"" is said, not know).
     """
-    doc = ctx.doc
+    doc, head, in_quote = ctx.doc, ctx.table.head, ctx.in_quote
     a, b = f.tok_start, f.tok_end
-    qid = ctx.in_quote[a]
+    qid = in_quote[a]
     stance: Token | None = None
     seen: set[int] = set()
     for i in range(a, b):
-        h = doc[i].head
-        if a <= h.i < b or h.i in seen:
+        h = head[i]
+        if a <= h < b or h in seen:
             continue
         cur, steps = h, 0
         while steps < MAX_WALK:
-            seen.add(cur.i)
-            if ctx.in_quote[cur.i] < 0 and is_cue(cur):
-                if is_speech_verb(cur):
-                    return cur
-                stance = stance or cur
-            if cur.head is cur or (ctx.in_quote[cur.head.i] >= 0 and ctx.in_quote[cur.head.i] != qid):
+            seen.add(cur)
+            if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]):
+                if is_speech_verb(doc[cur]):
+                    return doc[cur]
+                stance = stance or doc[cur]
+            up = head[cur]
+            if up == cur or (in_quote[up] >= 0 and in_quote[up] != qid):
                 break
-            cur = cur.head
+            cur = up
             steps += 1
-    for t in f.sentence:
-        if ctx.in_quote[t.i] < 0 and a <= t.head.i < b and is_cue(t):
-            return t
+    s, e = ctx.table.sent_bounds(a)
+    s, e = min(s, f.sentence.start), max(e, f.sentence.end)
+    for t in range(s, e):
+        if in_quote[t] < 0 and a <= head[t] < b and is_cue(doc[t]):
+            return doc[t]
     return stance
 
 
