@@ -206,7 +206,7 @@ def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:
     return out
 
 
-def _raw_mentions(doc: Doc, table: DocTable) -> list[_Mention]:
+def _raw_mentions(table: DocTable) -> list[_Mention]:
     out: list[_Mention] = []
     covered: set[int] = set()
     lower, tag, words = table.lower, table.tag, table.text
@@ -412,7 +412,7 @@ def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set
 def extract_entities(doc: Doc) -> EntityIndex:
     """Cluster the Doc's named-entity mentions into entities, with roles and aliases."""
     table = DocTable(doc)
-    mentions = _raw_mentions(doc, table)
+    mentions = _raw_mentions(table)
     mentions = _join_national_adjective(doc, mentions)
     _fix_types(mentions)
     mentions = _drop_title_parts(doc, mentions)

@@ -40,6 +40,8 @@ from generator.extract.speakers import NOBODY, Speaker, Speakers
 from generator.extract.text import paragraph_spans
 from generator.model import Quote
 
+_NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
+_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 MAX_WALK = 7  # dependency arcs climbed from a quotation to its cue
 MIN_REPORTED_TOKENS = 3
 _WORD = re.compile(r"\w+", re.U)
@@ -431,7 +433,13 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses) + 1
         if lo <= cue.i < hi:  # "Russia has stationed troops, the ministry said, ...": the side the clause is on
-            lo, hi = (lo, cue.i) if clauses[0].i < cue.i else (cue.i + 1, hi)
+            if clauses[0].i < cue.i:
+                # "..., the president said": the speaker and the cue's auxiliaries are not the content
+                left = [c.left_edge.i for c in cue.children
+                        if c.i < cue.i and c.dep_ in SUBJECTS | {"aux", "neg", "advmod", "auxpass"}]
+                lo, hi = lo, min([cue.i, *left])
+            else:
+                lo, hi = cue.i + 1, hi
         # elliptical "said X but that Y": Y is a clause of its own
         cuts = sorted((t for c in clauses for t in c.subtree if _conj_that(t)), key=lambda t: t.left_edge.i)
         start = lo
@@ -476,7 +484,13 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
     toks = doc[a:b]
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
-    if toks[0].lower_ in {"what", "how", "why", "who", "where", "when", "which", "so"} and toks[0].i == a:
+    if toks[0].lower_ in _NOT_CONTENT_START:
+        return None
+    # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven"
+    if not any(t.dep_ in _CLAUSE_SUBJECTS and a <= t.head.i < b for t in toks):
+        return None
+    # "she said, but ...": the parse ran two attributions together
+    if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
