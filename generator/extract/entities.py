@@ -223,6 +223,12 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
         if label == "PERSON":  # "Obama Says" in a title-case headline
             while e > s + 1 and (tag[e - 1].startswith("VB") or lower[e - 1] in _NOT_NAME_WORDS):
                 e -= 1
+        if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):
+            # "ITV News Global Security Editor Rohit Kachroo": the model ran the organisation into
+            # the title; the organisation ends at its last organisation word
+            cut = max((j for j in range(s + 1, e - 1) if lower[j] in ORG_WORDS), default=None)
+            if cut is not None:
+                e = cut + 1
         if honorific is None and s > 0 and lower[s - 1].rstrip(".") in HONORIFICS:
             honorific = words[s - 1]
         out.append(_Mention(s, e, label, _norm(table.span_text(s, e)), honorific))
