@@ -410,8 +410,7 @@ def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set
                 cands = set(seen) or set(last_sent_people)
                 if len(cands) == 1:
                     votes[next(iter(cands))]["m" if low in male else "f"] += 1
-        if seen:
-            last_sent_people = seen
+        last_sent_people = seen
     return votes
 
 
@@ -470,9 +469,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
             continue
         for m in group:
             if m.honorific and (g := gender_of_word(m.honorific)):
-                gender_votes[k][g] += 3
+                gender_votes[k][g] += 5
             if m.end - m.start >= 2 and (g := name_gender(doc[m.start].text)):
-                gender_votes[k][g] += 2
+                gender_votes[k][g] += 3
             s_start, s_end = table.sent_bounds(m.start)
             found = (title_before(doc, m.start, ent_type, s_start)
                      or apposition_before(doc, m.start, ent_type, s_start, m.end, s_end)
@@ -488,8 +487,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
             if role.lower() not in {r.lower() for r in roles[k]}:
                 roles[k].append(role)
             for t in doc[a:b]:
-                if (g := gender_of_word(t.text)) and is_role_word(t):
-                    gender_votes[k][g] += 2
+                if g := gender_of_word(t.text.split("-")[-1]):
+                    gender_votes[k][g] += 3
     persons = {k for k, (_, t) in enumerate(canon) if t == "PERSON"}
     for k, votes in _pronoun_genders(table, index.token_entity, persons).items():
         gender_votes[k].update(votes)

@@ -194,6 +194,15 @@ class Speakers:
                 kc = index.id_at(c.i)
                 if kc is not None and index.entities[kc].type == "PERSON" and c.i == tok.i - 1:
                     return kc
+        # a title run into the name by the parse: "Afghan Ambassador to the United States Hamdullah Mohib"
+        if is_role_word(tok):
+            for i in range(tok.i + 1, min(tok.right_edge.i + 1, tok.i + 10)):
+                t = self.doc[i]
+                if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"}:
+                    break
+                kc = index.id_at(i)
+                if kc is not None and index.entities[kc].type == "PERSON":
+                    return kc
         # a role phrase the entity extractor tied to a person ("Russia's deputy UN ambassador, Dmitry Polyansky")
         for (a, b), kk in index.role_spans.items():
             if a <= tok.i < b and index.entities[kk].type == "PERSON":
