@@ -184,9 +184,12 @@ _TRAILING = {"'s", "\u2019s", "'", "\u2019"}
 def _clean(table: DocTable, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and trailing possessives or punctuation from a mention."""
     pos, tag, lower = table.pos, table.tag, table.lower
-    while start < end and (lower[start] == "the" or pos[start] in {"PUNCT", "SPACE"}):
+    words = table.text
+    while start < end and (lower[start] == "the" or pos[start] in {"PUNCT", "SPACE"}
+                           or not any(c.isalnum() for c in words[start])):
         start += 1
-    while end > start and (tag[end - 1] == "POS" or pos[end - 1] in {"PUNCT", "SPACE"} or lower[end - 1] in _TRAILING):
+    while end > start and (tag[end - 1] == "POS" or pos[end - 1] in {"PUNCT", "SPACE"} or lower[end - 1] in _TRAILING
+                           or not any(c.isalnum() for c in words[end - 1])):
         end -= 1
     return start, end
 

@@ -148,6 +148,9 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         f.kind = "direct"
         return
     cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
+    if cue is None and (name := _dash_attribution(ctx, f)) is not None:
+        f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
+        return
     if cue is None:
         acc = _according_to_in(ctx, f.sentence)
         if acc is not None:
@@ -158,6 +161,28 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
     f.cue = cue
     f.speaker = speakers.speaker_of(cue)
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
+
+
+_DASH_CHARS = "\u2015\u2014\u2013-"
+
+
+def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
+    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph."""
+    q = f.quoted
+    if q is None or q.close_at is None:
+        return None
+    text = ctx.text
+    i = q.close_at + 1
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in _DASH_CHARS:
+        return None
+    t = ctx.tok_at(i + 1)
+    while t < len(ctx.doc) and (ctx.table.pos[t] in {"PUNCT", "SPACE"}) and ctx.tok_idx[t] < i + 4:
+        t += 1
+    if t < len(ctx.doc) and ctx.table.ent_type[t] == "PERSON":
+        return ctx.doc[t]
+    return None
 
 
 def _surname_match(index: EntityIndex, label: str):
