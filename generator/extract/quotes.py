@@ -178,7 +178,7 @@ def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
     if i >= len(text) or text[i] not in _DASH_CHARS:
         return None
     t = ctx.tok_at(i + 1)
-    while t < len(ctx.doc) and (ctx.table.pos[t] in {"PUNCT", "SPACE"}) and ctx.tok_idx[t] < i + 4:
+    while t < len(ctx.doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
         t += 1
     if t < len(ctx.doc) and ctx.table.ent_type[t] == "PERSON":
         return ctx.doc[t]
