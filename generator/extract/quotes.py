@@ -277,15 +277,20 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
     """A cue right after the quotation (", said X" / ", X said") or right before it ("X said:")."""
     doc = ctx.doc
     sent_end = ctx.table.sent_bounds(f.tok_end - 1)[1]
+    own_sentence = ctx.text[f.start:f.end].rstrip()[-1:] in {".", "!", "?"}
     i = f.tok_end
     while i < len(doc) and i < f.tok_end + 8:
         t = doc[i]
         if ctx.in_quote[i] >= 0 and i >= f.tok_end + 1 and t.text not in _MARK_TEXTS:
             break
         if is_cue(t) and ctx.in_quote[i] < 0:
+            # after a quotation that closed its own sentence, "She added that ..." has words of its own
+            if own_sentence and i >= sent_end and any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children):
+                break
             return t
         if (t.text in {".", "!", "?"} and i > f.tok_end + 1) or (t.is_space and "\n" in t.text) or i >= sent_end + 6:
             break
+
         i += 1
     sent_start = ctx.table.sent_bounds(f.tok_start)[0]
     i = f.tok_start - 1
@@ -402,7 +407,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             continue
         if not is_cue(tok, stance=False):
             continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _misattached_that(tok)
         if not clauses and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
@@ -442,6 +447,21 @@ def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"that", "which", "this", "what", "there"}
     return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _misattached_that(cue: Token) -> list[Token]:
+    """"told reporters on a call that X": a that-clause the parse hung on a noun after the cue."""
+    out = []
+    stack = [(c, 0) for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i > cue.i]
+    while stack:
+        t, depth = stack.pop()
+        for c in t.children:
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ in {"relcl", "acl"} and c.i > t.i and that and any(s.dep_ in SUBJECTS for s in c.children):
+                out.append(c)
+            elif depth < 3 and c.pos_ not in {"VERB", "AUX"}:
+                stack.append((c, depth + 1))
+    return out
 
 
 def _conj_that(t: Token) -> bool:
