@@ -101,7 +101,8 @@ ROWS = [
      "Transport Ministry spokesman Tom Hale said the cables were sound.",
      "the cables were sound", "Tom Hale", "reported", {"role": "Transport Ministry spokesman"}),
     ("name after a dash signs the quotation",
-     "Readers wrote in after the vote.\n\n\u201cThe new bridge changed my commute for the better.\u201d \u2015 Maria Lopez",
+     "Readers wrote in after the vote.\n\n"
+     "\u201cThe new bridge changed my commute for the better.\u201d \u2015 Maria Lopez",
      "The new bridge changed my commute", "Maria Lopez", "direct", {}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",

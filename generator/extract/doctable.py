@@ -9,10 +9,10 @@ only for the few positions they then inspect (cues, speakers, names).
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB]
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY]
 
 
 class DocTable:
@@ -20,12 +20,12 @@ class DocTable:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.string = doc.text  # Doc.text joins every token on each access: read it once
         n = len(doc)
         self.n = n
         if n == 0:
             self.text = self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_type = []
             self.head, self.idx, self.sent_of, self.sents, self.ent_iob = [], [], [], [], []
+            self.string = doc.text
             return
         arr = doc.to_array(_ATTRS)
         strings = doc.vocab.strings
@@ -48,6 +48,8 @@ class DocTable:
         self.ent_type = names(7)
         self.idx = cols[8]
         self.ent_iob = cols[10]
+        # the text from the columns: Doc.text builds a Token object per token on every access
+        self.string = "".join([w + " " if sp else w for w, sp in zip(self.text, cols[11], strict=True)])
         starts = [i for i, s in enumerate(starts_col) if s == 1 or i == 0]
         self.sents = [(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
         self.sent_of = [0] * n

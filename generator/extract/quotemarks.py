@@ -108,13 +108,15 @@ def _role(text: str, i: int, family: str) -> str | None:
     return None
 
 
-def _marks(text: str, start: int, end: int, chars: str, family: str) -> list[tuple[int, str]]:
+_FIND = {"double": re.compile("[" + re.escape(DOUBLE) + "]"), "single": re.compile("[" + re.escape(SINGLE) + "]")}
+
+
+def _marks(text: str, start: int, end: int, family: str) -> list[tuple[int, str]]:
     out = []
-    for i in range(start, end):
-        if text[i] in chars:
-            role = _role(text, i, family)
-            if role is not None:
-                out.append((i, role))
+    for m in _FIND[family].finditer(text, start, end):
+        role = _role(text, m.start(), family)
+        if role is not None:
+            out.append((m.start(), role))
     return out
 
 
@@ -133,7 +135,7 @@ def _pair_double(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
     out: list[Quoted] = []
     carry: tuple[int, list[tuple[int, int]]] | None = None  # (first opening mark, pieces so far)
     for k, (ps, pe) in enumerate(paras):
-        marks = _marks(text, ps, pe, DOUBLE, "double")
+        marks = _marks(text, ps, pe, "double")
         pending: int | None = None
         if carry is not None and marks and marks[0][0] == ps and marks[0][1] in (OPEN, EITHER) \
                 and SPEAKER_LABEL.match(text, ps + 1):
@@ -201,7 +203,7 @@ def _pair_single(text: str, paras: list[tuple[int, int]], taken: list[tuple[int,
         return any(a <= pos < b for a, b in taken)
 
     for ps, pe in paras:
-        marks = [(p, r) for p, r in _marks(text, ps, pe, SINGLE, "single") if not inside(p)]
+        marks = [(p, r) for p, r in _marks(text, ps, pe, "single") if not inside(p)]
         i = 0
         while i < len(marks):
             pos, role = marks[i]
