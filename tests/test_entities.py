@@ -59,6 +59,9 @@ ROLES = [
      "Tom Hale", "city's chief engineer"),
     ("multi-word title", "US Secretary of State Antony Blinken met the press.",
      "Antony Blinken", "US Secretary of State"),
+    ("apposition before a name that ends the sentence",
+     "\u201cWe will not give in,\u201d said the union's general secretary, Maria Lopez.",
+     "Maria Lopez", "union's general secretary"),
 ]
 
 
@@ -117,3 +120,9 @@ def test_mentions_are_counted(sheet_of):
 def test_title_word_is_not_an_organisation(sheet_of):
     sheet = sheet_of("US Secretary of State Antony Blinken met the Ukrainian foreign minister, Dmytro Kuleba.")
     assert not [e for e in sheet.entities if e.name == "State"]
+
+
+def test_common_nouns_are_not_names(sheet_of):
+    sheet = sheet_of("Teachers welcomed the plan. The flood barrier was finished by Northfield University engineers.")
+    names = {e.name for e in sheet.entities}
+    assert not names & {"Teachers", "flood barrier"}, names

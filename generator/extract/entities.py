@@ -56,6 +56,7 @@ ORG_WORDS = {
     "union", "federation", "league", "organization", "organisation", "authority", "administration", "bureau",
     "service", "services", "police", "army", "navy", "force", "forces", "guard", "campaign", "club", "team",
     "airlines", "airways", "motors", "pharmaceuticals", "labs", "laboratories", "energy", "oil", "petroleum",
+    "renewables", "solutions", "resources", "logistics", "brands", "foods", "entertainment", "studios", "records",
 }
 
 #: well-known places and bodies written several ways: every variant -> the canonical name
@@ -222,6 +223,10 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             honorific = words[s]
             s += 1
         if s >= e or not any(c.isalpha() for w in words[s:e] for c in w):
+            continue
+        # a name has a capital letter and a proper noun ("flood barrier", "Teachers" are not names)
+        if not any(w[:1].isupper() for w in words[s:e]) or \
+                (label in {"PERSON", "ORG"} and not any(tag[j] in {"NNP", "NNPS"} for j in range(s, e))):
             continue
         if label == "PERSON":  # "Obama Says" in a title-case headline
             while e > s + 1 and (tag[e - 1].startswith("VB") or lower[e - 1] in _NOT_NAME_WORDS):

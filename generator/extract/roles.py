@@ -176,7 +176,7 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
     """"Russia's deputy UN ambassador, " before a name starting at token ``start``, closed by a comma."""
     if start - 2 < sent_start or doc[start - 1].text != ",":
         return None
-    if name_end < sent_end and doc[name_end].text not in {",", "\u2014", "\u2013"} \
+    if name_end < sent_end and doc[name_end].text not in {",", "\u2014", "\u2013", ".", ";", ")", "!", "?"} \
             and doc[name_end].pos_ not in {"VERB", "AUX"}:
         return None
     end = start - 1
