@@ -146,16 +146,17 @@ class Figure:
 
     text: str  # the span as written: "more than 14,000 dead"
     value: Value  # a number, a range {low, high}, or None when the text gives no definite number
-    unit: str | None = None  # normalized: "mile", "percent", "USD", "year"; None for bare counts
+    unit: str | None = None  # normalized: "mile", "percentage", "US dollar", "year"; None for bare counts
     approx: str | None = None  # one of APPROX_VOCAB, or None for an exact figure
-    counts: str | None = None  # what is counted or measured: "dead", "troops"
+    counts: str | None = None  # what is counted or measured: "dead", "troops", "revenue"
     sentence: str = ""
     span: tuple[int, int] | None = None
     reviewed: bool = False
+    unit_text: str | None = None  # the unit as written ("per cent", "$", "km/h"), or the noun counted ("troops")
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "value": self.value, "unit": self.unit, "approx": self.approx,
-             "counts": self.counts, "sentence": self.sentence, "span": _span_out(self.span)}
+        d = {"text": self.text, "value": self.value, "unit": self.unit, "unit_text": self.unit_text,
+             "approx": self.approx, "counts": self.counts, "sentence": self.sentence, "span": _span_out(self.span)}
         if self.reviewed:
             d["reviewed"] = True
         return d
@@ -165,8 +166,9 @@ class Figure:
         v = d.get("value")
         if isinstance(v, dict):
             v = {"low": v["low"], "high": v["high"]}
-        return cls(text=d["text"], value=v, unit=d.get("unit"), approx=d.get("approx"), counts=d.get("counts"),
-                   sentence=d.get("sentence", ""), span=_span(d), reviewed=bool(d.get("reviewed", False)))
+        return cls(text=d["text"], value=v, unit=d.get("unit"), unit_text=d.get("unit_text"),
+                   approx=d.get("approx"), counts=d.get("counts"), sentence=d.get("sentence", ""), span=_span(d),
+                   reviewed=bool(d.get("reviewed", False)))
 
 
 @dataclass(frozen=True, slots=True)
