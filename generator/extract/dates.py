@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from generator.extract import calendar as cal
 from generator.extract.calendar import DAY, Period
 from generator.extract.numbers import ONES, TENS, lex, read_number
+from generator.extract.units import unit_after
 from generator.extract.text import sentence_text
 from generator.model import DateMention
 
@@ -607,10 +608,22 @@ def _weekday_date_num(m, ctx):
 
 @rule("weekday-full-date", rf"(?:(?:this|next|last)\s+)?(?P<wd>{_WD})\s*[,(-]?\s*(?P<rest>(?:{_MON})\s*[-/ ]?\s*"
                            rf"{_DNUM}(?:\s*,?\s*{_Y4})?|{_DNUM}\s+(?:{_MON})(?:\s*,?\s*{_Y4})?|"
-                           rf"\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?)\)?")
+                           rf"\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{1,4}})?)\)?(?!\s*%)")
 def _weekday_full(m, ctx):
-    v = parse_atom(m["rest"], ctx, pin_this=True)
-    return v
+    v = parse_atom(m["rest"], ctx)
+    if v is None and not re.search(r"[a-z]", m["rest"], re.I):
+        v = _numeric_md(m["rest"])
+    return v if v is not None else "reject"
+
+
+def _numeric_md(text: str) -> Value:
+    """"7.6", "7-6", "5/12" after a weekday: month and day."""
+    parts = re.split(r"[/.-]", text)
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    a, b = int(parts[0]), int(parts[1])
+    mo, d = (a, b) if a <= 12 else (b, a)
+    return Cal(None, mo, d) if _valid(None, mo, d) else None
 
 
 # relative periods ---------------------------------------------------------------
@@ -1406,6 +1419,8 @@ def _year_context(text: str, m: re.Match) -> bool:
     y = m.group(0)
     if not y[0].isdigit():
         return True  # spelled years are rare enough to be years
+    if unit_after(lex(after), 0) is not None and not re.match(r"\s*(?:'s|’s)", after):
+        return False  # "1520 sq m", "1112 p"
     if re.match(r"\s*(?:%|per\s*cent|percent|[a-z]*[.,]?\d|people|persons|troops|workers|jobs|employees|"
                 r"units|cars|vehicles|homes|houses|times|points|feet|miles|metres|meters|km|kg|tons?|tonnes|"
                 r"barrels|acres|hectares|shares|votes|seats|cases|deaths|members|users|customers|students|"

@@ -94,8 +94,9 @@ LABEL_NOUNS = {
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "last", "next", "final"}
 
-_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
-                   r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*o'clock\b|\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?"
+                   r"|\b\d{1,2}\s*[ap]\.?m\b\.?|\b\d{1,2}\s*o'clock\b|\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b"
+                   r"|\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b", re.I)
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])"
                     r"|(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])"
                     r"|(?<![\w.,$£€-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w,])"
@@ -179,13 +180,48 @@ def _read_one(text: str, lexes: list[Lex], i: int) -> _Raw | None:
             if m and m.start == i:
                 cur, k = m, i + size
                 break
+    negative = False
+    if cur is not None and _low(lexes, k) in ("-", "−") and k + 1 < len(lexes) and lexes[k + 1].tight \
+            and lexes[k + 1].is_digits:
+        negative, k = True, k + 1  # "$-50.8bn"
     num = read_number(lexes, k, after_currency=cur is not None)
     if num is None:
         return None
+    if negative:
+        num = replace(num, value=-num.value) if not isinstance(num.value, tuple) else num
+    num = _scientific(lexes, num) if cur is None else num
+    num = _out_of(lexes, num) if cur is None else num
     if cur is not None and lexes[cur.start].text == "PS" and not (
             num.scaled or "," in lexes[k].text or "." in lexes[k].text):
         return None  # "PS5" is a games console, "PS2.7m" is £2.7m in ASCII-folded text
     return _complete(text, lexes, num, cur)
+
+
+def _scientific(lexes: list[Lex], num: Number) -> Number:
+    """"1.99×10−30", "6 x 10^23": a number in scientific notation."""
+    j = num.end
+    if num.kind != "digits" or _low(lexes, j) not in ("×", "x", "*") or _low(lexes, j + 1) != "10":
+        return num
+    k = j + 2
+    sign = 1
+    if _low(lexes, k) == "^":
+        k += 1
+    if _low(lexes, k) in ("-", "−"):
+        sign, k = -1, k + 1
+    if k < len(lexes) and lexes[k].text.isdigit() and lexes[k].tight and len(lexes[k].text) <= 3:
+        return replace(num, value=tidy(float(num.value) * 10 ** (sign * int(lexes[k].text))), end=k + 1)
+    return num
+
+
+def _out_of(lexes: list[Lex], num: Number) -> Number:
+    """"one out of three", "9 out of 10": a share."""
+    j = num.end
+    if _low(lexes, j) != "out" or _low(lexes, j + 1) != "of" or isinstance(num.value, tuple):
+        return num
+    den = read_number(lexes, j + 2)
+    if den is None or isinstance(den.value, tuple) or not den.value or den.value < num.value:
+        return num
+    return replace(num, value=tidy(num.value / den.value), end=den.end, kind="share")
 
 
 def _complete(text: str, lexes: list[Lex], num: Number, cur) -> _Raw:
@@ -254,11 +290,31 @@ _PER_NOUNS = {"share": "share", "barrel": "barrel", "head": "head", "person": "p
               "vote": "vote", "dose": "dose", "serving": "serving", "bottle": "bottle", "can": "can"}
 
 
-def _read_range(text: str, lexes: list[Lex], first: _Raw) -> _Raw:
+def _read_range(text: str, lexes: list[Lex], first: _Raw, blocked: list[tuple[int, int]] = ()) -> _Raw:
     """Join "X to Y", "X-Y", "between X and Y", "from X to Y", "X or Y" into one figure with a {low, high} value."""
     j = first.end
     w = _low(lexes, j)
     before = _low(lexes, first.start - 1)
+    if (before == "by" or before in _CHANGE_FORMS) and first.unit is not None:
+        return first  # "increased by $43.6bn to $419.2bn": a change, then a level
+    if before == "from" and w in ("in", "at", "on", "last", "this") and j + 1 < len(lexes):
+        # "from $36,040 at 10.45pm last night to $34,935": skip a time adjunct
+        k = j + (w in ("in", "at", "on"))
+        end = next((e for s_, e in blocked if s_ <= lexes[k].start < e), None)
+        if end is not None:
+            while j < len(lexes) and lexes[j].start < end:
+                j += 1
+            while _low(lexes, j) in ("last", "night", "this", "morning", "evening", "afternoon", "at", "in", "on"):
+                if _low(lexes, j) in ("at", "in", "on"):
+                    nxt_end = next((e for s_, e in blocked if j + 1 < len(lexes) and s_ <= lexes[j + 1].start < e),
+                                   None)
+                    if nxt_end is None:
+                        break
+                    while j < len(lexes) and lexes[j].start < nxt_end:
+                        j += 1
+                    continue
+                j += 1
+            w = _low(lexes, j)
     if w == "and" and before != "between":
         return first
     if w not in ("to", "-", "–", "—", "and", "through", "thru", "till", "until", "or", "~"):
@@ -282,7 +338,7 @@ def _read_range(text: str, lexes: list[Lex], first: _Raw) -> _Raw:
     if u1 and u2 and u1.name != u2.name and not (u1.kind == u2.kind == "currency" and second.currency_first
                                                  and first.currency_first):
         return first
-    if u1 and u2 is None and not first.currency_first:
+    if u1 and u2 is None and not first.currency_first and before not in ("from", "between"):
         return first  # "rose 8% to 3.65": the second number is not a percentage
     if second.currency_first and not first.currency_first and u1 is None and w != "-":
         return first  # "10.4 cents to US $2.24"
@@ -324,7 +380,7 @@ def _scan(text: str) -> tuple[list[Lex], list[_Raw]]:
             i += 1
             continue
         raw = _per_unit(text, lexes, raw)
-        raw = _read_range(text, lexes, raw)
+        raw = _read_range(text, lexes, raw, blocked)
         raw = _per_unit(text, lexes, raw)
         a, b = lexes[raw.num_start].start, lexes[raw.num_end - 1].end
         if _in_blocked(blocked, a, b):
@@ -343,15 +399,14 @@ def _modifiers(lexes: list[Lex], raw: _Raw) -> _Raw:
     change = None
     # sign: "minus 5", "minus-5", "-5" (not a range dash), "+0.2%"
     w = _low(lexes, start - 1)
-    if w in ("minus", "negative") or (w in ("-", "−") and lexes[raw.num_start].tight and raw.num_start == start
-                                      and (start < 2 or not lexes[start - 1].tight)):
-        if w in ("-", "−") or not lexes[start].tight or True:
-            value = _negate(value)
-            start -= 1
+    if w in ("-", "−") and _low(lexes, start - 2) in ("minus", "negative") and lexes[start].tight:
+        value, start = _negate(value), start - 2
+    elif w in ("minus", "negative"):
+        value, start = _negate(value), start - 1
+    elif w in ("-", "−") and lexes[start].tight and (start < 2 or not lexes[start - 1].tight):
+        value, start = _negate(value), start - 1
     elif w == "+" and lexes[start].tight:
         change = "up"
-        start -= 1
-    if _low(lexes, start - 1) in ("minus", "negative") and _low(lexes, start) == "-":
         start -= 1
     approx = None
     got = _approx_before(lexes, start)
@@ -369,6 +424,13 @@ def _modifiers(lexes: list[Lex], raw: _Raw) -> _Raw:
         if approx is None:
             start -= 1
     return replace(raw, start=start, end=end, value=value, approx=approx, change=change)
+
+
+_CHANGE_FORMS = {"rose", "rise", "rises", "risen", "rising", "increased", "increase", "increases", "grew", "grow",
+                 "grown", "gained", "gain", "gains", "jumped", "climbed", "surged", "soared", "advanced", "added",
+                 "fell", "fall", "falls", "fallen", "dropped", "drop", "drops", "declined", "decreased", "slid",
+                 "slipped", "lost", "plunged", "tumbled", "sank", "cut", "shed", "dipped", "plummeted", "eased",
+                 "raised", "lowered", "reduced", "trimmed", "slashed", "boosted", "lifted", "up", "down"}
 
 
 def _negate(v):
@@ -407,62 +469,64 @@ def _part_of_name(raw: _Raw, lexes: list[Lex], doc: Doc, span: Span) -> bool:
     """"Model 3", "Game 7", "FTSE 100", "TA-35", "COVID-19", "787 Dreamliner", "575 Wilbraham Road", "page 4"."""
     if raw.currency_first:
         return False
-    first, last = lexes[raw.num_start], lexes[raw.num_end - 1]
+    first = lexes[raw.num_start]
     prev = lexes[raw.num_start - 1] if raw.num_start > 0 else None
-    # glued to letters: "X-Pro3", "V10", "5G", "2018s", "4B"
-    if prev is not None and first.tight and (prev.text[0].isalpha() or prev.text in ("-", "#", "/", "_")) \
-            and raw.start == raw.num_start:
-        if prev.text in ("-",) and raw.num_start >= 2 and lexes[raw.num_start - 2].text[0].isalpha() \
-                and prev.tight:
+    # glued to letters: "X-Pro3", "V10", "TA-35", "COVID-19"
+    if prev is not None and first.tight and raw.start == raw.num_start and raw.unit is None:
+        if prev.text == "-" and prev.tight and raw.num_start >= 2 and lexes[raw.num_start - 2].text[0].isalpha():
             return True
         if prev.text[0].isalpha() or prev.text in ("#", "_"):
             return True
+    # letters glued after: "5G", "4B", "2018s", "3s"
     nxt = lexes[raw.num_end] if raw.num_end < len(lexes) else None
-    if nxt is not None and nxt.tight and nxt.text[0].isalpha() and raw.unit is None \
-            and not (raw.num_end < len(lexes) and ORDINAL_SUFFIX.match(nxt.text)):
-        if raw.kind == "digits":
-            return True
-    if raw.num_start != raw.start and raw.approx is None and raw.change is None and not raw.is_range:
-        pass
+    if nxt is not None and nxt.tight and nxt.text[0].isalpha() and raw.unit is None and raw.kind == "digits" \
+            and not ORDINAL_SUFFIX.match(nxt.text):
+        return True
     # a label noun before: "page 4", "category 4", "No. 1", "Game 7"
-    tokens_before = [t for t in doc[max(0, span.start - 2):span.start]]
-    if tokens_before:
-        tb = tokens_before[-1]
-        if tb.lower_ in LABEL_NOUNS and raw.unit is None and raw.approx is None and not (
-                tb.lower_ in ("week", "day", "month", "year") and False):
-            if tb.lower_ in ("pick", "seed", "spot", "day", "week", "month", "year") and tb.i > 0 \
-                    and doc[tb.i - 1].lower_ in ORDINAL_WORDS:
-                return False
-            if tb.lower_ in ("year", "month", "week", "day") and doc[tb.i - 1].pos_ in ("DET", "NUM"):
-                return True
-            if tb.lower_ in ("year", "month", "week", "day"):
-                return False
+    if span.start > 0 and raw.unit is None and raw.approx is None:
+        tb = doc[span.start - 1]
+        low = tb.lower_
+        if low in LABEL_NOUNS or tb.text in ("No.", "no.", "#", "Nos.", "pp.", "p."):
+            if low in ("year", "month", "week", "day", "pick", "seed", "spot"):
+                return tb.i > 0 and doc[tb.i - 1].pos_ in ("DET",) and doc[tb.i - 1].lower_ == "the" \
+                    and low not in ("pick", "seed", "spot")
             return True
-        if tb.text in ("No.", "no.", "#", "Nos.", "pp.", "p.") and raw.unit is None:
-            return True
-    if raw.unit is not None or raw.approx is not None:
+    if raw.unit is not None or raw.approx is not None or raw.kind not in ("digits", "words"):
         return False
-    # a proper name before it: "Model 3", "iPhone 11", "S&P 500", "Big 12", "Formula One"
+    # a capitalized word before it: "Model 3", "iPhone 11", "the Big 12", "Channel 5", "Formula One"
     if span.start > 0:
         tb = doc[span.start - 1]
-        if tb.tag_ in ("NNP", "NNPS") and not tb.is_sent_start and tb.ent_type_ not in ("DATE", "MONEY", "PERCENT") \
-                and tb.text[:1].isupper() and not tb.like_num:
+        if tb.text[:1].isalpha() and any(c.isupper() for c in tb.text[:2]) and not tb.is_sent_start \
+                and tb.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") \
+                and tb.lower_ not in _NOT_NAME_BEFORE and tb.lower_.rstrip(".") not in _CALENDAR_WORDS:
             return True
-        if tb.tag_ in ("NNP",) and tb.is_sent_start and tb.ent_type_ not in ("DATE",) and tb.text[:1].isupper() \
-                and tb.pos_ == "PROPN" and tb.dep_ in ("compound", "nmod") and False:
-            return True
-    # a proper name after it: "787 Dreamliner", "90049 ZIP Code", "575 Wilbraham Road"
+    plain_int = raw.kind == "digits" and first.text.isdigit()
+    # a proper name after it: "787 Dreamliner", "90049 ZIP Code", "575 Wilbraham Road", "9 E 71st St"
     end = span.end
-    if end < len(doc) and raw.kind in ("digits", "words"):
+    if end < len(doc) and plain_int:
         ta = doc[end]
-        if ta.tag_ == "NNP" and ta.ent_type_ not in ("NORP", "GPE", "DATE") and ta.text[:1].isupper():
-            # ... unless a common noun follows the name: "four FA Cup finals"
+        if ta.text[:1].isupper() and ta.is_alpha and ta.ent_type_ not in ("NORP", "GPE") \
+                and ta.lower_ not in _CALENDAR_WORDS:
             k = end
-            while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS"):
+            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].like_num) and doc[k].tag_ != "NNPS":
                 k += 1
-            if not (k < len(doc) and doc[k].tag_ == "NNS") and not doc[k - 1].tag_ == "NNPS":
+            if not (k < len(doc) and doc[k].tag_ == "NNS") and not (k < len(doc) and doc[k].tag_ == "NNPS"):
                 return True
+        # "two new 737 Max jets": a second number before the noun is a model
+        k = span.start - 1
+        while k >= 0 and doc[k].pos_ == "ADJ" and span.start - k <= 2:
+            k -= 1
+        if k >= 0 and k < span.start - 1 and doc[k].like_num:
+            return True
     return False
+
+
+_CALENDAR_WORDS = {"january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july",
+                   "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov",
+                   "december", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_NAME_BEFORE = {"the", "a", "an", "about", "around", "some", "over", "under", "nearly", "almost", "just", "only",
+                    "than", "and", "or", "of", "at", "to", "by", "in", "on", "for", "with", "from", "between", "top",
+                    "up", "down", "all", "its", "his", "her", "their", "our", "i", "we", "they", "he", "she", "it"}
 
 
 def _ordinal(raw: _Raw, lexes: list[Lex]) -> bool:
@@ -496,6 +560,14 @@ def _word_noise(raw: _Raw, lexes: list[Lex], doc: Doc, span: Span) -> bool:
             return True
         return False
     tok = span[0]
+    # "the bottom three", "the top two": a rank, not a count, when nothing is counted
+    if raw.kind == "words" and tok.i > 0 and doc[tok.i - 1].lower_ in ("top", "bottom", "last", "first", "final",
+                                                                       "remaining", "other", "big") \
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "ADJ")):
+        return True
+    # "one 52,000 barrel-a-day refinery": a determiner before another number
+    if raw.kind == "words" and raw.num_end < len(lexes) and lexes[raw.num_end].is_digits:
+        return True
     # "one" as a pronoun or in fixed phrases
     key3 = tuple(_low(lexes, raw.num_start + k) for k in range(3))
     if (key3[:2] in _SKIP_WORD_PHRASES) or key3 in _SKIP_WORD_PHRASES:
@@ -700,7 +772,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
         if _ordinal(raw, lexes) or _is_year(raw, lexes, doc, num_span) or _part_of_name(raw, lexes, doc, num_span) \
                 or _word_noise(raw, lexes, doc, num_span) or _score_like(raw, lexes):
             continue
-        if _adjectival_duration(raw, lexes):
+        if _adjectival_duration(raw, lexes) or _age_after_name(num_span):
             continue
         counts, counted = _counts(doc, whole, raw)
         change = _change(doc, whole, raw)
@@ -720,12 +792,29 @@ def extract_figures(doc: Doc) -> list[Figure]:
 
 def _score_like(raw: _Raw, lexes: list[Lex]) -> bool:
     """A sports score or tally "2-0", "89-89", "3-1 win": two small whole numbers joined by a dash."""
-    if raw.is_range or raw.unit is not None or raw.num_end + 1 >= len(lexes):
+    if raw.is_range or raw.unit is not None:
+        return False
+    i = raw.num_start
+    if i >= 2 and lexes[i - 1].text in ("-", "–") and lexes[i - 1].tight and lexes[i].tight \
+            and lexes[i - 2].text.isdigit() and raw.start == i:
+        return True  # the second half of "2-0" or "89-89"
+    if raw.num_end + 1 >= len(lexes):
         return False
     dash = lexes[raw.num_end]
     other = lexes[raw.num_end + 1]
     return dash.text in ("-", "–") and dash.tight and other.tight and other.text.isdigit() \
         and isinstance(raw.value, int) and raw.value <= 200 and int(other.text) <= raw.value
+
+
+def _age_after_name(span: Span) -> bool:
+    """"Jamie Armstrong, 25, said": a person's age set off by commas after the name."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or len(span) != 1 or not span[0].like_num:
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    name = doc[span.start - 2]
+    return before.text == "," and after.text == "," and name.pos_ == "PROPN" and span[0].text.isdigit() \
+        and int(span[0].text) < 120
 
 
 def _adjectival_duration(raw: _Raw, lexes: list[Lex]) -> bool:

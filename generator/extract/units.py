@@ -63,7 +63,7 @@ CAD = Canadian dollar ; currency
 HKD = Hong Kong dollar ; currency
 cents | cent | ¢ = cent ; currency
 pence | penny = penny ; currency
-p = penny ; currency ; tight cs
+p = penny ; currency ; cs
 sen = sen ; currency
 millimetres | millimeters | millimetre | millimeter | mm = millimetre ; length
 centimetres | centimeters | centimetre | centimeter | cm = centimetre ; length
@@ -83,6 +83,7 @@ square kilometres | square kilometers | square kilometre | square kilometer | sq
 square miles | square mile | sq mi | sq miles = square mile ; area
 square feet | square foot | sq ft | sq. ft | sq. ft. | sqft | ft2 | ft² = square foot ; area
 square inches | square inch | sq in = square inch ; area
+square centimetres | square centimeters | sq cm | cm2 | cm² = square centimetre ; area
 acres | acre = acre ; area
 hectares | hectare | ha = hectare ; area
 litres | liters | litre | liter | ltr = litre ; volume
@@ -114,7 +115,7 @@ knots | knot | kts = knot ; speed
 miles per gallon | mpg = mile per gallon ; other
 milliseconds | millisecond | ms = millisecond ; time
 seconds | second | secs | sec = second ; time
-s = second ; time ; tight cs
+s = second ; time ; tight cs decimal
 minutes | minute | mins | min = minute ; time
 hours | hour | hrs | hr = hour ; time
 h = hour ; time ; tight cs
@@ -215,6 +216,7 @@ class Unit:
     case_sensitive: bool = False
     tight: bool = False
     scaled: bool = False  # only after a scale word: "2 trillion won"
+    decimal: bool = False  # only after a number with decimals: "4.3s" (but "1990s", "Model 3s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,7 @@ def _entries(table: str):
         for surface in surfaces.split(" | "):
             surface = surface.strip()
             yield tuple(x.text for x in lex(surface)), Unit(name, kind, "cs" in flags, "tight" in flags,
-                                                            "scaled" in flags)
+                                                            "scaled" in flags, "decimal" in flags)
 
 
 def _index(table: str) -> dict[tuple[str, ...], list[Unit]]:
@@ -286,6 +288,8 @@ def unit_after(lexes: list[Lex], j: int, *, scaled: bool = False) -> UnitMatch |
         if unit.tight and not lexes[j].tight:
             continue
         if unit.scaled and not scaled:
+            continue
+        if unit.decimal and (j == 0 or "." not in lexes[j - 1].text):
             continue
         if not _word_ends(lexes, j + size):
             continue
