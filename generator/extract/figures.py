@@ -33,7 +33,7 @@ for _phrase, _approx in [
     ("approx", "about"), ("approx .", "about"), ("roughly", "about"), ("some", "about"), ("circa", "about"),
     ("c .", "about"), ("an estimated", "about"), ("estimated", "about"), ("est .", "about"),
     ("more or less", "about"), ("~", "about"), ("≈", "about"), ("in the region of", "about"),
-    ("somewhere around", "about"), ("give or take", "about"), ("an average of", "about"),
+    ("somewhere around", "about"), ("give or take", "about"),
     ("almost", "almost"), ("nearly", "almost"), ("close to", "almost"), ("closer to", "almost"),
     ("not quite", "almost"), ("just shy of", "almost"), ("shy of", "almost"), ("approaching", "almost"),
     ("more than", "more than"), ("over", "more than"), ("above", "more than"), ("upwards of", "more than"),
@@ -64,15 +64,40 @@ APPROX_AFTER: dict[tuple[str, ...], str] = {
     ("at", "most"): "up to", ("at", "least"): "at least", ("or", "thereabouts"): "about",
 }
 
+#: Verbs that move a figure whatever it measures: "rose 3%", "fell 200", "jumped by a third".
 UP_VERBS = {"rise", "increase", "grow", "gain", "jump", "climb", "surge", "soar", "advance", "rally", "rebound",
-            "spike", "swell", "expand", "raise", "add", "lift", "boost", "accelerate", "balloon", "leap", "edge",
-            "firm", "improve", "double", "hike", "up", "skyrocket", "rocket", "shoot", "widen", "tick", "inch"}
-DOWN_VERBS = {"fall", "drop", "decline", "decrease", "slide", "slip", "lose", "plunge", "tumble", "sink", "shrink",
-              "cut", "shed", "dip", "plummet", "sag", "ease", "retreat", "slump", "crash", "dive", "contract",
-              "reduce", "lower", "trim", "slash", "narrow", "weaken", "down", "drift", "erode", "crater", "sank",
-              "fell", "slid", "lost", "shrank", "dropped", "slow"}
-#: Verbs whose direction depends on a particle ("edged up", "ticked down").
-_PARTICLE_VERBS = {"edge", "tick", "inch", "drift", "move", "go", "come", "trend", "shoot", "head", "be"}
+            "spike", "leap", "rocket", "skyrocket", "balloon", "accelerate", "swell", "mushroom", "escalate"}
+DOWN_VERBS = {"fall", "drop", "decline", "decrease", "slide", "slip", "plunge", "tumble", "sink", "shrink", "dip",
+              "plummet", "sag", "slump", "crash", "dive", "retreat", "tank", "crater", "nosedive", "collapse"}
+#: Verbs that move a figure only when it is a rate or a price move: "lost 2.7%", "added 15 sen to RM23.50"
+#: (but "lost 3 games", "raised $280m").
+WEAK_UP = {"add", "raise", "lift", "boost", "expand", "widen", "improve", "firm", "edge", "hike", "double", "tick",
+           "inch", "push", "bump", "up"}
+WEAK_DOWN = {"lose", "cut", "reduce", "lower", "trim", "slash", "shed", "narrow", "ease", "weaken", "contract", "erode",
+             "drift", "slow", "shave", "pare", "down", "dent"}
+_IRREGULAR = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+              "slid": "slide", "lost": "lose", "sank": "sink", "sunk": "sink", "shrank": "shrink", "shrunk": "shrink",
+              "dove": "dive", "leapt": "leap", "upped": "up", "downed": "down"}
+#: Verbs whose "up"/"down" particle is no direction: "gave up 517 yards", "picked up 3 points".
+_PHRASAL = {"give", "pick", "set", "put", "take", "make", "turn", "break", "sign", "line", "back", "shut", "show",
+            "wind", "bring", "build", "step", "wake", "look", "round", "call", "hold", "rack", "clock", "sum",
+            "tot", "add", "split", "mark", "write", "ramp", "scale", "beef", "shore", "gear", "sell", "hand",
+            "bottle", "bump", "cough", "fork", "pony", "chalk", "run", "snap", "buy", "open", "cover", "tie"}
+
+
+def _direction(tok: Token) -> tuple[str | None, bool]:
+    """The direction a verb moves a figure ("up"/"down"/None) and whether it is a weak mover."""
+    lemma = _IRREGULAR.get(tok.lower_, tok.lemma_.lower())
+    if lemma in UP_VERBS:
+        return "up", False
+    if lemma in DOWN_VERBS:
+        return "down", False
+    if lemma in WEAK_UP:
+        return "up", True
+    if lemma in WEAK_DOWN:
+        return "down", True
+    return None, False
+
 
 # ---------------------------------------------------------------- what is not a figure
 
@@ -417,12 +442,6 @@ def _modifiers(lexes: list[Lex], raw: _Raw) -> _Raw:
     end = raw.end
     if after and approx is None:
         approx, end = after
-    # written direction: "up 3%", "down 200", "was up about 19 per cent" (the approximator wins)
-    d = _low(lexes, start - 1)
-    if d in ("up", "down") and _low(lexes, start - 2) not in ("from",):
-        change = change or d
-        if approx is None:
-            start -= 1
     return replace(raw, start=start, end=end, value=value, approx=approx, change=change)
 
 
@@ -630,11 +649,15 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
+            if subj[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return verb.head  # "bank stocks, which were up 2.8%"
             return subj[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp") and verb.head is not verb:
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head
             verb = verb.head
+            if verb.pos_ == "ADP" and verb.head is not verb:  # "after plummeting 65%"
+                verb = verb.head
         else:
             break
     return None
@@ -695,15 +718,48 @@ def _counts(doc: Doc, span: Span, raw: _Raw) -> tuple[str | None, Token | None]:
         return _np(tok.head.head), None
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].pos_ == "NOUN":
         return _np(doc[span.start - 2]), None
+    # "Blackmores up 9.4 per cent", "Dow +0.2%": the name just before the direction
+    k = span.start - 1
+    if k >= 0 and (doc[k].lower_ in ("up", "down") or span[0].text == "+"):
+        k = k - 1 if doc[k].lower_ in ("up", "down") else k
+        if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].like_num:
+            return _np(doc[k]) or doc[k].text, None
+        if k >= 0 and doc[k].like_num and k > 0 and doc[k - 1].pos_ == "PROPN":
+            return f"{doc[k - 1].text} {doc[k].text}", None  # "S&P 500 +0.3%"
+    # "47.6% from the field": a share taken from something
+    if after is not None and after.lower_ == "from" and raw.unit is not None and raw.unit.kind == "percent":
+        obj = [c for c in after.children if c.dep_ == "pobj"]
+        if obj and obj[0].ent_type_ not in ("DATE", "TIME") and obj[0].pos_ == "NOUN":
+            return _np(obj[0]), None
     # "Dell laid off ... 5% of its workforce", "Tesla jumped 8.5%": the subject
     verb = _governor(tok)
     if verb.pos_ in ("VERB", "AUX"):
         subj = _subject(verb)
         if subj is not None:
             return _np(subj), None
+        near = _noun_before(verb)
+        if near is not None:
+            return _np(near) or near.text, None
+    elif verb.pos_ == "ADJ":
+        # "a grant worth up to $8 million", "shares valued at $5": the thing that is worth it
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        target = subj[0] if subj else (verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None)
+        if target is not None:
+            return _np(target), None
     elif verb.pos_ in ("NOUN", "PROPN") and verb is not tok and verb.i not in range(span.start, span.end):
         return _np(verb), None
     return None, None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The nearest noun before a subjectless verb, when the parse missed its subject: "this year's MSRP is $5"."""
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
+        t = verb.doc[k]
+        if t.pos_ in ("NOUN", "PROPN") or (t.is_upper and t.is_alpha and len(t) > 1):
+            return t
+        if t.pos_ in ("PUNCT", "ADP", "SCONJ", "CCONJ"):
+            return None
+    return None
 
 
 _STATE_ADJ = {"dead", "injured", "wounded", "missing", "homeless", "displaced", "unemployed", "killed", "hurt",
@@ -719,30 +775,42 @@ def _np_count(tok: Token) -> str:
 
 
 def _change(doc: Doc, span: Span, raw: _Raw) -> str | None:
-    """up / down when a verb moves the figure: "rose 3%", "fell by 200", "Tesla jumped 8.5%"."""
+    """up / down when the text moves the figure: "rose 3%", "fell by 200", "up 19 cents", "+0.2%"."""
     if raw.change:
         return raw.change
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in ("to", "from", "at", "of", "than"):
+    if prev is None or prev.lower_ in ("to", "from", "at", "of", "than"):
         return None
-    if prev is not None and prev.lower_ == "by":
-        prev = doc[span.start - 2] if span.start > 1 else None
-    # skip adverbs: "rose only 3%", "fell sharply by 5%"
-    while prev is not None and prev.pos_ == "ADV" and prev.lower_ not in ("up", "down") and prev.i > 0:
-        prev = doc[prev.i - 1]
-    if prev is None:
-        return None
-    if prev.lower_ in ("up", "down") and prev.i > 0 and doc[prev.i - 1].pos_ in ("VERB", "AUX"):
-        verb = doc[prev.i - 1]
-        if verb.lemma_.lower() in _PARTICLE_VERBS or verb.lemma_.lower() in UP_VERBS | DOWN_VERBS:
-            return prev.lower_
-    if prev.pos_ in ("VERB", "AUX") or prev.tag_.startswith("VB"):
-        lemma = prev.lemma_.lower()
-        if lemma in UP_VERBS or prev.lower_ in UP_VERBS:
+    # "was up 19 cents", "shares down 9.2%", "ended down 1%" (but "gave up 517 yards")
+    if prev.lower_ in ("up", "down"):
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        if before is not None and _IRREGULAR.get(before.lower_, before.lemma_.lower()) in _PHRASAL:
+            return None
+        return prev.lower_
+    if prev.lower_ == "by":
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        if before is not None and before.lower_ in ("upward", "upwards", "higher"):
             return "up"
-        if lemma in DOWN_VERBS or prev.lower_ in DOWN_VERBS:
+        if before is not None and before.lower_ in ("downward", "downwards", "lower"):
             return "down"
-    return None
+        for cand in (before, prev.head):
+            if cand is not None:
+                way, _ = _direction(cand)
+                if way:
+                    return way
+        return None
+    # "rose only 3%", "fell sharply 5%": the verb just before, past adverbs
+    while prev.pos_ == "ADV" and prev.i > 0:
+        prev = doc[prev.i - 1]
+    if not (prev.pos_ in ("VERB", "AUX") or prev.tag_.startswith("VB")):
+        return None
+    way, weak = _direction(prev)
+    if way and weak:
+        to_level = span.end + 1 < len(doc) and doc[span.end].lower_ == "to" and doc[span.end + 1].like_num or (
+            span.end + 2 < len(doc) and doc[span.end].lower_ == "to" and doc[span.end + 2].like_num)
+        if not ((raw.unit is not None and raw.unit.kind == "percent") or to_level):
+            return None
+    return way
 
 
 def _noun_range_tail(doc: Doc, span: Span, counted: Token | None) -> int:
@@ -787,6 +855,21 @@ def extract_figures(doc: Doc) -> list[Figure]:
             text=text[start_char:end_char], value=_value_out(raw.value),
             unit=raw.unit.name if raw.unit else None, unit_text=unit_text, approx=approx, counts=counts,
             sentence=sentence_text(sent), span=(start_char, end_char)))
+    return _equivalents(text, out)
+
+
+_EQUIV_GAP = re.compile(r"\s*[(/\[]\s*(?:(?:about|around|some|roughly|approximately|or|c\.|ca\.)\s+)?")
+
+
+def _equivalents(text: str, figures: list[Figure]) -> list[Figure]:
+    """"more than 7.5m crowns (US $1.1m)", "296 hp (224 kW / 300 PS)": a conversion in brackets says the same
+    thing in another unit, so it shares the first figure's approximator and what it counts."""
+    out: list[Figure] = []
+    for f in figures:
+        if out and f.span and out[-1].span and _EQUIV_GAP.fullmatch(text[out[-1].span[1]:f.span[0]]):
+            prev = out[-1]
+            f = replace(f, approx=f.approx or prev.approx, counts=prev.counts or f.counts)
+        out.append(f)
     return out
 
 
