@@ -213,6 +213,7 @@ class Rule:
 
 
 RULES: list[Rule] = []
+_SIDE_RULES: list[Rule] = []
 _ATOM_SOURCES: list[str] = []
 
 
@@ -240,12 +241,18 @@ class _M:
         return self.m.end()
 
 
-def rule(name: str, *patterns: str, calendar: bool = True, atom: bool = True, flags: int = re.I):
-    """Register a handler for one or more patterns; atoms may also stand on either side of a range."""
+def rule(name: str, *patterns: str, calendar: bool = True, atom: bool = True, scan: bool = True,
+         flags: int = re.I):
+    """Register a handler for one or more patterns; atoms may also stand on either side of a range.
+
+    ``scan=False`` rules only read one side of a range ("now" in "between May and now")."""
     def wrap(fn: Handler) -> Handler:
         for pattern in patterns:
-            rx = re.compile(rf"(?<![\w/])(?<!\d-){pattern}(?![\w]|/\d|-\d)", flags)
-            RULES.append(Rule(name, rx, fn, calendar))
+            rx = re.compile(rf"(?<![\w/])(?<!\d-)(?:{pattern})(?![\w]|/\d|-\d)", flags)
+            if scan:
+                RULES.append(Rule(name, rx, fn, calendar))
+            else:
+                _SIDE_RULES.append(Rule(name, rx, fn, calendar))
             if atom:
                 _ATOM_SOURCES.append(re.sub(r"\(\?P=\w+\)", "[-/.]", re.sub(r"\(\?P<\w+>", "(?:", pattern)))
         return fn
@@ -322,18 +329,18 @@ def _my(m, ctx):
 
 # month names -------------------------------------------------------------------
 
-_SEP = r"(?:\s*[,/-]\s*|\s+|(?<=\.)\s*)"
+_SEP = r"(?:\s*[,/-]\s*|\s+|(?<=\.)\s*|(?<=[a-z])(?=\d))"
 
 
 @rule("mdy-name", rf"(?P<mon>{_MON}){_SEP}(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?(?:\s*,\s*|\s+|\s*[-/]\s*)"
-                  rf"(?:in\s+|of\s+)?(?P<y>{_YEAR}|'\d\d|\d\d(?=\s*$))")
+                  rf"(?:in\s+|of\s+)?(?P<y>{_YEAR}|'\d\d|(?<=, )\d\d(?!\d)|(?<=of )\d\d(?!\d))")
 def _mdy_name(m, ctx):
     d, mo, y = _day_num(m["d"]), _month_num(m["mon"]), _y(m)
     return Cal(y, mo, d) if d and _valid(y, mo, d) else None
 
 
 @rule("dmy-name", rf"(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?(?:\s+|\s*[-/]\s*)(?P<mon>{_MON})(?:\s*,\s*|\s+|\s*[-/]\s*)"
-                  rf"(?:of\s+|in\s+)?(?P<y>{_YEAR}|'\d\d|\d\d(?!\s*(?:am|pm|:|\d)))")
+                  rf"(?:of\s+|in\s+)?(?P<y>{_YEAR}|'\d\d|(?<=of )\d\d(?!\d))")
 def _dmy_name(m, ctx):
     d, mo, y = _day_num(m["d"]), _month_num(m["mon"]), _y(m)
     return Cal(y, mo, d) if d and _valid(y, mo, d) else None
@@ -354,7 +361,8 @@ def _myd_name(m, ctx):
     return Cal(int(y), mo, dd) if dd and _valid(int(y), mo, dd) else None
 
 
-@rule("md-name", rf"(?P<mon>{_MON})(?:\s*[/-]\s*|\s+|(?<=\.)|(?<=[a-z]))(?:the\s+)?(?P<d>{_DAY})(?!\s*(?:%|per|:|\.\d))")
+@rule("md-name", rf"(?P<mon>{_MON})(?:\s*[/-]\s*|\s+|(?<=\.)|(?<=[a-z])|\s*,\s*(?=\d{{1,2}}(?:st|nd|rd|th)))(?:the\s+)?"
+                 rf"(?P<d>{_DAY})(?!\s*(?:%|per|:|\.\d))")
 def _md_name(m, ctx):
     d, mo = _day_num(m["d"]), _month_num(m["mon"])
     return Cal(None, mo, d) if d and _valid(None, mo, d) else None
@@ -366,7 +374,7 @@ def _dm_name(m, ctx):
     return Cal(None, mo, d) if d and _valid(None, mo, d) else None
 
 
-@rule("my-name", rf"(?P<mon>{_MON})(?:\s*[,/-]\s*|\s+)(?:of\s+|in\s+)?(?P<y>{_YEAR}|'\d\d)")
+@rule("my-name", rf"(?P<mon>{_MON})(?:\s*[,/-]\s*|\s+)(?:of\s+|in\s+)?(?P<y>{_YEAR}|'\d\d|(?<=of )\d\d(?!\d))")
 def _my_name(m, ctx):
     return Cal(_y(m), _month_num(m["mon"]))
 
@@ -420,6 +428,23 @@ def _part_of_month(c: Cal, ctx: Ctx, part: str) -> Period | None:
     if part == "early":
         return cal.span(s, s.replace(day=10))
     return cal.span(s.replace(day=21), e)
+
+
+@rule("rel-date", rf"(?P<rel>this|next|last)\s+(?P<rest>\d{{1,2}}/\d{{1,2}}|(?:the\s+)?{_DAY}\s+of\s+(?:{_MON})|"
+                  rf"{_DNUM}\s+(?:{_MON})|(?:{_MON})\s+{_DNUM})")
+def _rel_date(m, ctx):
+    """"next 5/12", "this 6th of April": that day this year, or next year's."""
+    v = parse_atom(m["rest"], ctx) if "/" not in m["rest"] else _numeric_md(m["rest"])
+    if not isinstance(v, Cal) or v.year is not None or ctx.ref is None:
+        return v if not isinstance(v, str) else "reject"
+    return Cal(ctx.ref.year + _step(m["rel"]), v.month, v.day)
+
+
+@rule("md-dot", r"(?<=on )(?P<a>0?[1-9]|1[0-2])\.(?P<b>0?[1-9]|[12]\d|3[01])(?![\d.])")
+def _md_dot(m, ctx):
+    """"on 5.12": a month and day written with a dot, only after "on"."""
+    mo, d = int(m["a"]), int(m["b"])
+    return Cal(None, mo, d) if _valid(None, mo, d) else "reject"
 
 
 # years, decades, centuries, quarters --------------------------------------------
@@ -500,6 +525,8 @@ def _rel_quarter(m, ctx):
 
 @rule("quarter-alone", rf"(?:the\s+)?(?:{_Q})(?!\s+(?:of|to|results|earnings))", calendar=True)
 def _quarter_alone(m, ctx):
+    if (m["qw"] or "").lower() in ("last", "final"):
+        return "reject"
     if ctx.ref is None:
         return None
     q = _quarter_num(m["q"], m["qw"])
@@ -535,7 +562,7 @@ def _dayword(m, ctx):
     return cal.day(ctx.ref + _DAYWORDS[re.sub(r"\s+", " ", m["w"].lower())] * DAY)
 
 
-@rule("now", r"(?<=between )now|(?<=and )now|(?<=to )now|(?<=till )now|(?<=until )now|now(?= and )", atom=True)
+@rule("now", r"now", scan=False)
 def _now(m, ctx):
     return cal.day(ctx.ref) if ctx.ref else None
 
@@ -680,7 +707,7 @@ def _rel_unit(m, ctx):
 
 
 @rule("the-period", r"(?:for|of|in|during|throughout|all)\s+the (?P<unit>day|week|month|year|weekend|fortnight)"
-                    r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b))"
+                    r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))"
                     r"|the (?P<unit2>year|week|month|day)(?= before\b)")
 def _the_period(m, ctx):
     return _rel_period(ctx, (m["unit"] or m["unit2"]).lower(), 0)
@@ -968,14 +995,13 @@ def _holiday_value(name: str, rel: str | None, y: str | None, yrel: str | None, 
     if r in ("next", "coming"):
         return cal.day(this if this > ref else fn(ref.year + 1))
     if r == "following":
-        nxt = this if this > ref else fn(ref.year + 1)
-        return cal.day(fn(nxt.year + 1))
+        return cal.day(this if this > ref else fn(ref.year + 1))
     if ctx.future is False:
         return cal.day(this if this <= ref else fn(ref.year - 1))
     return cal.day(this if this >= ref or ctx.future is None and (ref - this).days < 30 else fn(ref.year + 1))
 
 
-@rule("holiday-weekend", rf"(?:the\s+weekend\s+of\s+(?P<h>{_HOL})(?:\s+(?P<y>{_Y4}))?|(?P<h2>{_HOL})(?:\s+(?P<y2>{_Y4}))?"
+@rule("holiday-weekend", rf"(?:(?:the\s+)?weekend\s+of\s+(?P<h>{_HOL})(?:\s+(?P<y>{_Y4}))?|(?P<h2>{_HOL})(?:\s+(?P<y2>{_Y4}))?"
                          rf"\s+weekend(?:\s+(?P<y3>{_Y4}))?)")
 def _holiday_weekend(m, ctx):
     p = _holiday_value(m["h"] or m["h2"], None, m["y"] or m["y2"] or m["y3"], None, Ctx(ctx.ref, True))
@@ -1068,7 +1094,9 @@ def _within_next(m, ctx):
 
 
 @rule("next-n", rf"(?:the\s+)?(?P<rel>next|coming|following|upcoming|last|past|previous)\s+{_DUR}"
-                rf"|(?:the\s+)?(?P<dur2>{_NUMW}\s+(?:next|upcoming|coming|past|previous|last)\s+{_UNIT})",
+                rf"(?!\s+(?:ago|later|earlier|before|after|from|since))"
+                rf"|(?:the\s+)?(?P<dur2>{_NUMW}\s+(?:next|upcoming|coming|past|previous|last)\s+(?:(?:business|working)"
+                rf"\s+days|days|weeks|months|years|quarters|decades|day|week|month|year|quarter|decade))",
       calendar=False)
 def _next_n(m, ctx):
     if ctx.ref is None:
@@ -1076,6 +1104,8 @@ def _next_n(m, ctx):
     if m["dur2"]:
         parts = m["dur2"].split()
         rel = parts[1]
+        if _num(parts[0]) != 1 and not parts[-1].lower().endswith("s"):
+            return "reject"  # "only 3 next week"
         durs = _durations(f"{parts[0]} {' '.join(parts[2:])}")
     else:
         rel = m["rel"]
@@ -1192,8 +1222,9 @@ _ATOM = "|".join(f"(?:{s})" for s in sorted(_ATOM_SOURCES, key=len, reverse=True
 _BARE_DAY = rf"(?:the\s+)?{_DAY}"
 
 
-def _range_value(a: Value, b: Value, ctx: Ctx, *, b_text: str = "") -> Period | None:
+def _range_value(a: Value, b: Value, ctx: Ctx, *, a_text: str = "", b_text: str = "") -> Period | None:
     """From a to b: years carry over from the side that names one; b ends at its start unless it is a day."""
+    ctx = Ctx(ctx.ref, None)  # a range names its own order: no tense needed to place it
     if isinstance(a, Cal) and isinstance(b, Cal):
         if a.year is None and b.year is not None:
             a = Cal(b.year, a.month, a.day)
@@ -1215,6 +1246,24 @@ def _range_value(a: Value, b: Value, ctx: Ctx, *, b_text: str = "") -> Period | 
             pb = resolve(Cal(pa.start.year + 1, b.month, b.day), ctx)
     if pa is None or pb is None:
         return None
+    if re.fullmatch(rf"\s*(?:the\s+)?(?:{_DNUM}|{_ORDW}|(?:twenty|thirty)[- ]?(?:{_ORDW}))\s*", b_text, re.I) \
+            and pa.start == pa.end:
+        d = _day_num(re.sub(r"^\s*the\s+", "", b_text.strip(), flags=re.I))
+        if d:  # "from April 27th to the third": the third of the month after
+            first = pa.start.replace(day=1) if d >= pa.start.day else cal.add_months(pa.start.replace(day=1), 1)
+            try:
+                pb = cal.day(first.replace(day=d))
+            except ValueError:
+                return None
+    if re.fullmatch(rf"\s*{_WDFULL}\s*", b_text, re.I):
+        while pb.start < pa.start:  # "from next Monday to Friday"
+            pb = cal.day(pb.start + 7 * DAY)
+    if re.match(r"(?:the\s+)?end\s+of", a_text, re.I):
+        pa = cal.day(pa.end + DAY)  # "between the end of 2007 and ..." starts when 2008 does
+    elif re.match(r"(?:the\s+)?(?:middle|mid)\s+of", a_text, re.I):
+        pa = cal.day(_middle(pa))
+    if re.match(r"(?:the\s+)?(?:middle|mid)\s+of", b_text, re.I):
+        pb = cal.day(_middle(pb))
     if re.match(r"(?:the\s+)?end\s+of", b_text, re.I):
         end = pb.end + DAY
     elif pb.grain in ("day", "span") and pb.start == pb.end:
@@ -1232,22 +1281,11 @@ def _range_value(a: Value, b: Value, ctx: Ctx, *, b_text: str = "") -> Period | 
 _TO = r"\s*(?:to|till|until|til|through|thru|-|–|—|~)\s*"
 
 
-@rule("range", rf"(?:(?P<from>from|between)\s+)?(?P<a>{_ATOM}|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:{_ATOM}))"
-               rf"(?P<sep>{_TO}|\s+and\s+)(?P<b>{_ATOM}|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:{_ATOM}))",
-      atom=False)
-def _range(m, ctx):
-    sep = m["sep"].strip().lower()
-    if sep == "and" and (m["from"] or "").lower() != "between":
-        return "reject"
-    if sep in ("-", "–") and not m["from"] and re.fullmatch(r"\d+", m["a"].strip()) and re.fullmatch(
-            r"\d+", m["b"].strip()) and not (len(m["a"].strip()) == 4 and len(m["b"].strip()) == 4):
-        return "reject"
-    a, b = parse_atom(m["a"], ctx), parse_atom(m["b"], ctx)
-    if a is None and b is None:
-        return "reject"
-    if isinstance(a, str) or isinstance(b, str):
-        return "reject"
-    return _range_value(a, b, ctx, b_text=m["b"])
+def _middle(p: Period) -> dt.date:
+    """The day a period is half over, as a range end: the 16th of a month, July 2 of a year."""
+    if p.grain == "month" or (p.start.day == 1 and p.end == cal.month_end(p.start.year, p.start.month)):
+        return p.start.replace(day=16)
+    return p.start + ((p.end - p.start).days // 2) * DAY
 
 
 @rule("day-range-month", rf"(?:(?P<from>from|between)\s+)?(?P<d1>{_BARE_DAY})(?:\s+of\s+(?P<m1>{_MON}))?"
@@ -1327,10 +1365,35 @@ def _since_to_date(m, ctx):
     return cal.span(pa.start, ctx.ref) if pa else None
 
 
+@rule("range", rf"(?:(?P<from>from|between)\s+)?(?P<a>{_ATOM}|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:{_ATOM}))"
+               rf"(?P<sep>{_TO}|\s+and\s+)(?P<b>{_ATOM}|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:{_ATOM}))",
+      atom=False)
+def _range(m, ctx):
+    sep = m["sep"].strip().lower()
+    if sep == "and" and (m["from"] or "").lower() != "between":
+        return "reject"
+    if sep in ("-", "–") and not m["from"] and re.fullmatch(r"\d+", m["a"].strip()) and re.fullmatch(
+            r"\d+", m["b"].strip()) and not (len(m["a"].strip()) == 4 and len(m["b"].strip()) == 4):
+        return "reject"
+    a, b = _side(m["a"], ctx), _side(m["b"], ctx)
+    if a is None and b is None:
+        return "reject"
+    if isinstance(a, str) or isinstance(b, str):
+        return "reject"
+    return _range_value(a, b, ctx, a_text=m["a"], b_text=m["b"])
+
+
+def _side(text: str, ctx: Ctx) -> Value | str:
+    """One side of a range: a date expression, or "the end/start/middle of" one (the side's edge is set later)."""
+    inner = re.sub(r"^(?:the\s+)?(?:end|start|beginning|middle|mid)\s+of\s+", "", text.strip(), flags=re.I)
+    return parse_atom(inner, ctx)
+
+
+
 # ---------------------------------------------------------------- scanning
 
 _ATOM_RULES = [r for r in RULES if r.name not in ("range", "day-range-month", "month-day-range", "md-range",
-                                                   "dashed-range", "in-next-month", "since-to-date")]
+                                                   "dashed-range", "in-next-month", "since-to-date")] + _SIDE_RULES
 
 
 def parse_atom(text: str, ctx: Ctx, *, pin_this: bool = False) -> Value | str:
@@ -1369,6 +1432,8 @@ _NOT_MONTH_AFTER = re.compile(r"^\s*(?:i|we|you|he|she|it|they|be|have|not|also|
 def _plausible(text: str, m: re.Match, r: Rule) -> bool:
     """Rule out months and weekdays that are words here: "may be", "march on", "Mar"."""
     s = m.group(0)
+    if s[:1].isdigit() and re.search(r"[$£€¥]\s*$", text[:m.start()]):
+        return False  # "$12 December 27": the 12 is a price
     if r.name == "month":
         word = m["mon"].rstrip(".")
         low = word.lower()
@@ -1386,12 +1451,14 @@ def _plausible(text: str, m: re.Match, r: Rule) -> bool:
             if low == "may" and not m["mod"] and not re.search(rf"\b{_MONTH_CUE}\s*$", before, re.I) and (
                     m.start() == 0 or text[m.start() - 1] in ".!?\n" or not after.strip() or after[:1] in ","):
                 return False
+    glued = r.name == "md-name" and re.match(r"[a-z]+\d", s, re.I)
     if r.name in ("md-name", "dm-name", "mdy-name", "my-name") and _MAY_FALSE.match(m["mon"]) \
-            and not m["mon"][0].isupper():
+            and not m["mon"][0].isupper() and not glued:
         before = text[max(0, m.start() - 12):m.start()]
         if not re.search(rf"\b(?:{_MONTH_CUE}|on)\s*$", before, re.I) and r.name != "mdy-name":
             return False
-    if r.name == "md-name" and m["mon"].lower().rstrip(".") in ("may", "march") and not m["mon"][0].isupper():
+    if r.name == "md-name" and m["mon"].lower().rstrip(".") in ("may", "march") and not m["mon"][0].isupper() \
+            and not glued:
         return False
     if r.name == "md" and not re.search(r"\b(?:on|from|to|between|and|until|till|by|since|before|after|date|"
                                         r"dated|is|of|the)\s*$|^\s*$|[,?]\s*$", text[:m.start()][-15:], re.I):
