@@ -555,7 +555,8 @@ _DAYWORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "
 @rule("dayword", r"(?P<w>the day (?:before yesterday|after tomorrow)|day (?:before yesterday|after tomorrow)|"
                  r"(?:earlier|later) today|today|tonight|this (?:morning|afternoon|evening)|tomorrow(?: "
                  r"(?:morning|night|afternoon|evening))?|tmrw|yesterday(?: (?:morning|afternoon|evening))?|"
-                 r"last night|otd|(?:the )?current date|the day (?:before|after)|the (?:previous|next|following) day)")
+                 r"last night|otd|(?:the )?current date|the day (?:before|after)(?=\s*(?:[.,;:!?)]|$))|"
+                 r"the (?:previous|next|following) day)")
 def _dayword(m, ctx):
     if ctx.ref is None:
         return None
@@ -929,10 +930,20 @@ def _first_n_of(m, ctx):
     return None
 
 
-@rule("the-nth", r"the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + _ORDW + r")"
-                 r"(?!\s+(?:of|century|day|week|month|year|time|anniversary|floor|place|round|minute|hole|amendment|"
-                 r"largest|biggest|highest|most|best|consecutive|straight|time|quarter|half|game|inning|century|"
-                 r"generation|edition|annual|birthday|term|person|member|state|country|team|largest|victim)\b)"
+@rule("bare-day", rf"(?:the\s+)?{_ORDW}|the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)", scan=False)
+def _bare_day(m, ctx):
+    """"the third" as the end of a range ("from April 27th to the third"); the range sets its month."""
+    d = _day_num(re.sub(r"^the\s+", "", m.group(0).strip(), flags=re.I))
+    if not d or ctx.ref is None:
+        return None
+    try:
+        return cal.day(ctx.ref.replace(day=d))
+    except ValueError:
+        return None
+
+
+@rule("the-nth", r"the\s+(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+                 r"(?=\s*(?:[.,;:!?)]|$|(?:this|next|last)\s+month|(?:and|or|to|through|at|from|until|till)\b))"
                  r"(?:\s+(?P<rel>this|next|last)\s+month)?")
 def _the_nth(m, ctx):
     d = _day_num(m["d"])
@@ -1532,6 +1543,43 @@ def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | Non
         taken.append((a, b))
         out.append(Found(a2, b2, period, r.calendar, r.name))
     out.sort(key=lambda f: f.start)
+    return _anchor_narrative(text, out)
+
+
+_LATER = re.compile(r"\b(later|earlier|after|afterwards|before)\s*$", re.I)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
+    """"In 2007 ... two years later": a bare "later" or "earlier" counts from the last dated event in the text
+    when there is one close before it, not from the publication date."""
+    out = list(found)
+    anchored: set[int] = set()
+    for k, f in enumerate(out):
+        phrase = text[f.start:f.end]
+        m = _LATER.search(phrase)
+        if f.rule not in ("ago", "a-unit-later") or not m:
+            continue
+        prev_k = next((j for j in range(k - 1, -1, -1) if out[j].value is not None), None)
+        if prev_k is None or f.start - out[prev_k].end > 400:
+            continue
+        prev = out[prev_k]
+        if prev_k not in anchored and not _HAS_YEAR.search(text[prev.start:prev.end]):
+            continue  # "last month ... three weeks later": both count from the publication date
+        durs = _durations(phrase[:m.start()])
+        if not durs:
+            continue
+        anchored.add(k)
+        sign = -1 if m.group(1).lower() in ("earlier", "before") else 1
+        d = _apply(prev.value.start, durs, sign)
+        units = {u for _, u in durs}
+        if prev.value.grain in ("year", "decade", "century") and units <= {"year", "decade", "century"}:
+            value = cal.year(d.year)
+        elif prev.value.grain in ("year", "month") and units <= {"year", "month", "quarter", "decade"}:
+            value = cal.month(d.year, d.month)
+        else:
+            value = cal.day(d)
+        out[k] = Found(f.start, f.end, value, f.calendar, f.rule)
     return out
 
 

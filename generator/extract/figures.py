@@ -120,7 +120,8 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "last", "next", "final"}
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?"
-                   r"|\b\d{1,2}\s*[ap]\.?m\b\.?|\b\d{1,2}\s*o'clock\b|\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b"
+                   r"|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve)\s*o['’]clock\b|\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b"
                    r"|\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b", re.I)
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])"
                     r"|(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])"
@@ -612,13 +613,12 @@ _PRONOUNS = {"it", "they", "this", "that", "which", "who", "he", "she", "we", "i
 
 def _np(tok: Token) -> str | None:
     """A noun phrase's words as written, determiners, numbers and clauses left out: "Tesla shares"."""
-    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.like_num:
         return None
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") and not c.like_num
-            and c.pos_ not in ("PRON", "DET", "NUM") and c.lower_ not in _PRONOUNS]
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") and _np_word(c)]
     words = []
     for c in left:
-        words.extend(x for x in c.subtree if x.pos_ not in ("DET", "PUNCT", "NUM", "PRON", "PART") and not x.like_num)
+        words.extend(x for x in c.subtree if _np_word(x))
     words.append(tok)
     # "shares of Urban Outfitters", "price of gold"
     for c in tok.rights:
@@ -629,6 +629,15 @@ def _np(tok: Token) -> str | None:
     words = sorted(set(words), key=lambda t: t.i)
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def _np_word(x: Token) -> bool:
+    """A word worth keeping in a counted thing's name: not a number, unit, symbol or function word."""
+    return x.pos_ not in ("DET", "PUNCT", "NUM", "PRON", "PART", "SYM", "ADP", "CCONJ") and not x.like_num \
+        and x.tag_ != "$" and x.lower_ not in _UNIT_WORDS and x.lower_ not in _PRONOUNS
+
+
+_UNIT_WORDS = {"percent", "%", "cent", "per", "pc", "pct", "year", "old", "-"}
 
 
 def _governor(tok: Token) -> Token:
@@ -697,6 +706,15 @@ def _counts(doc: Doc, span: Span, raw: _Raw) -> tuple[str | None, Token | None]:
             return _np_count(doc[span.end + 1]), doc[span.end + 1]
         if after is not None and after.pos_ == "PROPN" and after.tag_ == "NNPS":
             return after.text, after
+    # an age: the person or thing that old, "a 50-year-old man", "the 2,900 year-old site"
+    if raw.unit is not None and raw.unit.kind == "age":
+        for t in list(span) + ([after] if after is not None else []):
+            h = t.head
+            if t.lower_ in ("old", "-old") and h.pos_ in ("NOUN", "PROPN") and h.i >= span.end:
+                return _np(h), None
+        if after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return _np(after), None
+        return None, None
     # a measure: the thing it belongs to
     head = unit_tok.head
     # "a 25% tax", "$150,000 contract", "6kW electric motor"
