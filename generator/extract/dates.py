@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -1520,15 +1521,58 @@ def _year_context(text: str, m: re.Match) -> bool:
     return False
 
 
-def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | None] | None = None) -> list[Found]:
-    """Every time expression in a text, longest first where they overlap, resolved against ctx."""
-    ctx = ctx or Ctx(None)
-    cands: list[tuple[int, int, Rule, re.Match]] = []
+_JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
+_DATEISH = re.compile(rf"\d|\b(?:{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
+                      r"two thousand|end|start|beginning|middle|mid)\b", re.I)
+_RANGE_NAMES = {"range", "day-range-month", "month-day-range", "md-range", "dashed-range", "in-next-month",
+                "since-to-date"}
+
+
+@lru_cache(maxsize=64)
+def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
+    """Every plausible match of every rule, longest first (the same for any reference date, so kept)."""
+    cands: list[tuple[int, int, Rule, _M]] = []
+    ranges = [r for r in RULES if r.name in _RANGE_NAMES]
     for r in RULES:
+        if r.name in _RANGE_NAMES:
+            continue
         for m in r.rx.finditer(text):
             if m.end() > m.start() and _plausible(text, _M(m), r):
                 cands.append((m.start(), m.end(), r, _M(m)))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    # ranges join two dates: look for them only around a "to", "-", "and"... with something datelike on each side
+    windows: list[tuple[int, int]] = []
+    for c in _JOIN.finditer(text):
+        a, b = c.start(), c.end()
+        if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
+            windows.append((max(0, a - 70), min(len(text), b + 90)))
+    windows = _merge(sorted(windows))
+    seen: set[tuple[int, int, str]] = set()
+    for r in ranges:
+        for lo, hi in windows:
+            for m in r.rx.finditer(text, lo, hi):
+                key = (m.start(), m.end(), r.name)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), r, _M(m)))
+    order = {id(r): k for k, r in enumerate(RULES)}
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[id(c[2])]))
+    return tuple(cands)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | None] | None = None) -> list[Found]:
+    """Every time expression in a text, longest first where they overlap, resolved against ctx."""
+    ctx = ctx or Ctx(None)
+    cands = _candidates(text)
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
     for a, b, r, m in cands:
@@ -1573,10 +1617,13 @@ def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
         sign = -1 if m.group(1).lower() in ("earlier", "before") else 1
         d = _apply(prev.value.start, durs, sign)
         units = {u for _, u in durs}
+        coarse = prev.value.grain in ("year", "decade", "century", "month", "quarter", "half", "span", "week")
         if prev.value.grain in ("year", "decade", "century") and units <= {"year", "decade", "century"}:
             value = cal.year(d.year)
-        elif prev.value.grain in ("year", "month") and units <= {"year", "month", "quarter", "decade"}:
+        elif prev.value.grain == "month" and units <= {"year", "month", "quarter", "decade"}:
             value = cal.month(d.year, d.month)
+        elif coarse:
+            value = None  # "in 2009 ... a month later": no day can be named
         else:
             value = cal.day(d)
         out[k] = Found(f.start, f.end, value, f.calendar, f.rule)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.dates import date_spans
 from generator.extract.numbers import FRACTIONS, ORDINAL_SUFFIX, Lex, Number, lex, read_number, tidy
 from generator.extract.text import sentence_text
-from generator.extract.units import TIME_UNITS, Unit, currency_before, unit_after
+from generator.extract.units import PREFIX_STARTS, TIME_UNITS, Unit, currency_before, unit_after
 from generator.model import Figure
 
 # ---------------------------------------------------------------- approximators and changes
@@ -200,7 +200,7 @@ def _read_one(text: str, lexes: list[Lex], i: int) -> _Raw | None:
     cur = None
     k = i
     # a currency written first: "$", "US$", "HK $", "£", "USD"
-    for size in (3, 2, 1):
+    for size in (3, 2, 1) if lexes[i].low in PREFIX_STARTS else ():
         if i + size < len(lexes):
             m = currency_before(lexes, i + size)
             if m and m.start == i:
@@ -676,7 +676,8 @@ def _counts(doc: Doc, span: Span, raw: _Raw) -> tuple[str | None, Token | None]:
     """What the figure counts or measures, and the token of the counted noun when it follows the number."""
     # the last token of the number (or of its unit)
     unit_tok = span[-1]
-    num_tok = next((t for t in reversed(span) if t.like_num or t.pos_ == "NUM"), unit_tok)
+    num_tok = next((doc[k] for k in range(span.end - 1, span.start - 1, -1) if doc[k].like_num or doc[k].pos_ == "NUM"),
+                   unit_tok)
     after = doc[span.end] if span.end < len(doc) else None
 
     # vague plurals and fractions: "thousands of troops", "a third of voters", "one of the best"

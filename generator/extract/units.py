@@ -187,7 +187,8 @@ megapixels | megapixel | MP = megapixel ; other
 
 #: Currency written before the number, longest first is tried: "US$", "HK $", "$US", "£", "PS" (ASCII-folded £).
 _PREFIX_CURRENCIES = """
-US$ | US $ | U.S.$ | U.S. $ | $US | USD | US = US dollar
+US$ | US $ | U.S.$ | U.S. $ | $US | USD = US dollar
+US = US dollar ; currency ; cs
 A$ | AU$ | AUD | $A | AUS$ = Australian dollar
 C$ | CA$ | CAD | Can$ = Canadian dollar
 NZ$ | NZD | $NZ = New Zealand dollar
@@ -196,15 +197,19 @@ S$ | SGD = Singapore dollar
 NT$ | TWD = Taiwan dollar
 R$ | BRL = Brazilian real
 $ = dollar
-£ | GBP | PS | Â£ = pound sterling
+£ | GBP | Â£ = pound sterling
+PS = pound sterling ; currency ; cs
 € | EUR = euro
-¥ | JPY | Y= | Y = Japanese yen
+¥ | JPY = Japanese yen
+Y= | Y = Japanese yen ; currency ; cs
 CNY | RMB = Chinese yuan
-₹ | Rs | Rs. | INR = Indian rupee
+₹ | INR = Indian rupee
+Rs | Rs. = Indian rupee ; currency ; cs
 ₩ | KRW = South Korean won
 ₽ | RUB = Russian rouble
 ₪ | NIS | ILS = Israeli shekel
-RM | MYR = Malaysian ringgit
+MYR = Malaysian ringgit
+RM = Malaysian ringgit ; currency ; cs
 CHF | SFr = Swiss franc
 """
 
@@ -249,6 +254,8 @@ UNITS = _index(_UNITS)
 PREFIXES = _index(_PREFIX_CURRENCIES)
 _MAX_UNIT = max(len(k) for k in UNITS)
 _MAX_PREFIX = max(len(k) for k in PREFIXES)
+#: The first piece of every currency written before a number, lower-cased: a quick test before a lookup.
+PREFIX_STARTS = {k[0].lower() for k in PREFIXES}
 
 #: Names of time units: a count of these is a duration.
 TIME_UNITS = {"millisecond", "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
