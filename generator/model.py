@@ -20,15 +20,16 @@ QuoteKind = Literal["direct", "partial", "reported"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "reported")
 
 #: The fixed vocabulary of ``figures[].approx``: how exact a number is, or which way it moved.
+#: (A vague plural such as "thousands of" is a range, {low: 1000, high: 10000}, with no approx.)
 APPROX_VOCAB: tuple[str, ...] = (
-    "about",  # about, around, roughly, some, approximately, an estimated
-    "almost",  # almost, nearly, close to, just under
-    "more than",  # more than, over, above, upwards of, in excess of, just over
-    "less than",  # less than, fewer than, under, below
-    "at least",  # at least, no fewer than, a minimum of; also "thousands of"
-    "up to",  # up to, at most, as many as, no more than, a maximum of
-    "up",  # a rise: rose 3%, up 3 per cent, increased by, gained
-    "down",  # a fall: fell 3%, down 200, dropped by, cut by
+    "about",  # about, around, roughly, approximately, some, an estimated, circa, "~"; after: or so, -odd
+    "almost",  # almost, nearly, close to, not quite, approaching
+    "more than",  # more than, over, above, upwards of, in excess of, just over, exceeding; after: -plus
+    "less than",  # less than, fewer than, under, below, just under, sub-
+    "at least",  # at least, no fewer than, no less than, a minimum of; after: or more
+    "up to",  # up to, at most, as many as, as much as, no more than, a maximum of; after: or less
+    "up",  # a rise: rose 3%, up 3 per cent, increased by 200, +0.2%
+    "down",  # a fall: fell 3%, down 200, dropped by a third, cut by 5%
 )
 
 #: Entity types a sheet may carry (spaCy's labels; PLACE-like types are kept apart).
