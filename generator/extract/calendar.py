@@ -125,10 +125,12 @@ def business_days(ref: dt.date, n: int) -> Period:
 
 
 def weekday_near(ref: dt.date, wd: int, *, future: bool | None) -> dt.date:
-    """The weekday wd (0 = Monday) nearest ref: on or before it in the past, on or after it ahead."""
+    """The weekday wd (0 = Monday) nearest ref: on or before it in the past, on or after it ahead,
+    and whichever is closer when the tense does not say (the past one on a tie)."""
     back = (ref.weekday() - wd) % 7
-    if future:
-        return ref + ((wd - ref.weekday()) % 7) * DAY
+    ahead = (wd - ref.weekday()) % 7
+    if future or (future is None and ahead < back):
+        return ref + ahead * DAY
     return ref - back * DAY
 
 

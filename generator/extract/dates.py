@@ -596,7 +596,7 @@ def _weekday_date(ctx: Ctx, wd: int, rel: str) -> dt.date:
         return ref + ((wd - ref.weekday() - 1) % 7 + 1) * DAY
     if rel == "coming":
         return ref + ((wd - ref.weekday() - 1) % 7 + 1) * DAY
-    return cal.weekday_near(ref, wd, future=bool(ctx.future))
+    return cal.weekday_near(ref, wd, future=ctx.future)
 
 
 @rule("weekday-of-week", rf"(?:on\s+)?(?P<wd>{_WD})\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|last|next|previous|"

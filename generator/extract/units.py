@@ -300,8 +300,16 @@ def unit_after(lexes: list[Lex], j: int, *, scaled: bool = False) -> UnitMatch |
             continue
         if not _word_ends(lexes, j + size):
             continue
+        if size == 1 and len(texts[0]) == 1 and texts[0].isalpha() and _initials(lexes, j):
+            continue  # "4 C.J. Smith": an initial, not a unit
         return UnitMatch(unit, j, j + size)
     return None
+
+
+def _initials(lexes: list[Lex], j: int) -> bool:
+    n = len(lexes)
+    return j + 2 < n and lexes[j + 1].text == "." and lexes[j + 1].tight and lexes[j + 2].tight \
+        and lexes[j + 2].text[:1].isalpha()
 
 
 def currency_before(lexes: list[Lex], i: int) -> UnitMatch | None:
