@@ -85,11 +85,11 @@ def test_weekdays_and_yearless_dates_follow_the_tense(text, future, value):
 
 @pytest.mark.parametrize("text, value", [
     ("The fair runs from March 3 to March 9.", "2021-03-03/2021-03-09"),
-    ("The fair runs from 2014 to 2018.", "2014-01-01/2018-01-01"),
-    ("The offer runs between May and August.", "2021-05-01/2021-08-01"),
+    ("The fair runs from 2014 to 2018.", "2014-01-01/2017-12-31"),
+    ("The offer runs between May and August.", "2021-05-01/2021-07-31"),
     ("The show is on November 18-19.", "2021-11-18/2021-11-19"),
     ("The festival runs 9 to 12 June.", "2021-06-09/2021-06-12"),
-    ("Exports grew from January to April 2015.", "2015-01-01/2015-04-01"),
+    ("Exports grew from January to April 2015.", "2015-01-01/2015-03-31"),
 ])
 def test_ranges(text, value):
     assert only(text)[1] == value
