@@ -114,6 +114,10 @@ def test_without_a_reference_date_absolute_dates_resolve(text, value):
     assert only(text, ref=None)[1] == value
 
 
+def test_a_weekday_then_a_duration():
+    assert resolve("It reopened on Tuesday, three weeks after the fire.") == [("Tuesday", "2021-11-09")]
+
+
 def test_later_counts_from_the_last_dated_event():
     got = resolve("The mine opened in 2007. Two years later it closed.")
     assert got == [("2007", "2007"), ("Two years later", "2009")]
@@ -127,6 +131,7 @@ def test_later_counts_from_the_last_dated_event():
     "Shares rose 5.5% to $84.",
     "The firm employs 2000 people.",
     "The day after the vote, he resigned.",
+    "The update fixes a bug in version 2.3 of the app.",
 ])
 def test_not_dates(text):
     assert resolve(text) == []

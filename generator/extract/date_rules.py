@@ -427,7 +427,7 @@ def _rel_date(m, ctx):
     return Cal(ctx.ref.year + _step(m["rel"]), v.month, v.day)
 
 
-@rule("md-dot", r"(?<=on )(?P<a>0?[1-9]|1[0-2])\.(?P<b>0?[1-9]|[12]\d|3[01])(?![\d.])")
+@rule("md-dot", r"(?<=\bon )(?P<a>0?[1-9]|1[0-2])\.(?P<b>0?[1-9]|[12]\d|3[01])(?![\d.])")
 def _md_dot(m, _ctx):
     """"on 5.12": a month and day written with a dot, only after "on"."""
     mo, d = int(m["a"]), int(m["b"])
@@ -596,8 +596,8 @@ def _weekday_of_week(m, ctx):
     return cal.day(week.start + wd * DAY)
 
 
-@rule("weekday-date", rf"(?:(?:this|next|last)\s+)?(?P<wd>{_WD})\s*,?\s*(?:the\s+)?(?P<d>{_DAY})(?!\s*(?:{_MON}|"
-                      rf"[/.-]\d|:|am|pm|\d|%))")
+@rule("weekday-date", rf"(?:(?:this|next|last)\s+)?(?P<wd>{_WD})(?:\s+|\s*,\s*(?=the\b|\d+(?:st|nd|rd|th)))"
+                      rf"(?:the\s+)?(?P<d>{_DNUM}|{_ORDW})(?!\s*(?:{_MON}|[/.-]\d|:|am|pm|\d|%))")
 def _weekday_date_num(m, ctx):
     """"Monday 21", "Mon 13th", "tuesday the eleventh": the nearest such weekday falling on that day."""
     if ctx.ref is None:

@@ -263,16 +263,16 @@ _LEAD = re.compile(r"^(?:(?:on|in|at|from|during|since|by|until|till|for|of|thro
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Leave out a leading preposition: "2014" rather than "in 2014"."""
+    """Leave out a leading preposition ("2014" rather than "in 2014") and trailing punctuation."""
     s = text[a:b]
     m = _LEAD.match(s)
-    if m and not re.match(r"(?:from|between)\b", s, re.I) and not re.match(r"in\s+(?:a|an|one|\d|two|three|four|five|"
-                                                                            r"six|seven|eight|nine|ten)\b", s, re.I) \
-            and not re.match(r"within\b", s, re.I) and not re.match(r"(?:for)\s+\S+\s+(?:days?|weeks?)", s, re.I):
+    if m and not re.match(r"(?:from|between|within)\b|in\s+(?:an?|one|\d|two|three|four|five|six|seven|eight|"
+                          r"nine|ten)\b|for\s+\S+\s+(?:days?|weeks?)", s, re.I):
         a += m.end()
     while b > a and text[b - 1] in " ,.;:)":
-        if text[b - 1] == "." and re.search(r"\b(?:" + _MON + r")$", text[a:b], re.I):
-            break
+        if text[b - 1] == "." and re.search(r"\b[A-Za-z]{2,4}\.$", text[a:b]) and re.search(
+                rf"\b(?:{_MON})$", text[a:b], re.I):
+            break  # "Jan.", "Sept."
         b -= 1
     return a, b
 

@@ -101,8 +101,8 @@ def _is_percent(q: Quantity) -> bool:
 def _level_follows(doc: Doc, span: Span) -> bool:
     """"added 15 sen to RM23.50": the move is followed by the level it reached."""
     k = span.end
-    return k + 1 < len(doc) and doc[k].lower_ == "to" and (doc[k + 1].like_num or (
-        k + 2 < len(doc) and doc[k + 2].like_num))
+    return k + 1 < len(doc) and doc[k].lower_ == "to" and any(
+        any(c.isdigit() for c in t.text) for t in doc[k + 1:min(k + 3, len(doc))])
 
 
 # ---------------------------------------------------------------- what is not a figure
@@ -333,14 +333,16 @@ def _np_word(x: Token) -> bool:
         and x.tag_ != "$" and x.lower_ not in _UNIT_WORDS and x.lower_ not in _PRONOUNS
 
 
-def _np(tok: Token) -> str | None:
-    """A noun phrase's words as written, determiners, numbers and clauses left out: "Tesla shares"."""
+def _np(tok: Token, skip: Span | None = None) -> str | None:
+    """A noun phrase's words as written, determiners, numbers, clauses and the figure itself (``skip``) left
+    out: "Tesla shares"."""
     if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.like_num:
         return None
+    inside = range(skip.start, skip.end) if skip is not None else range(0)
     words = [tok]
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "poss") and _np_word(c):
-            words.extend(x for x in c.subtree if _np_word(x))
+            words.extend(x for x in c.subtree if _np_word(x) and x.i not in inside)
     # "shares of Urban Outfitters", "price of gold"
     for c in tok.rights:
         obj = [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []
@@ -406,7 +408,7 @@ def _counts(doc: Doc, span: Span, q: Quantity) -> tuple[str | None, Token | None
         if obj is not None:
             return _np(obj), obj
     if q.unit is None:
-        return _counted_noun(doc, span, after) or _measured_thing(doc, span, q, after)
+        return _counted_noun(doc, span, after) or _counted_by_verb(span) or _measured_thing(doc, span, q, after)
     if q.unit.kind == "age":
         return _aged(span, after), None
     return _measured_thing(doc, span, q, after)
@@ -428,7 +430,7 @@ def _counted_noun(doc: Doc, span: Span, after: Token | None) -> tuple[str, Token
                    unit_tok)
     for t in (num_tok, unit_tok):
         h = t.head
-        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and h.i > t.i \
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and h.i >= span.end \
                 and h.pos_ in ("NOUN", "PROPN") and h.i - span.end <= 4 and not h.like_num \
                 and not any(doc[k].lower_ in ("last", "next", "this", "per", "every") for k in range(span.end, h.i)):
             return _np_count(h), h
@@ -443,6 +445,23 @@ def _counted_noun(doc: Doc, span: Span, after: Token | None) -> tuple[str, Token
         return _np_count(two), two
     if after.pos_ == "PROPN" and after.tag_ == "NNPS":
         return after.text, after
+    return None
+
+
+#: Verbs that say what happened to the people counted: "35 were injured", "killed 170,000".
+_STATE_VERBS = {"kill", "injure", "wound", "arrest", "evacuate", "displace", "infect", "rescue", "hospitalize",
+                "hospitalise", "detain", "hurt", "die", "strand", "trap", "hire", "employ", "lay", "fire", "vaccinate",
+                "test", "deport", "charge", "convict", "sentence", "free", "release", "abduct", "kidnap"}
+
+
+def _counted_by_verb(span: Span) -> tuple[str, None] | None:
+    """A bare count that is what a verb happened to: "at least 35 were injured", "the quake killed 170"."""
+    tok = span.root
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "ADJ", "AUX"):
+        return None
+    if verb.lemma_.lower() in _STATE_VERBS or verb.lower_ in _STATE_ADJ:
+        return verb.text, None
     return None
 
 
@@ -461,37 +480,46 @@ def _measured_thing(doc: Doc, span: Span, q: Quantity, after: Token | None) -> t
     unit_tok = span[-1]
     head = unit_tok.head
     # "a 25% tax", "$150,000 contract", "6kW electric motor"
-    if head.i > unit_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 3 \
+    if head.i > unit_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 3 and not _is_time(head) \
             and unit_tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
-        return _np(head), None
+        return _np(head, span), None
     # "60 per cent of its revenue", "$1 billion in gains"
     if after is not None and q.unit is not None and (after.lower_ == "of" or (
             after.lower_ == "in" and q.unit.kind == "currency")):
         k = span.end + 1
         while k < len(doc) and (doc[k].pos_ in ("DET", "ADJ", "ADV") or doc[k].tag_ == "PRP$"):
             k += 1
-        if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].like_num:
-            return _np(doc[k]), None
+        if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].like_num and not _is_time(doc[k]):
+            return _np(doc[k], span), None
     # "a fine of $3 billion", "a speed of 15 mph", "an interest rate of 1.38pc"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
-        return _np(root.head.head), None
+        return _np(root.head.head, span), None
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].pos_ == "NOUN":
-        return _np(doc[span.start - 2]), None
+        return _np(doc[span.start - 2], span), None
     # "Blackmores up 9.4 per cent", "Dow +0.2%", "S&P 500 +0.3%": the name just before the direction
     k = span.start - 1
     if k >= 0 and (doc[k].lower_ in ("up", "down") or span[0].text == "+"):
         k -= doc[k].lower_ in ("up", "down")
         if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].like_num:
-            return _np(doc[k]) or doc[k].text, None
+            return _np(doc[k], span) or doc[k].text, None
         if k > 0 and doc[k].like_num and doc[k - 1].pos_ == "PROPN":
             return f"{doc[k - 1].text} {doc[k].text}", None
     # "47.6% from the field": a share taken from something
     if after is not None and after.lower_ == "from" and _is_percent(q):
         obj = [c for c in after.children if c.dep_ == "pobj"]
         if obj and obj[0].ent_type_ not in ("DATE", "TIME") and obj[0].pos_ == "NOUN":
-            return _np(obj[0]), None
+            return _np(obj[0], span), None
     return _clause_subject(span, root), None
+
+
+_TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "half",
+               "decade", "century", "morning", "afternoon", "evening", "night", "period", "session"}
+
+
+def _is_time(tok: Token) -> bool:
+    """"18% year on year", "in the third quarter": a time, not what a figure measures."""
+    return tok.lower_ in _TIME_NOUNS or tok.ent_type_ in ("DATE", "TIME")
 
 
 def _clause_subject(span: Span, root: Token) -> str | None:

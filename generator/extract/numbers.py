@@ -229,7 +229,7 @@ def _read_digits(lexes: list[Lex], i: int, *, after_currency: bool) -> Number:
             scaled = True
             continue
         if lexes[j].tight and w in SUFFIXES and not scaled and (
-                w not in AMBIGUOUS_SUFFIXES or after_currency or lexes[j].text == "M"):
+                w not in AMBIGUOUS_SUFFIXES or after_currency or lexes[j].text == "M" or _counts_next(lexes, j + 1)):
             # a suffix must end the word: "14k" but not "14kg"
             value *= SUFFIXES[w]
             j += 1
@@ -237,6 +237,14 @@ def _read_digits(lexes: list[Lex], i: int, *, after_currency: bool) -> Number:
             continue
         break
     return Number(tidy(value), i, j, "digits", scaled=scaled)
+
+
+def _counts_next(lexes: list[Lex], j: int) -> bool:
+    """A plural noun follows: "4.3m passengers" is millions, where "37m long" is metres."""
+    if j >= len(lexes) or lexes[j].tight or not lexes[j].text.isalpha():
+        return False
+    w = lexes[j].low
+    return w in ("people", "men", "women", "children") or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
 
 def value_of(text: str) -> float | int | tuple | None:

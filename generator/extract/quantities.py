@@ -172,11 +172,19 @@ def _scientific(lexes: list[Lex], num: Number) -> Number:
 
 
 def _out_of(lexes: list[Lex], num: Number) -> Number:
-    """"one out of three", "9 out of 10": a share."""
+    """"one out of three", "9 out of 10", "one in five voters": a share."""
     j = num.end
-    if _low(lexes, j) != "out" or _low(lexes, j + 1) != "of" or isinstance(num.value, tuple):
+    if isinstance(num.value, tuple):
         return num
-    den = read_number(lexes, j + 2)
+    if _low(lexes, j) == "out" and _low(lexes, j + 1) == "of":
+        den = read_number(lexes, j + 2)
+    elif _low(lexes, j) == "in" and num.kind in ("words", "digits") and isinstance(num.value, int):
+        den = read_number(lexes, j + 1)
+        if den is None or isinstance(den.value, tuple) or not isinstance(den.value, int) or den.value > 1000 \
+                or den.kind not in ("words", "digits") or not _low(lexes, den.end).isalpha():
+            return num  # "one in five voters", not "20 in 2019"
+    else:
+        return num
     if den is None or isinstance(den.value, tuple) or not den.value or den.value < num.value:
         return num
     return replace(num, value=tidy(num.value / den.value), end=den.end, kind="share")
@@ -209,6 +217,8 @@ def _per_unit(text: str, lexes: list[Lex], q: Quantity) -> Quantity:
     if q.unit is None or w not in ("per", "a", "an", "/", "each", "every") or (w == "/" and not lexes[j].tight):
         return q
     m = unit_after(lexes, j + 1)
+    if w in ("a", "an") and _low(lexes, (m.end if m else j + 2)) in _NOT_PER_AFTER:
+        return q  # "4.5 per cent a year earlier": a date follows, not a rate
     if m and (w not in ("a", "an") or m.unit.kind in ("time", "mass", "volume", "length", "area")):
         name, end = f"{q.unit.name} per {m.unit.name}", m.end
     elif j + 1 < len(lexes) and lexes[j + 1].low in _PER_NOUNS:
@@ -222,6 +232,7 @@ def _per_unit(text: str, lexes: list[Lex], q: Quantity) -> Quantity:
     return replace(q, unit=replace(q.unit, name=name), unit_text=unit_text, end=end)
 
 
+_NOT_PER_AFTER = {"ago", "earlier", "later", "before", "after", "on", "from", "since", "or", "and"}
 _PER_NOUNS = {"share": "share", "barrel": "barrel", "head": "head", "person": "person", "capita": "capita",
               "month": "month", "year": "year", "annum": "year", "day": "day", "week": "week", "hour": "hour",
               "night": "night", "ounce": "ounce", "oz": "ounce", "gallon": "gallon", "litre": "litre",
@@ -354,8 +365,8 @@ def _modifiers(lexes: list[Lex], q: Quantity) -> Quantity:
         change, start = "up", start - 1  # "+0.2%"
     approx, end = None, q.end
     before = _approx_before(lexes, start)
-    if before:
-        approx, start = before
+    if before and not (lexes[before[1]].low == "over" and q.unit is not None and q.unit.kind == "time"):
+        approx, start = before  # (but "over five years" is a span of time, not "more than")
     else:
         after = _approx_after(lexes, q.end)
         if after:
