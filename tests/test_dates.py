@@ -49,6 +49,8 @@ def only(text: str, **kw) -> tuple[str, str | None]:
     ("We spoke earlier this month.", "earlier this month", "2021-11-01/2021-11-15"),
     ("Shops close over the weekend.", "weekend", "2021-11-13/2021-11-14"),
     ("Markets rallied in early March.", "early March", "2021-03-01/2021-03-10"),
+    ("Sales slumped over the summer.", "the summer", "2021-06-01/2021-08-31"),
+    ("Talks resumed on June 11: both sides attended.", "June 11", "2021-06-11"),
 ])
 def test_relative_dates_with_a_reference_date(text, found, value):
     got_text, got_value = only(text)
@@ -132,6 +134,11 @@ def test_later_counts_from_the_last_dated_event():
     "The firm employs 2000 people.",
     "The day after the vote, he resigned.",
     "The update fixes a bug in version 2.3 of the app.",
+    "Prime Minister Theresa May spoke first.",
+    "Gas may surpass coal as the top fuel.",
+    "She worked as a summer associate at the firm.",
+    "At the end of the day, voters decide.",
+    "He wrote a column the day before the debate.",
 ])
 def test_not_dates(text):
     assert resolve(text) == []

@@ -351,7 +351,7 @@ def _myd_name(m, _ctx):
 
 
 @rule("md-name", rf"(?P<mon>{_MON})(?:\s*[/-]\s*|\s+|(?<=\.)|(?<=[a-z])|\s*,\s*(?=\d{{1,2}}(?:st|nd|rd|th)))(?:the\s+)?"
-                 rf"(?P<d>{_DAY})(?!\s*(?:%|per|:|\.\d))")
+                 rf"(?P<d>{_DAY})(?!\s*(?:%|per|:\d|\.\d))")
 def _md_name(m, _ctx):
     d, mo = _day_num(m["d"]), _month_num(m["mon"])
     return Cal(None, mo, d) if d and _valid(None, mo, d) else None
@@ -378,7 +378,7 @@ _MONTH_CUE = r"(?:in|of|since|until|till|from|to|through|by|during|before|after|
 
 
 @rule("month", rf"(?:(?P<mod>this|last|next|previous|past|coming|the|early|late|mid|mid-|earlier this|later this)"
-               rf"\s*)?(?P<mon>{_MON})")
+               rf"\s*)?(?P<mon>{_MON})(?!\s*\d)")
 def _month(m, ctx):
     mo = _month_num(m["mon"])
     mod = (m["mod"] or "").lower()
@@ -695,10 +695,9 @@ def _rel_unit(m, ctx):
 
 
 @rule("the-period", r"(?:for|of|in|during|throughout|all)\s+the (?P<unit>day|week|month|year|weekend|fortnight)"
-                    r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))"
-                    r"|the (?P<unit2>year|week|month|day)(?= before\b)")
+                    r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))")
 def _the_period(m, ctx):
-    return _rel_period(ctx, (m["unit"] or m["unit2"]).lower(), 0)
+    return _rel_period(ctx, m["unit"].lower(), 0)
 
 
 @rule("weekend", r"(?:(?P<rel>this|last|next|that|the|over the|coming|past)\s+)?weekend(?!\s+of)")
@@ -806,12 +805,13 @@ def _eoy(m, ctx):
     return cal.span(ref.replace(day=1), ref)
 
 
-@rule("season", rf"(?:(?P<rel>this|last|next|the|early|late)\s+)?(?P<s>spring|summer|autumn|fall|winter)"
-                rf"(?:\s+(?:of\s+)?(?P<y>{_Y4}))?(?!\s+(?:of\s+(?!{_Y4})|\w+ing\b|collection|term|session))")
+@rule("season", rf"(?:(?P<rel>this|last|next|the|early|late|in|during|over the|this past)\s+)?"
+                rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_Y4}))?"
+                rf"(?!\s+(?:of\s+(?!{_Y4})|\w+ing\b|collection|term|session|associate|intern|school|camp|games))")
 def _season(m, ctx):
     s = m["s"].lower()
-    if s == "fall" and not (m["rel"] or m["y"]):
-        return "reject"
+    if not (m["rel"] or m["y"]):
+        return "reject"  # "a summer job": a season is a date only with "this", "last", "in the", a year
     a, b = SEASONS[s]
     if m["y"]:
         y = int(m["y"])
@@ -819,7 +819,8 @@ def _season(m, ctx):
         return None
     else:
         y = ctx.ref.year + _step(m["rel"])
-        if (m["rel"] or "").lower() in ("the", "") and ctx.future is False and dt.date(y, a, 1) > ctx.ref:
+        if (m["rel"] or "").lower() not in ("this", "next", "last") and ctx.future is not True \
+                and dt.date(y, a, 1) > ctx.ref:
             y -= 1
     start = dt.date(y, a, 1)
     end = cal.month_end(y + (b < a), b)

@@ -30,7 +30,6 @@ from generator.extract.calendar import Period
 from generator.extract.date_rules import (
     _M,
     _MON,
-    _MONTH_CUE,
     _ORDW,
     _WDFULL,
     RANGE_RULES,
@@ -58,42 +57,54 @@ class Found:
     rule: str
 
 
-_MAY_FALSE = re.compile(r"^(?:may|march|mar|jan|sat|sun|wed|dec|sept?|jun|aug|nov|oct|apr|fri)\b", re.I)
 _NOT_MONTH_AFTER = re.compile(r"^\s*(?:i|we|you|he|she|it|they|be|have|not|also|still|well|need|want|never|"
                               r"only|soon|even|already|just|yet|the|a|an|this|that|these|those|on|to|in|against|"
                               r"through|into|toward|towards|past|down|up|across|over)\b", re.I)
 
 
+#: Words before a month name that make it a month: "in May", "since March", "early June".
+_MONTH_CUE_RX = re.compile(r"\b(?:in|of|since|until|till|from|to|through|by|during|before|after|early|late|mid|"
+                           r"this|next|last|between|starting|end|beginning|middle|on)\s*-?\s*$", re.I)
+#: Month names that are also everyday words, and abbreviations that are also names ("Jan", "Sun").
+_WORDLIKE_MONTHS = {"may", "march"}
+
+
+def _month_ok(text: str, m: re.Match, r: Rule) -> bool:
+    """Rule out month names that are words here: "may be", "March on", "Theresa May", "Jan Smith"."""
+    word = m["mon"].rstrip(".")
+    low = word.lower()
+    if low not in _WORDLIKE_MONTHS and not (len(low) <= 4 and low not in ("june", "july")):
+        return True
+    before = text[max(0, m.start() - 16):m.start()]
+    after = text[m.end():m.end() + 20]
+    cue = bool(_MONTH_CUE_RX.search(before)) or bool(m["mod"])
+    if re.match(r"[a-z]+\d", m.group(0), re.I) or r.name in ("ymd-name", "myd-name", "dmy-name", "mdy-name"):
+        return True  # "mar3", "14 nov 2023", "2019/aug/01": numbers around it
+    if not word[0].isupper():
+        return cue
+    if r.name != "month":
+        return True  # "May 9", "Mar. 3, 2014": a day follows
+    if low in _WORDLIKE_MONTHS:
+        prev = re.search(r"([A-Za-z]+)\W*$", before)
+        if _NOT_MONTH_AFTER.match(after) and not cue:
+            return False  # "May I", "March on"
+        if prev and prev.group(1)[0].isupper() and not cue and prev.group(1).lower() not in _MONTHS_AND_DAYS:
+            return False  # "Theresa May"
+        return cue or not (m.start() == 0 or text[m.start() - 1] in ".!?\n\"“" or not after.strip())
+    return cue  # "Jan", "Dec" alone need "in", "since"...
+
+
+_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "early", "late", "mid", "last", "next", "this"}
+
+
 def _plausible(text: str, m: re.Match, r: Rule) -> bool:
-    """Rule out months and weekdays that are words here: "may be", "march on", "Mar"."""
+    """Rule out matches that are not dates here: months and weekdays that are words, prices, idioms."""
     s = m.group(0)
     if s[:1].isdigit() and re.search(r"[$£€¥]\s*$", text[:m.start()]):
         return False  # "$12 December 27": the 12 is a price
-    if r.name == "month":
-        word = m["mon"].rstrip(".")
-        low = word.lower()
-        after = text[m.end():m.end() + 20]
-        before = text[max(0, m.start() - 12):m.start()]
-        if low in ("may", "march", "mar", "jan", "dec", "sat", "sun", "wed", "aug", "jun", "jul", "oct", "nov",
-                   "sep", "sept", "apr", "feb") or len(low) <= 4:
-            if not word[0].isupper() and not re.search(rf"\b{_MONTH_CUE}\s*$", before, re.I):
-                return False
-            if low in ("may", "march") and _NOT_MONTH_AFTER.match(after) and not m["mod"]:
-                return False
-            if len(low) <= 4 and low != "may" and low != "june" and low != "july" and not m["mod"] \
-                    and not re.search(rf"\b{_MONTH_CUE}\s*$", before, re.I):
-                return False
-            if low == "may" and not m["mod"] and not re.search(rf"\b{_MONTH_CUE}\s*$", before, re.I) and (
-                    m.start() == 0 or text[m.start() - 1] in ".!?\n" or not after.strip() or after[:1] in ","):
-                return False
-    glued = r.name == "md-name" and re.match(r"[a-z]+\d", s, re.I)
-    if r.name in ("md-name", "dm-name", "mdy-name", "my-name") and _MAY_FALSE.match(m["mon"]) \
-            and not m["mon"][0].isupper() and not glued:
-        before = text[max(0, m.start() - 12):m.start()]
-        if not re.search(rf"\b(?:{_MONTH_CUE}|on)\s*$", before, re.I) and r.name != "mdy-name":
-            return False
-    if r.name == "md-name" and m["mon"].lower().rstrip(".") in ("may", "march") and not m["mon"][0].isupper() \
-            and not glued:
+    if m["mon"] and not _month_ok(text, m, r):
         return False
     if r.name == "md" and not re.search(r"\b(?:on|from|to|between|and|until|till|by|since|before|after|date|"
                                         r"dated|is|of|the)\s*$|^\s*$|[,?]\s*$", text[:m.start()][-15:], re.I):
@@ -102,6 +113,9 @@ def _plausible(text: str, m: re.Match, r: Rule) -> bool:
         return False
     if r.name == "year" and not _year_context(text, m):
         return False
+    if r.name in ("the-period", "part-of") and re.match(r".*\bend of the day\b", text[max(0, m.start() - 8):m.end()],
+                                                        re.I):
+        return False  # "at the end of the day": an idiom
     # "sun", "sat", "wed" in lower case are words, not weekdays
     return not (r.name in ("weekday", "weekday-date") and s[:1].islower() and len(m["wd"]) <= 4
                 and re.match(r"(?:sun|sat|wed|mon|fri)\b", s, re.I))
