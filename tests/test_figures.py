@@ -281,6 +281,9 @@ def test_what_is_counted(nlp, text, value, counts):
     "The office is at 575 Wilbraham Road.",
     "Jamie Armstrong, 25, said she was shocked.",
     "They met one another at university.",
+    "One day, the river burst its banks.",
+    "The party split 52 to 48 on the motion.",
+    "United beat City 3-1 at home.",
     "It was the first time the team had won.",
     "The file is sales_report-2002.xlsx on the server.",
 ])

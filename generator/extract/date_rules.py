@@ -378,7 +378,7 @@ _MONTH_CUE = r"(?:in|of|since|until|till|from|to|through|by|during|before|after|
 
 
 @rule("month", rf"(?:(?P<mod>this|last|next|previous|past|coming|the|early|late|mid|mid-|earlier this|later this)"
-               rf"\s*)?(?P<mon>{_MON})(?!\s*\d)")
+               rf"\s*)?(?P<mon>{_MON})(?!\.?\s*\d)")
 def _month(m, ctx):
     mo = _month_num(m["mon"])
     mod = (m["mod"] or "").lower()

@@ -134,7 +134,7 @@ _NOT_NAME_BEFORE = {"the", "a", "an", "about", "around", "some", "over", "under"
                     "than", "and", "or", "of", "at", "to", "by", "in", "on", "for", "with", "from", "between", "top",
                     "up", "down", "all", "its", "his", "her", "their", "our", "i", "we", "they", "he", "she", "it"}
 #: "one" in these phrases counts nothing.
-_ONE_PHRASES = {("one", "another"), ("one", "of", "them"), ("one", "day"), ("one", "time"), ("one", "-", "off"),
+_ONE_PHRASES = {("one", "another"), ("one", "of", "them"), ("one", "time"), ("one", "-", "off"),
                 ("one", "-", "time"), ("one", "-", "on"), ("one", "-", "way"), ("one", "-", "sided"),
                 ("one", "-", "party"), ("one", "-", "man")}
 _ONE_AFTER = {"the", "this", "that", "no", "any", "every", "each", "which", "some", "someone", "anyone", "no-one",
@@ -248,6 +248,9 @@ def _model_number(doc: Doc, span: Span) -> bool:
 
 def _word_noise(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
     """Number words that are not figures: "one another", "the one", "the bottom three", "a third term"."""
+    if _low(lexes, q.num_start) == "one" and _low(lexes, q.num_start + 1) == "day" and q.end == q.num_start + 2 \
+            and (q.end >= len(lexes) or lexes[q.end].text in (",", ".", ";", "!", "?")):
+        return True  # "One day, ...", "... will benefit this country one day."
     if q.kind not in ("words", "fraction") or q.currency_first or q.unit is not None or q.is_range:
         return False
     if q.kind == "fraction":
@@ -283,18 +286,21 @@ def _fraction_word_noise(q: Quantity, lexes: list[Lex]) -> bool:
 
 
 def _score_like(q: Quantity, lexes: list[Lex]) -> bool:
-    """A sports score or tally "2-0", "89-89", "3-1 win": two small whole numbers joined by a dash."""
-    if q.is_range or q.unit is not None:
+    """A score, tally or vote split: "2-0", "89-89", "won 3-1", "split 4 to 1", "voted 52 to 48"."""
+    if q.is_range or q.unit is not None or not isinstance(q.value, int):
         return False
     i = q.num_start
-    if i >= 2 and lexes[i - 1].text in ("-", "–") and lexes[i - 1].tight and lexes[i].tight \
-            and lexes[i - 2].text.isdigit() and q.start == i:
-        return True  # the second half of "2-0" or "89-89"
-    if q.num_end + 1 >= len(lexes):
+    if i >= 2 and q.start == i and lexes[i - 2].text.isdigit() and (
+            (lexes[i - 1].text in ("-", "–") and lexes[i - 1].tight and lexes[i].tight)
+            or (lexes[i - 1].low == "to" and int(lexes[i - 2].text) >= q.value and _low(lexes, i - 3) != "from")):
+        return True  # the second half of "2-0", "89-89", "4 to 1"
+    if q.num_end + 1 >= len(lexes) or q.value > 200:
         return False
-    dash, other = lexes[q.num_end], lexes[q.num_end + 1]
-    return dash.text in ("-", "–") and dash.tight and other.tight and other.text.isdigit() \
-        and isinstance(q.value, int) and q.value <= 200 and int(other.text) <= q.value
+    joiner, other = lexes[q.num_end], lexes[q.num_end + 1]
+    if not other.text.isdigit() or int(other.text) > q.value:
+        return False
+    tight = joiner.tight and other.tight
+    return (joiner.text in ("-", "–") and tight) or (joiner.low == "to" and _low(lexes, q.start - 1) != "from")
 
 
 def _adjectival_duration(q: Quantity, lexes: list[Lex]) -> bool:
