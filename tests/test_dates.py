@@ -139,6 +139,8 @@ def test_later_counts_from_the_last_dated_event():
     "She worked as a summer associate at the firm.",
     "At the end of the day, voters decide.",
     "He wrote a column the day before the debate.",
+    "The comic is drawn by Johnnie Christmas.",
+    "She spent the last five months of her life in hospital.",
 ])
 def test_not_dates(text):
     assert resolve(text) == []

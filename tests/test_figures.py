@@ -106,6 +106,8 @@ def test_vague_plurals_are_ranges(text, value):
     ("64GB", "gigabyte"),
     ("120Hz", "hertz"),
     ("15 ppb", "part per billion"),
+    ("6.5 times", "times"),
+    ("18-fold", "times"),
     ("50 year-old", "year"),
     ("3.23 shekels", "Israeli shekel"),
     ("7.5 million Danish crowns", "Danish krone"),

@@ -1091,7 +1091,7 @@ def _within_next(m, ctx):
 
 
 @rule("next-n", rf"(?:the\s+)?(?P<rel>next|coming|following|upcoming|last|past|previous)\s+{_DUR}"
-                rf"(?!\s+(?:ago|later|earlier|before|after|from|since))"
+                rf"(?!\s+(?:ago|later|earlier|before|after|from|since|of)\b)"
                 rf"|(?:the\s+)?(?P<dur2>{_NUMW}\s+(?:next|upcoming|coming|past|previous|last)\s+(?:(?:business|working)"
                 rf"\s+days|days|weeks|months|years|quarters|decades|day|week|month|year|quarter|decade))",
       calendar=False)

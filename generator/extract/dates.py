@@ -99,6 +99,10 @@ _MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "jul
                     "sunday", "early", "late", "mid", "last", "next", "this"}
 
 
+_HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "since", "this", "last", "next", "of",
+                   "at", "over", "during", "for", "from", "a", "the"}
+
+
 def _plausible(text: str, m: re.Match, r: Rule) -> bool:
     """Rule out matches that are not dates here: months and weekdays that are words, prices, idioms."""
     s = m.group(0)
@@ -106,6 +110,11 @@ def _plausible(text: str, m: re.Match, r: Rule) -> bool:
         return False  # "$12 December 27": the 12 is a price
     if m["mon"] and not _month_ok(text, m, r):
         return False
+    if r.name == "holiday" and not m["rel"] and s[:1].isupper():
+        prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 20):m.start()])
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _HOLIDAY_BEFORE \
+                and not re.search(r"[.!?]\s*$", text[max(0, m.start() - 20):m.start()]):
+            return False  # "Johnnie Christmas": a surname
     if r.name == "md" and not re.search(r"\b(?:on|from|to|between|and|until|till|by|since|before|after|date|"
                                         r"dated|is|of|the)\s*$|^\s*$|[,?]\s*$", text[:m.start()][-15:], re.I):
         return False

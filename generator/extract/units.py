@@ -187,6 +187,7 @@ parts per million | ppm = part per million ; concentration
 parts per billion | ppb = part per billion ; concentration
 parts per trillion | ppt = part per trillion ; concentration
 megapixels | megapixel | MP = megapixel ; other
+times | -fold | fold = times ; ratio
 """
 
 #: Currency written before the number, longest first is tried: "US$", "HK $", "$US", "£", "PS" (ASCII-folded £).
