@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
 from generator.extract.numbers import lex, value_of
 from generator.extract.units import currency_before, unit_after
@@ -109,6 +110,7 @@ def test_vague_plurals_are_ranges(text, value):
     ("6.5 times", "times"),
     ("18-fold", "times"),
     ("50 year-old", "year"),
+    ("twenty working days", "day"),
     ("3.23 shekels", "Israeli shekel"),
     ("7.5 million Danish crowns", "Danish krone"),
     ("1,200€", "euro"),
@@ -288,14 +290,20 @@ def test_what_is_counted(nlp, text, value, counts):
     "United beat City 3-1 at home.",
     "It was the first time the team had won.",
     "The file is sales_report-2002.xlsx on the server.",
+    "The rocket left from Launch Pad 39A.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []
 
 
-def test_a_year_counting_things_is_a_figure(nlp):
-    f = one(nlp, "The plant employs 1500 workers.")
-    assert f.value == 1500 and f.counts == "workers"
+@pytest.mark.parametrize("text, value, counts", [
+    ("The plant employs 1500 workers.", 1500, "workers"),
+    ("The study followed 1709 schoolchildren.", 1709, "schoolchildren"),
+])
+def test_a_year_counting_things_is_a_figure(nlp, text, value, counts):
+    f = one(nlp, text)
+    assert f.value == value and f.counts == counts
+    assert extract_dates(nlp(text), None) == []
 
 
 def test_conversion_in_brackets_shares_approx(nlp):

@@ -305,6 +305,23 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(f.start, f.end) for f in scan(text) if f.calendar]
 
 
+def doc_date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`date_spans`, less the "years" the parse shows count something: "a survey of 1709 schoolchildren"."""
+    return [(f.start, f.end) for f in scan(doc.text) if f.calendar and not _counts_a_noun(doc, f)]
+
+
+def _counts_a_noun(doc: Doc, f: Found) -> bool:
+    """A bare four-digit "year" that the parse makes the number of a plural noun: "1709 schoolchildren"."""
+    if f.rule != "year":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == tok.i + 1 \
+        and tok.ent_type_ != "DATE" and tok.head.lower_ not in _YEAR_NOUNS
+
+
 # ---------------------------------------------------------------- over a parsed article
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -343,6 +360,8 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
 
     out = []
     for f in scan(text, Ctx(published), tense=tense):
+        if _counts_a_noun(doc, f):
+            continue
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         sent = span.sent if span is not None and len(span) else None
         out.append(DateMention(text=text[f.start:f.end], value=f.value.iso() if f.value else None,

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.dates import doc_date_spans
 from generator.extract.numbers import ORDINAL_SUFFIX, Lex
 from generator.extract.quantities import Quantity, scan_quantities
 from generator.extract.text import sentence_text
@@ -549,7 +550,7 @@ def _clause_subject(span: Span, root: Token) -> str | None:
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in the document, in text order."""
     text = doc.text
-    lexes, quantities = scan_quantities(text)
+    lexes, quantities = scan_quantities(text, doc_date_spans(doc))
     out: list[Figure] = []
     for q in quantities:
         num = doc.char_span(lexes[q.num_start].start, lexes[q.num_end - 1].end, alignment_mode="expand")

@@ -97,9 +97,9 @@ def _low(lexes: list[Lex], i: int) -> str:
     return lexes[i].low if 0 <= i < len(lexes) else ""
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
+def _blocked(text: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text)]
-    spans.extend(date_spans(text))
+    spans.extend(date_spans(text) if dates is None else dates)
     return sorted(spans)
 
 
@@ -331,10 +331,12 @@ def _unscaled(lexes: list[Lex], q: Quantity) -> float:
     return got.value if got and not isinstance(got.value, tuple) else 1.0
 
 
-def scan_quantities(text: str) -> tuple[list[Lex], list[Quantity]]:
-    """Every number in the text with its currency, unit, range and approximator (no parse needed)."""
+def scan_quantities(text: str, dates: list[tuple[int, int]] | None = None) -> tuple[list[Lex], list[Quantity]]:
+    """Every number in the text with its currency, unit, range and approximator (no parse needed).
+
+    ``dates`` are the spans of calendar dates to skip; by default :func:`date_spans` of the text."""
     lexes = lex(text)
-    blocked = _blocked(text)
+    blocked = _blocked(text, dates)
     out: list[Quantity] = []
     i, n = 0, len(lexes)
     while i < n:

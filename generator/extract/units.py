@@ -8,7 +8,9 @@ which dollar), "US$" is "US dollar".
 
 The tables are plain text, one unit a line: ``surface | surface ... = name ; kind ; flags``.
 Flags: ``cs`` matches case-sensitively ("M", "W", "C"); ``tight`` only when written against
-the number ("37m", "118.5p", "45g"), never after a space, where the letter is more likely a word.
+the number ("37m", "45g"), never after a space, where the letter is more likely a word; ``loose``
+only after a space ("1.3 A", not "Pad 39A"); ``decimal`` only after decimals ("4.3s", not "1990s");
+``scaled`` only after a scale word ("2 trillion won").
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ nautical miles | nautical mile | nm. = nautical mile ; length
 light years | light-years | light year | light-year = light year ; length
 yards | yard | yds | yd = yard ; length
 feet | foot | ft = foot ; length
-inches | inch | in. | ″ | " = inch ; length
+inches | inch | in. | ″ = inch ; length
 square metres | square meters | square metre | square meter | sq m | sqm | sq. m | m2 | m² = square metre ; area
 square kilometres | square kilometers | square kilometre | square kilometer = square kilometre ; area
 sq km | km2 | km² = square kilometre ; area
@@ -121,7 +123,7 @@ s = second ; time ; tight cs decimal
 minutes | minute | mins | min = minute ; time
 hours | hour | hrs | hr = hour ; time
 h = hour ; time ; tight cs
-days | day = day ; time
+days | day | working days | business days | working day | business day = day ; time
 weeks | week | wks = week ; time
 fortnights | fortnight = fortnight ; time
 months | month = month ; time
@@ -158,7 +160,8 @@ PS = metric horsepower ; power ; cs
 newton metres | newton meters | newton-metres | Nm = newton metre ; torque
 pound-feet | pound feet | lb-ft | lb ft | lb.-ft. = pound-foot ; torque
 volts | volt | V | kV | kilovolts = volt ; electric ; cs
-amps | amperes | amp | ampere | A = ampere ; electric ; cs
+amps | amperes | amp | ampere = ampere ; electric
+A = ampere ; electric ; cs loose
 joules | joule | J | kJ | kilojoules = joule ; energy ; cs
 calories | calorie | kcal | cal = calorie ; energy
 hertz | Hz | HZ | hz = hertz ; frequency
@@ -227,6 +230,7 @@ class Unit:
     tight: bool = False
     scaled: bool = False  # only after a scale word: "2 trillion won"
     decimal: bool = False  # only after a number with decimals: "4.3s" (but "1990s", "Model 3s")
+    loose: bool = False  # only apart from the number: "1.3 A" (but "Pad 39A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +249,7 @@ def _entries(table: str):
         for surface in surfaces.split(" | "):
             surface = surface.strip()
             yield tuple(x.text for x in lex(surface)), Unit(name, kind, "cs" in flags, "tight" in flags,
-                                                            "scaled" in flags, "decimal" in flags)
+                                                            "scaled" in flags, "decimal" in flags, "loose" in flags)
 
 
 def _index(table: str) -> dict[tuple[str, ...], list[Unit]]:
@@ -297,7 +301,7 @@ def unit_after(lexes: list[Lex], j: int, *, scaled: bool = False) -> UnitMatch |
         unit = _lookup(UNITS, texts)
         if unit is None:
             continue
-        if unit.tight and not lexes[j].tight:
+        if (unit.tight and not lexes[j].tight) or (unit.loose and lexes[j].tight):
             continue
         if unit.scaled and not scaled:
             continue
