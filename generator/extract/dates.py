@@ -317,9 +317,18 @@ def _counts_a_noun(doc: Doc, f: Found) -> bool:
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
-    tok = span[0]
+    return counts_a_noun(span[0])
+
+
+_STRONG_YEAR_CUES = {"in", "since", "by", "until", "till", "during", "before", "after", "from", "circa"}
+
+
+def counts_a_noun(tok: Token) -> bool:
+    """"1709 schoolchildren", "2000 people": a four-digit number right before the plural noun it counts
+    (but "the 2016 elections", "in 2014 troops arrived")."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
     return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == tok.i + 1 \
-        and tok.ent_type_ != "DATE" and tok.head.lower_ not in _YEAR_NOUNS
+        and tok.head.lower_ not in _YEAR_NOUNS and prev not in _STRONG_YEAR_CUES
 
 
 # ---------------------------------------------------------------- over a parsed article

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.dates import doc_date_spans
+from generator.extract.dates import counts_a_noun, doc_date_spans
 from generator.extract.numbers import ORDINAL_SUFFIX, Lex
 from generator.extract.quantities import Quantity, scan_quantities
 from generator.extract.text import sentence_text
@@ -146,7 +146,7 @@ _FRACTION_NEXT = {"of", "the", "a", "an", "their", "its", "his", "her", "our", "
 
 
 def _not_a_figure(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
-    return (_ordinal(q, lexes) or _is_year(q, lexes, doc, span) or _part_of_name(q, lexes, doc, span)
+    return (_ordinal(q, lexes) or _is_year(q, lexes, span) or _part_of_name(q, lexes, doc, span)
             or _word_noise(q, lexes, doc, span) or _score_like(q, lexes) or _adjectival_duration(q, lexes)
             or _age_after_name(span))
 
@@ -157,7 +157,7 @@ def _ordinal(q: Quantity, lexes: list[Lex]) -> bool:
     return nxt is not None and nxt.tight and bool(ORDINAL_SUFFIX.match(nxt.text)) and q.unit is None
 
 
-def _is_year(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
+def _is_year(q: Quantity, lexes: list[Lex], span: Span) -> bool:
     """A plain four-digit number from 1000 to 2100 is a year, unless it counts a plural noun: "1500 workers"."""
     if q.unit is not None or q.approx is not None or q.kind != "digits" or q.scaled:
         return False
@@ -165,12 +165,7 @@ def _is_year(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
     values = q.value if isinstance(q.value, tuple) else (q.value,)
     if not all(isinstance(x, int) and 1000 <= x <= 2100 for x in values) or "," in written or "." in written:
         return False
-    if any(t.ent_type_ == "DATE" for t in span):
-        return True
-    last = span[-1]
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    counts_a_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and last.dep_ == "nummod" and last.head == nxt
-    return not (counts_a_noun and nxt.lower_ not in ("elections", "sales", "results", "figures", "levels"))
+    return not counts_a_noun(span[-1])
 
 
 def _part_of_name(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
