@@ -345,7 +345,8 @@ def scan_quantities(text: str, dates: list[tuple[int, int]] | None = None) -> tu
             i += 1
             continue
         q = _per_unit(text, lexes, _read_range(text, lexes, _per_unit(text, lexes, q), blocked))
-        if _in_blocked(blocked, lexes[q.num_start].start, lexes[q.num_end - 1].end):
+        first, last = lexes[q.num_start], lexes[q.num_end - 1]
+        if _in_blocked(blocked, first.start, first.end) or _in_blocked(blocked, last.start, last.end):
             i = q.end
             continue
         q = _modifiers(lexes, q)
