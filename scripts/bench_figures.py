@@ -7,7 +7,7 @@ Without --data it reads $FACTSHEET_SHARED/corpus/newsquant/dev.json (default: ..
 
 Prints sentences per second for the bare pipeline, for the pipeline plus :func:`extract_figures`
 and :func:`extract_dates`, and for the two extractors alone over already parsed sentences, and the
-ratio of the full run's time to the bare pipeline's. Each timing is the best of ``--repeat`` runs.
+ratio of the full run's time to the bare pipeline's. Each timing is the best of ``--repeat`` rounds, the three runs taking turns within a round.
 """
 
 from __future__ import annotations
@@ -30,19 +30,22 @@ DEFAULT = SHARED / "corpus" / "newsquant" / "dev.json"
 REFERENCE = dt.date(2020, 1, 1)  # any publication date: relative dates then resolve, as in a real sheet
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
+def best_of(repeat: int, *fns) -> list[float]:
+    """The best time of each function over ``repeat`` rounds, run in turn so that load on the machine
+    falls on all of them alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        for k, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t0)
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
     texts = [rec["text"] for rec in json.loads(args.data.read_text(encoding="utf-8"))]
     nlp = load()
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             extract_dates(doc, REFERENCE)
 
     n = len(texts)
-    t_bare, t_full, t_only = (best_of(args.repeat, f) for f in (bare, full, extractors_only))
+    t_bare, t_full, t_only = best_of(args.repeat, bare, full, extractors_only)
     print(f"{n} sentences, pipeline {pipeline_name(nlp)}")
     print(f"bare nlp.pipe               {n / t_bare:8.1f} sentences/s  ({t_bare:.2f} s)")
     print(f"nlp.pipe + figures + dates  {n / t_full:8.1f} sentences/s  ({t_full:.2f} s)")

@@ -28,9 +28,11 @@ from spacy.tokens import Doc, Token
 from generator.extract import calendar as cal
 from generator.extract.calendar import Period
 from generator.extract.date_rules import (
+    _CARDW,
     _M,
     _MON,
     _ORDW,
+    _WD,
     _WDFULL,
     RANGE_RULES,
     RULES,
@@ -175,6 +177,12 @@ def _year_context(text: str, m: re.Match) -> bool:
 
 
 _JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
+_TRIGGER = re.compile(rf"\d|\b(?:{_MON}|{_WD}|{_ORDW}|{_CARDW}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|otd|"
+                      r"eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
+                      r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
+                      r"afternoon|evening|night|q[1-4]|h[12]|cy|fy|\w+ties|w/[cb]|"
+                      + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
+                      + r")\b", re.I)
 _DATEISH = re.compile(rf"\d|\b(?:{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
                       r"two thousand|end|start|beginning|middle|mid)\b", re.I)
 
@@ -185,12 +193,22 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     """Every plausible match of every rule, longest first (the same for any reference date, so kept)."""
     cands: list[tuple[int, int, Rule, _M]] = []
     ranges = [r for r in RULES if r.name in RANGE_RULES]
+    # every date holds a digit or a date word: look only around those
+    n = len(text)
+    spots = _merge([(max(0, m.start() - 40), min(n, m.end() + 60)) for m in _TRIGGER.finditer(text)])
+    seen: set[tuple[int, int, str]] = set()
     for r in RULES:
         if r.name in RANGE_RULES:
             continue
-        for m in r.rx.finditer(text):
-            if m.end() > m.start() and _plausible(text, _M(m), r):
-                cands.append((m.start(), m.end(), r, _M(m)))
+        for lo, hi in spots:
+            end = min(n, hi + 40)
+            for m in r.rx.finditer(text, lo, end):
+                if m.start() >= hi or (m.end() > hi + 20 and end < n):
+                    continue  # past the window, or perhaps cut short by its end: the next window has it
+                key = (m.start(), m.end(), r.name)
+                if m.end() > m.start() and key not in seen and _plausible(text, _M(m), r):
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), r, _M(m)))
     # ranges join two dates: look for them only around a "to", "-", "and"... with something datelike on each side
     windows: list[tuple[int, int]] = []
     for c in _JOIN.finditer(text):
@@ -198,7 +216,6 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
         if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
             windows.append((max(0, a - 70), min(len(text), b + 90)))
     windows = _merge(sorted(windows))
-    seen: set[tuple[int, int, str]] = set()
     for r in ranges:
         for lo, hi in windows:
             for m in r.rx.finditer(text, lo, hi):
