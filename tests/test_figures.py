@@ -4,9 +4,12 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
@@ -343,3 +346,22 @@ def test_figure_fields_match_schema():
     f = Figure(text="5%", value=5, unit="percentage", unit_text="%", approx="about", counts="x", reviewed=True)
     assert set(f.to_dict()) == props
     assert Figure.from_dict(f.to_dict()) == f
+
+
+_PIECES = ["$", "£", "US", "PS", "5", "5.5", "1,000", "251,000", "-", "to", "from", "between", "and", "about", "%",
+           "per cent", "half", "million", "bn", "m", "km", "year", "ago", "May", "Friday", "2014", "1990s", "Q3",
+           "12/25", "3rd", "twenty", "first", "(", ")", ",", ".", "x", "10", "−", "+", "one", "in", "five", "dozens",
+           "/", "⁄", "½", "°", "C", "p", ":", "\n\n", "Feb", "29", "week", "end of", "mid"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", " "])), min_size=1, max_size=14))
+def test_any_text_gives_figures_and_dates_whose_spans_index_it(nlp, pieces):
+    """Whatever the text, extraction does not fail, and every span points at its own text."""
+    text = "".join(p + sep for p, sep in pieces)
+    doc = nlp(text)
+    for f in extract_figures(doc):
+        assert text[f.span[0]:f.span[1]] == f.text
+    for published in (dt.date(2020, 2, 29), None):
+        for d in extract_dates(doc, published):
+            assert text[d.span[0]:d.span[1]] == d.text

@@ -209,7 +209,7 @@ def _read_digits(lexes: list[Lex], i: int, *, after_currency: bool) -> Number:
     lx = lexes[i]
     # fractions: 1/16, 1⁄32 (not dates: the caller rules those out)
     if i + 2 < n and lexes[i + 1].text in ("/", "⁄") and lexes[i + 1].tight and lexes[i + 2].tight \
-            and lexes[i + 2].is_digits and "," not in lx.text and "." not in lx.text and "." not in lexes[i + 2].text:
+            and lexes[i + 2].is_digits and lx.text.isdigit() and lexes[i + 2].text.isdigit():
         den = float(lexes[i + 2].text)
         if den:
             return Number(tidy(float(lx.text) / den), i, i + 3, "fraction")
