@@ -479,12 +479,13 @@ def _aged(span: Span, after: Token | None) -> str | None:
 
 def _measured_thing(doc: Doc, span: Span, q: Quantity, after: Token | None) -> tuple[str | None, None]:
     """What a measure or an amount belongs to: the noun it modifies, its "of" phrase, or the clause's subject."""
-    unit_tok = span[-1]
-    head = unit_tok.head
-    # "a 25% tax", "$150,000 contract", "6kW electric motor"
-    if head.i > unit_tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 3 and not _is_time(head) \
-            and unit_tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
-        return _np(head, span), None
+    # "a 25% tax", "$150,000 contract", "6kW electric motor", "a 0.6 per cent fee"
+    for tok in (span[-1], span.root):
+        head = tok.head
+        if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 3 and head.is_alpha \
+                and head.lower_ not in _UNIT_WORDS and not _is_time(head) \
+                and tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
+            return _np(head, span), None
     # "60 per cent of its revenue", "$1 billion in gains"
     if after is not None and q.unit is not None and (after.lower_ == "of" or (
             after.lower_ == "in" and q.unit.kind == "currency")):
@@ -501,7 +502,7 @@ def _measured_thing(doc: Doc, span: Span, q: Quantity, after: Token | None) -> t
         return _np(doc[span.start - 2], span), None
     # "Blackmores up 9.4 per cent", "Dow +0.2%", "S&P 500 +0.3%": the name just before the direction
     k = span.start - 1
-    if k >= 0 and (doc[k].lower_ in ("up", "down") or span[0].text == "+"):
+    if k >= 0 and (doc[k].lower_ in ("up", "down") or span[0].text.startswith("+")):
         k -= doc[k].lower_ in ("up", "down")
         if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and not doc[k].like_num:
             return _np(doc[k], span) or doc[k].text, None
