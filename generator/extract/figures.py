@@ -417,9 +417,10 @@ def _counts(doc: Doc, span: Span, q: Quantity) -> tuple[str | None, Token | None
 
 
 def _object_of(doc: Doc, of: Token, k: int) -> Token | None:
+    """The noun after "of": "thousands of (Russian) troops" (not "half of which")."""
     obj = [c for c in of.children if c.dep_ == "pobj"]
     if obj:
-        return obj[0]
+        return obj[0] if obj[0].pos_ != "PRON" and obj[0].lower_ not in _PRONOUNS else None
     while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "PRON", "ADV", "NUM") and doc[k].tag_ != "PRP":
         k += 1
     return doc[k] if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") else None
