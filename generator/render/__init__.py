@@ -23,13 +23,14 @@ from generator import yamlio
 from generator.errors import SheetError
 from generator.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet
+from generator.render.corpus import corpus_pages
 from generator.render.escape import json_for_script, link, md_text, safe_url
 from generator.validate import load_sheet, schema
 
 log = logging.getLogger(__name__)
 
 #: folders under docs/ that render owns entirely (everything else in docs/ is written by people)
-GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data")
+GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data", "stories")
 GENERATED_FILES = ("index.md",)
 TYPE_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 
@@ -152,8 +153,11 @@ def render_site(facts_dir: Path, docs_dir: Path) -> tuple[Site, int]:
 
     pages[docs_dir / "index.md"] = env.get_template("home.md.j2").render(site=site)
     pages[docs_dir / "sheets" / "index.md"] = env.get_template("sheets_index.md.j2").render(site=site)
+    view, extra = corpus_pages(site.sheets, env, docs_dir, registry_file=facts_dir.parent / "entities.yaml")
+    pages.update(extra)
     for sheet in site.sheets:
-        pages[docs_dir / "sheets" / f"{sheet.id}.md"] = env.get_template("sheet.md.j2").render(site=site, sheet=sheet)
+        pages[docs_dir / "sheets" / f"{sheet.id}.md"] = env.get_template("sheet.md.j2").render(
+            site=site, sheet=sheet, conflicts=view.conflicts_for(sheet.id), titles=view.titles)
         pages[docs_dir / "data" / f"{sheet.id}.yaml"] = yamlio.dump(sheet.to_dict())
     for group, entries in site.entities.items():
         pages[docs_dir / group / "index.md"] = env.get_template("entity_index.md.j2").render(
