@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Extraction speed on the NewsQuant dev sentences: figures and dates against a bare ``nlp.pipe``.
 
-    PYTHONPATH=. python scripts/bench_figures.py [--data ../shared/corpus/newsquant/dev.json] [--repeat 3]
+    PYTHONPATH=. python scripts/bench_figures.py [--data ../shared/corpus/newsquant/dev.json] [--repeat 5]
 
-Without --data it reads $FACTSHEET_SHARED/corpus/newsquant/dev.json (default: ../shared beside the repository).
-
-Prints sentences per second for the bare pipeline, for the pipeline plus :func:`extract_figures`
-and :func:`extract_dates`, and for the two extractors alone over already parsed sentences, and the
-ratio of the full run's time to the bare pipeline's. Each timing is the best of ``--repeat`` rounds, the three runs taking turns within a round.
+Without --data it reads $FACTSHEET_SHARED/corpus/newsquant/dev.json (default: ../shared beside the
+repository). Prints sentences per second for the bare pipeline, for the pipeline plus
+:func:`extract_figures` and :func:`extract_dates`, and for the two extractors alone over already
+parsed sentences, and the ratio of the full run's time to the bare pipeline's. Each timing is the
+best of ``--repeat`` rounds, the three runs taking turns within a round so that other load on the
+machine falls on all of them alike.
 """
 
 from __future__ import annotations

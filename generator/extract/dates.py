@@ -362,17 +362,36 @@ def _tense_of(tok: Token) -> bool | None:
         if verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    kids = list(verb.children)
-    if any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids if k.dep_ in ("aux", "auxpass")):
+    return _verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else None
+
+
+#: Words that put what follows them ahead: "is due to", "plans to", "is expected to", "is scheduled".
+_AHEAD = {"plan", "expect", "intend", "aim", "schedule", "hope", "want", "seek", "prepare", "set", "due", "poise",
+          "propose", "promise", "threaten", "vow", "pledge", "agree", "decide", "try", "need", "have"}
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
+    kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids):
         return True
-    if any(k.lower_ == "going" for k in kids) or (verb.lower_ == "going" and any(k.lower_ == "to" for k in kids)):
+    if verb.lower_ == "going" and any(k.lower_ == "to" for k in verb.children):
         return True
-    if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids if k.dep_ in ("aux", "auxpass")):
+    if any(k.tag_ == "MD" for k in kids) and verb.tag_ == "VB":
+        return True  # "would", "could", "may" ... with a plain verb: not yet
+    if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
+        # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
+        head = verb.head
+        head_tense = _verb_tense(head, depth + 1)
+        if head_tense is False:
+            return False  # "had wanted to vote on Tuesday"
+        return True if head.lemma_.lower() in _AHEAD or head.tag_ in ("VBZ", "VBP") else head_tense
+    present_be = any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in kids)
+    if verb.tag_ == "VBG" and present_be:
+        return True  # "is meeting on Friday"
+    if verb.tag_ == "VBN" and present_be and verb.lemma_.lower() in _AHEAD:
+        return True  # "is scheduled for Friday"
+    if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
         return False
-    if verb.tag_ == "VB" and any(k.tag_ == "MD" for k in kids):
-        return True
     return None
 
 
