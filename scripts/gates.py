@@ -53,8 +53,11 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
 
     extract([str(corpus / "articles")], work / "seed")
     res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "seed"), "--gold", str(corpus / "gold"),
-                          "--json"]))["overall"]
-    got["seed"] = _flatten(res)
+                          "--json"]))
+    got["seed"] = _flatten(res["overall"])
+    # role accuracy is reported per article only: pool it over the articles that have roles in gold
+    roles = [a["entities"]["PERSON"]["role_acc"] for a in res["articles"] if "PERSON" in a.get("entities", {})]
+    got["seed"]["PERSON.role_acc"] = round(sum(roles) / len(roles), 4) if roles else 0.0
 
     extract([str(corpus / "polnear-dev" / "articles.jsonl")], work / "polnear")
     res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "polnear"),
