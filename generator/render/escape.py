@@ -26,8 +26,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def md_text(value: object) -> Markup:
     """Untrusted text as inert Markdown on one line: whitespace collapsed, syntax characters escaped."""
-    text = _CONTROL.sub("", _WS.sub(" ", str(value)).strip())
+    return md_fragment(_CONTROL.sub("", str(value)).strip())
+
+
+def md_fragment(value: object) -> Markup:
+    """Like :func:`md_text` for a piece of a line: whitespace collapsed but not stripped at the ends."""
+    text = _CONTROL.sub("", _WS.sub(" ", str(value)))
     return Markup("".join(_TABLE.get(c, c) for c in text))
+
+
+def html_text(value: object) -> Markup:
+    """Untrusted text for a place the theme prints as HTML (page titles, tag names): one line, escaped."""
+    text = _CONTROL.sub("", _WS.sub(" ", str(value)).strip())
+    return Markup(html.escape(text, quote=True))
+
+
+def highlight(sentence: object, part: object) -> Markup:
+    """``sentence`` escaped, with the first occurrence of ``part`` in it marked (``<mark>``)."""
+    sentence, part = str(sentence or ""), str(part or "")
+    before, found, after = sentence.partition(part) if part else (sentence, "", "")
+    if not found:
+        return md_text(sentence)
+    return Markup(f"{md_fragment(before.lstrip())}<mark>{md_fragment(found)}</mark>{md_fragment(after.rstrip())}")
 
 
 def safe_url(value: object) -> str | None:
