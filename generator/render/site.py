@@ -27,6 +27,8 @@ TYPE_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC
 GROUPS = ("people", "organisations", "places")
 #: page names that MkDocs gives a meaning of its own: never used for a sheet or an entity
 RESERVED_NAMES = frozenset({"index"})
+#: an entity name longer than this is not made a tag (it would not read as one)
+MAX_TAG_LENGTH = 40
 
 
 def published_date(sheet: FactSheet) -> str | None:
@@ -203,7 +205,7 @@ class Site:
         """The sheet's own tags, then its most-mentioned organisations and places (named at least twice)."""
         tags = [t.strip() for t in sheet.tags if t.strip()]
         ranked = sorted((e for e in sheet.entities if TYPE_GROUPS.get(e.type) in ("organisations", "places")
-                         and e.mentions >= 2), key=lambda e: (-e.mentions, e.name))
+                         and e.mentions >= 2 and len(e.name) <= MAX_TAG_LENGTH), key=lambda e: (-e.mentions, e.name))
         for ent in ranked[:limit]:
             if ent.name.strip() and ent.name not in tags:
                 tags.append(ent.name.strip())
