@@ -13,7 +13,12 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator import yamlio
@@ -96,6 +101,22 @@ def hostile_article() -> dict:
             "author": f"{END_SCRIPT} Reporter"}
 
 
+PROBE_ID = "search-probe"
+#: a word that the probe article only ever prints between curly quotation marks
+PROBE_WORD = "Quayside"
+
+
+def probe_article() -> dict:
+    """An article for the search tests: a word only ever next to quotation marks, and a surname."""
+    text = "\n\n".join([
+        f"The harbour board on Monday backed the \u201c{PROBE_WORD}\u201d scheme for the old docks.",
+        "\u201cTidewater homes will be built by 2027,\u201d said Olufemi Adeyemi, the board's chair.",
+        '"We have waited long enough," Adeyemi told reporters.',
+    ])
+    return {"id": PROBE_ID, "title": f"Harbour board backs \u201c{PROBE_WORD}\u201d scheme", "text": text,
+            "url": "https://news.example.com/quayside", "published": "2022-05-09", "source": "Harbour Post"}
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path  # a project folder: mkdocs.yml, overrides/, docs/
@@ -140,7 +161,8 @@ def build(root: Path, *, with_shared: bool = True) -> BuiltSite:
     facts, docs, site = root / "facts", root / "docs", root / "site"
     inputs = root / "inputs"
     inputs.mkdir(exist_ok=True)
-    (inputs / "hostile.jsonl").write_text(json.dumps(hostile_article(), ensure_ascii=False) + "\n", encoding="utf-8")
+    (inputs / "probe.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n"
+                                                for a in (hostile_article(), probe_article())), encoding="utf-8")
     paths = [ROOT / "data" / "articles", inputs]
     if with_shared and (SHARED / "corpus" / "articles").is_dir():
         paths.append(SHARED / "corpus" / "articles")
@@ -164,3 +186,29 @@ def built_site(tmp_path_factory) -> BuiltSite:
     if "site" not in _CACHE:
         _CACHE["site"] = build(tmp_path_factory.mktemp("built-site"))
     return _CACHE["site"]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files, quietly; the LinkChecker header lets linkchecker check this local server at full speed."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the signature is http.server's
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` over HTTP on a free localhost port (search needs http, not file://)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
