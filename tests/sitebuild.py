@@ -196,7 +196,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the signature is http.server's
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
