@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator import yamlio
 from generator.ids import is_safe_id
 from generator.model import FactSheet, Quote
 from generator.render import exports
@@ -96,9 +98,17 @@ def _plain(value: object) -> object:
     return value
 
 
+# characters a YAML reader refuses, or reads as a line break, even inside a quoted string
+_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
 def front_matter(data: dict) -> Markup:
-    """A page's YAML front matter, dumped safely (values the theme prints must be html-escaped first)."""
-    return Markup(yamlio.dump(_plain(data)))
+    """A page's front matter, as one line of JSON (which is YAML): fast to write, safe to read.
+
+    Values the theme prints as HTML (title, description, tags) must be html-escaped first.
+    """
+    text = json.dumps(_plain(data), ensure_ascii=False, separators=(", ", ": "))
+    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def path_component(value: object) -> Markup:
@@ -217,7 +227,9 @@ def render_pages(site: Site, docs_dir: Path) -> dict[Path, str]:
             quote_groups=quote_groups(site, sheet), entities=sheet_entities(site, sheet),
             resolved_dates=sorted((d for d in sheet.dates if d.value), key=lambda d: (d.value, d.text)),
             unresolved_dates=[d for d in sheet.dates if not d.value], cite=exports.citation(sheet))
-        pages[docs_dir / "data" / f"{sheet.id}.yaml"] = exports.as_yaml(sheet)
+        source = site.files.get(sheet.id)  # the file as people edit it, byte for byte
+        pages[docs_dir / "data" / f"{sheet.id}.yaml"] = (source.read_text(encoding="utf-8") if source
+                                                         else exports.as_yaml(sheet))
         pages[docs_dir / "data" / f"{sheet.id}.json"] = exports.as_json(sheet)
         pages[docs_dir / "data" / f"{sheet.id}.csv"] = exports.as_csv(sheet)
     entity_template = env.get_template("entity.md.j2")
@@ -258,11 +270,33 @@ def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping = group_e
     """Write every generated page under ``docs_dir``; return the gathered site and pages changed."""
     site = gather(facts_dir, grouping=grouping)
     pages = render_pages(site, docs_dir)
-    changed = 0
-    for path, text in pages.items():
-        changed += yamlio.atomic_write(path, text)
+    changed = sum(write_page(path, text) for path, text in pages.items())
     _remove_stale(docs_dir, set(pages))
     return site, changed
+
+
+def write_page(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it already holds it; a reader sees the old file or the new one.
+
+    Unlike the sheets' own writes there is no fsync: pages are made again from the sheets at will,
+    and syncing thousands of pages would dominate the time a render takes.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _remove_stale(docs_dir: Path, keep: Iterable[Path]) -> None:

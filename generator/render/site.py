@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.errors import SheetError
 from generator.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.validate import load_sheet
+from generator.validate import _normalize, check, load_sheet
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +73,11 @@ class EntityPage:
 
     def mentions_in(self, sheet: FactSheet) -> int:
         """How often ``sheet`` names it (at least 1 when it is only a speaker there)."""
-        found = [e for s, e in self.mentions if s.id == sheet.id]
-        return max(sum(e.mentions for e in found if e is not None), 1 if found else 0)
+        counts: dict[str, int] = {}
+        for s, e in self.mentions:
+            counts[s.id] = counts.get(s.id, 0) + (e.mentions if e is not None else 0)
+        found = sheet.id in counts
+        return max(counts.get(sheet.id, 0), 1 if found else 0)
 
     @property
     def surname(self) -> str:
@@ -167,7 +172,8 @@ def attach_items(site_index: EntityIndex, sheets: Sequence[FactSheet]) -> None:
                   if TYPE_GROUPS.get(e.type) == "places" and (page := site_index.page_for(sheet, e)) is not None]
         for number, figure in enumerate(sheet.figures, start=1):
             for page, names in places:
-                if _mentions_any(figure.sentence or figure.text, names) and (sheet, number, figure) not in page.figures:
+                if _mentions_any(figure.sentence or figure.text, names) and \
+                        not any(s is sheet and n == number for s, n, _ in page.figures):
                     page.figures.append((sheet, number, figure))
     for page in site_index.all_pages():
         page.quotes.sort(key=lambda item: (published_date(item[0]) or "9999", item[0].id, item[1]))
@@ -182,6 +188,7 @@ class Site:
     entities: EntityIndex
     problems: list[str]
     page_names: dict[str, str] = field(default_factory=dict)  # sheet id -> its page name under sheets/
+    files: dict[str, Path] = field(default_factory=dict)  # sheet id -> the YAML file it was read from
 
     def page_name(self, sheet: FactSheet) -> str:
         return self.page_names[sheet.id]
@@ -218,13 +225,33 @@ class Site:
 Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
 
 
-def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], list[str]]:
-    """Every valid sheet under ``facts_dir``, and every problem with the others (they are left out)."""
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
+
+
+def read_sheet(path: Path) -> FactSheet:
+    """A validated sheet, fast: parsed by libyaml and checked against the schema.
+
+    Line numbers are only worked out (by :func:`generator.validate.load_sheet`, which parses
+    again) when something is wrong, so that every problem still names its file, line and field.
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return load_sheet(path)  # raises SheetError naming the line
+    data = _normalize(data)
+    if check(data, where=str(path), stem=path.stem):
+        return load_sheet(path)  # raises SheetError naming every problem with its line
+    return FactSheet.from_dict(data)
+
+
+def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
+    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out)."""
     sheets: list[FactSheet] = []
+    files: dict[str, Path] = {}
     problems: list[str] = []
     for path in sorted(facts_dir.glob("*.yaml")):
         try:
-            sheet = load_sheet(path)
+            sheet = read_sheet(path)
         except SheetError as err:
             problems.extend(err.problems)
             continue
@@ -232,21 +259,45 @@ def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], list[str]]:
             problems.append(f"{path}: id: {sheet.id!r} is not safe as a page name")
             continue
         sheets.append(sheet)
-    return sheets, problems
+        files[sheet.id] = path
+    return sheets, files, problems
 
 
 def gather(facts_dir: Path, *, grouping: Grouping = group_entities) -> Site:
     """Load every sheet under ``facts_dir`` (bad ones are reported, not fatal) and index them."""
-    sheets, problems = load_sheets(facts_dir)
-    return gather_sheets(sheets, problems=problems, grouping=grouping)
+    sheets, files, problems = load_sheets(facts_dir)
+    site = gather_sheets(sheets, problems=problems, grouping=grouping)
+    site.files = files
+    return site
+
+
+def worth_a_page(page: EntityPage) -> bool:
+    """An entity gets a page when the page says more than the one sheet naming it does.
+
+    A speaker (every quote of a person is on their page), a place with figures, or anything
+    named in two sheets or more. The rest are listed on their sheet without a link: a page per
+    name mentioned once would multiply the pages (and the build time) for nothing.
+    """
+    return bool(page.quotes or page.figures) or len({s.id for s, _ in page.mentions}) >= 2
+
+
+def prune(index: EntityIndex, keep: Callable[[EntityPage], bool] = worth_a_page) -> EntityIndex:
+    """Drop the pages ``keep`` refuses, and every name that pointed to them."""
+    for group, pages in index.pages.items():
+        index.pages[group] = {slug: page for slug, page in pages.items() if keep(page)}
+    kept = {id(p) for p in index.all_pages()}
+    index.names = {key: page for key, page in index.names.items() if id(page) in kept}
+    return index
 
 
 def gather_sheets(sheets: Sequence[FactSheet], *, problems: Sequence[str] = (),
-                  grouping: Grouping = group_entities) -> Site:
+                  grouping: Grouping = group_entities,
+                  keep: Callable[[EntityPage], bool] = worth_a_page) -> Site:
     """A :class:`Site` from sheets already loaded."""
     ordered = sorted(sheets, key=sheet_order, reverse=True)
     taken: set[str] = set()
     page_names = {s.id: _claim(s.id, taken) for s in sorted(ordered, key=lambda s: s.id == "index")}
     index = grouping(ordered)
     attach_items(index, ordered)
+    prune(index, keep)
     return Site(sheets=ordered, entities=index, problems=list(problems), page_names=page_names)
