@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -100,22 +101,29 @@ def measure(facts: Path, size: int, work: Path) -> dict:
     subset.mkdir()
     for path in sorted(facts.glob("*.yaml"))[:size]:
         (subset / path.name).symlink_to(path.resolve())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     site, _ = render_site(subset, root / "docs")
-    render_s = time.perf_counter() - start
+    render_s, render_cpu = time.perf_counter() - start, time.process_time() - cpu
     pages = sum(1 for _ in (root / "docs").rglob("*.md"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
+    start, children = time.perf_counter(), _children_cpu()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(root / "site")],
                             cwd=root, env=env, capture_output=True, text=True, check=False)
-    build_s = time.perf_counter() - start
+    build_s, build_cpu = time.perf_counter() - start, _children_cpu() - children
     if result.returncode:
         raise SystemExit(f"mkdocs build failed for {size} sheets:\n{result.stdout}\n{result.stderr}")
     site_bytes = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-    total = render_s + build_s
+    total, total_cpu = render_s + build_s, render_cpu + build_cpu
+    n = max(len(site.sheets), 1)
     return {"sheets": len(site.sheets), "pages": pages, "render_s": round(render_s, 2), "build_s": round(build_s, 2),
-            "total_s": round(total, 2), "s_per_100_sheets": round(100 * total / max(len(site.sheets), 1), 2),
+            "total_s": round(total, 2), "s_per_100_sheets": round(100 * total / n, 2),
+            "cpu_s": round(total_cpu, 2), "cpu_s_per_100_sheets": round(100 * total_cpu / n, 2),
             "site_mb": round(site_bytes / 1e6, 1)}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,10 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"extract_s": round(extract_s, 1), "extracted": made, "sizes": rows}, indent=2))
         return 0
     print(f"extraction: {made} sheets made in {extract_s:.1f} s (the rest were current)")
-    print(f"{'sheets':>7} {'pages':>6} {'render s':>9} {'mkdocs s':>9} {'total s':>8} {'s/100':>6} {'site MB':>8}")
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores "
+          "(wall-clock times grow with it; CPU times much less)")
+    print(f"{'sheets':>7} {'pages':>6} {'render s':>9} {'mkdocs s':>9} {'total s':>8} {'s/100':>6} "
+          f"{'CPU s':>6} {'CPU s/100':>9} {'site MB':>8}")
     for r in rows:
         print(f"{r['sheets']:>7} {r['pages']:>6} {r['render_s']:>9.2f} {r['build_s']:>9.2f} {r['total_s']:>8.2f} "
-              f"{r['s_per_100_sheets']:>6.2f} {r['site_mb']:>8.1f}")
+              f"{r['s_per_100_sheets']:>6.2f} {r['cpu_s']:>6.1f} {r['cpu_s_per_100_sheets']:>9.2f} "
+              f"{r['site_mb']:>8.1f}")
     return 0
 
 
