@@ -7,6 +7,7 @@ non-zero exit code; anything else is a bug and shows its traceback.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,8 @@ def cli(verbose: bool) -> None:
     Example, the whole pipeline from the bundled samples:
       factsheet build
     """
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None) -> int:
@@ -183,7 +185,7 @@ def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: 
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir.resolve())]
     if quiet:
         cmd.append("--quiet")
-    result = subprocess.run(cmd, check=False)
+    result = subprocess.run(cmd, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if result.returncode:
         _fail(f"mkdocs build failed (exit {result.returncode}); see its messages above")
     if not quiet:

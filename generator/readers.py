@@ -225,7 +225,8 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             found = sorted(q for q in path.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in q.relative_to(path).parts))
             if not found:
-                yield InputError(path, "no articles in this folder", hint=f"expected files ending {', '.join(SUFFIXES)}")
+                yield InputError(path, "no articles in this folder",
+                                 hint=f"expected files ending {', '.join(SUFFIXES)}")
             yield from found
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:

@@ -19,8 +19,16 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks YAML would fold: written escaped instead
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and "\n " not in value else None
+    if any(c in value for c in _ODD_BREAKS):
+        style = '"'
+    elif "\n" in value and not value.endswith((" ", "\t")) and "\n " not in value:
+        style = "|"  # multi-line text stays readable for people editing it
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -64,12 +72,9 @@ def atomic_write(path: Path, text: str) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        Path(tmp).unlink(missing_ok=True)
         raise
     return True
 

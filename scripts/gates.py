@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Quality gates: extract the shared annotated corpora, score them, and fail below the floors.
+
+    python scripts/gates.py --shared ../shared               # what CI runs
+    python scripts/gates.py --shared ../shared --raise-floors  # after an improvement: lift the floors
+
+Floors live in quality/floors.yaml. They only go up: ``--raise-floors`` sets each floor to the
+measured value (rounded down to 0.005) when that is higher and never lowers one; lowering a
+floor takes a hand edit that tests/test_floors.py checks against the minimums the issues set.
+The scorers are the team's own, in SHARED/tools; nothing here reimplements them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "quality" / "floors.yaml"
+
+
+def run(cmd: list[str], *, capture: bool = True) -> str:
+    res = subprocess.run(cmd, capture_output=capture, text=True, check=False)
+    if res.returncode not in (0, 1):  # the scorers exit 1 only for an unmet --min, which we don't pass
+        sys.stderr.write(res.stderr or "")
+        raise SystemExit(f"gates: command failed ({res.returncode}): {' '.join(cmd)}")
+    return res.stdout
+
+
+def extract(inputs: list[str], out: Path) -> float:
+    """Extract sheets with the project's own CLI; returns seconds taken."""
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, "-m", "generator", "extract", *inputs, "--out", str(out), "--quiet",
+                          "--force"], capture_output=True, text=True, check=False)
+    if res.returncode not in (0, 1):
+        sys.stderr.write(res.stderr)
+        raise SystemExit(f"gates: extraction failed for {inputs}")
+    return time.perf_counter() - t0
+
+
+def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
+    tools, corpus = shared / "tools", shared / "corpus"
+    py = sys.executable
+    got: dict[str, dict[str, float]] = {}
+
+    extract([str(corpus / "articles")], work / "seed")
+    res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "seed"), "--gold", str(corpus / "gold"),
+                          "--json"]))["overall"]
+    got["seed"] = _flatten(res)
+
+    extract([str(corpus / "polnear-dev" / "articles.jsonl")], work / "polnear")
+    res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "polnear"),
+                          "--gold", str(corpus / "polnear-dev" / "gold"), "--json"]))["overall"]
+    got["polnear"] = {k: v for k, v in _flatten(res).items() if k.startswith(("quotes.", "reported."))}
+
+    nq_in = work / "newsquant.jsonl"
+    nq_data = corpus / "newsquant" / "dev.json"
+    run([py, str(tools / "newsquant.py"), "input", "--data", str(nq_data), "--out", str(nq_in)])
+    extract([str(nq_in)], work / "newsquant")
+    res = json.loads(run([py, str(tools / "newsquant.py"), "score", "--data", str(nq_data),
+                          "--pred", str(work / "newsquant"), "--json"]))
+    got["newsquant"] = {k: res[k]["f1"] for k in ("value", "value+unit", "value+change", "value+concept")}
+
+    spec = corpus / "recognizers" / "DateTime_English_DateTimeModel.json"
+    dt_in = work / "dates.jsonl"
+    run([py, str(tools / "dates.py"), "input", "--spec", str(spec), "--out", str(dt_in)])
+    extract([str(dt_in)], work / "dates")
+    res = json.loads(run([py, str(tools / "dates.py"), "score", "--spec", str(spec), "--pred", str(work / "dates"),
+                          "--json"]))
+    got["dates"] = {"rate": res["rate"]}
+
+    extract([str(corpus / "gum-news" / "articles.jsonl")], work / "gum")
+    res = json.loads(run([py, str(tools / "keyfacts.py"), "--pred", str(work / "gum"),
+                          "--gold", str(corpus / "gum-news" / "gold"), "--json"]))["overall"]
+    got["keyfacts"] = {k: res[k] for k in ("rouge1", "rouge2", "rougeLsum")}
+    return got
+
+
+def _flatten(overall: dict) -> dict[str, float]:
+    out = {}
+    for group, vals in overall.items():
+        for k in ("p", "r", "f1", "e2e_f1"):
+            if k in vals:
+                out[f"{group}.{k}"] = vals[k]
+    return out
+
+
+def floor_of(value: float) -> float:
+    return math.floor(value * 200) / 200  # round down to 0.005
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared corpus and tools")
+    ap.add_argument("--raise-floors", action="store_true", help="lift floors to the measured values (never lowers)")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the extracted sheets in this folder")
+    args = ap.parse_args(argv)
+    if not (args.shared / "tools" / "score.py").is_file():
+        print(f"gates: no scorers under {args.shared}/tools (give --shared)", file=sys.stderr)
+        return 2
+    floors = yaml.safe_load(FLOORS.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="factsheet-gates-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        got = measure(args.shared.resolve(), work)
+    failed = []
+    print(f"{'set':<10} {'measure':<18} {'value':>7} {'floor':>7}")
+    for group, values in got.items():
+        for key, value in values.items():
+            floor = (floors.get(group) or {}).get(key)
+            mark = ""
+            if floor is not None and value + 1e-9 < floor:
+                mark = "  BELOW FLOOR"
+                failed.append(f"{group} {key} {value} < {floor}")
+            print(f"{group:<10} {key:<18} {value:>7.4f} {'' if floor is None else f'{floor:>7.3f}'}{mark}")
+    if args.raise_floors:
+        changed = False
+        for group, values in floors.items():
+            for key, floor in values.items():
+                new = floor_of(got.get(group, {}).get(key, 0.0))
+                if new > floor:
+                    values[key] = new
+                    changed = True
+        if changed:
+            header = "".join(line + "\n" for line in FLOORS.read_text(encoding="utf-8").splitlines()
+                             if line.startswith("#"))
+            FLOORS.write_text(header + yaml.safe_dump(floors, sort_keys=False), encoding="utf-8")
+            print(f"floors raised in {FLOORS.relative_to(ROOT)}")
+    if failed:
+        print("below floor: " + "; ".join(failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The CLI, in-process: good and bad inputs side by side, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+GOOD = "Town hall to close for repairs\n\nThe town hall will close for six weeks, the mayor, Jo Park, said on Monday.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+BAD_INPUTS = [
+    # (file name, content, what the one-line error must say)
+    ("empty.txt", "", "empty.txt: the file is empty"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+     "binary.txt: this looks like a binary file"),
+    ("broken.jsonl", json.dumps({"id": "ok-line", "title": "T", "text": GOOD}) + '\n{"id": "x", "title":\n',
+     "broken.jsonl:2: malformed JSON"),
+    ("nofront.md", "---\ntitle: [unclosed\n---\nText of the story.\n", "nofront.md:2: front matter"),
+    ("baddate.md", "---\ntitle: T\npublished: last tuesday\n---\nText of the story here.\n",
+     "baddate.md:3: front matter: published"),
+    ("missing.jsonl", '{"title": "no id or text"}\n', "missing.jsonl:1: missing field 'id', 'text'"),
+    ("notes.docx", "whatever", "notes.docx: unknown kind of file"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_is_one_line_and_others_still_get_sheets(runner, tmp_path, name, content, message):
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src, "good.txt", GOOD)
+    bad = write(src, name, content)
+    out = tmp_path / "facts"
+    result = runner.invoke(cli, ["extract", str(src), str(bad), "--out", str(out), "--quiet"])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors, result.stderr
+    assert any(message in line for line in errors), errors
+    assert all("Traceback" not in line for line in result.stderr.splitlines())
+    assert (out / "good.yaml").is_file()  # the good article still got its sheet
+    if name == "broken.jsonl":
+        assert (out / "ok-line.yaml").is_file()  # and so did the good line of the bad file
+
+
+def test_extract_writes_valid_sheets_and_skips_current_ones(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src, "a.txt", GOOD)
+    write(src, "b.jsonl", json.dumps({"id": "B 2", "title": "Bee", "text": GOOD, "published": "2021-11-12"}) + "\n")
+    out = tmp_path / "facts"
+    first = runner.invoke(cli, ["extract", str(src), "--out", str(out)])
+    assert first.exit_code == 0, first.stderr
+    assert sorted(p.name for p in out.glob("*.yaml")) == ["a.yaml", "b-2.yaml"]
+    sheet = yaml.safe_load((out / "b-2.yaml").read_text(encoding="utf-8"))
+    assert sheet["id"] == "b-2" and sheet["source"]["published"] == "2021-11-12"
+    assert sheet["generated"]["content_hash"].startswith("sha256:")
+    second = runner.invoke(cli, ["extract", str(src), "--out", str(out)])
+    assert second.exit_code == 0
+    assert "0 sheets written, 2 unchanged" in second.stderr
+    checked = runner.invoke(cli, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.stderr
+    assert "2 sheets checked, 0 problems" in checked.stderr
+
+
+def test_ids_from_hostile_names_stay_inside_the_output_folder(runner, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src, "x.jsonl", "".join(json.dumps({"id": i, "title": "T", "text": GOOD}) + "\n"
+                                  for i in ("../../escape", "/etc/passwd", "..", "a/b\\c", "CON")))
+    out = tmp_path / "facts"
+    result = runner.invoke(cli, ["extract", str(src), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in tmp_path.rglob("*.yaml"))
+    assert all(p.parent == out for p in tmp_path.rglob("*.yaml"))
+    assert len(written) == 5
+    assert not (tmp_path.parent / "escape.yaml").exists()
+
+
+def test_validate_reports_every_problem_with_file_line_and_field(runner, tmp_path):
+    good = tmp_path / "facts"
+    good.mkdir()
+    runner.invoke(cli, ["extract", str(write(tmp_path, "s.txt", GOOD)), "--out", str(good), "--quiet"])
+    path = good / "s.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["quotes"] = [{"text": "We will reopen", "speaker": ["Jo", "Park"], "kind": "direct"},
+                      {"text": "", "speaker": None, "kind": "shouted"}]
+    data["figures"] = [{"text": "six weeks", "value": "six"}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(good)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    problems = [line for line in lines if line.startswith(str(path))]
+    assert len(problems) == 4, lines
+    text = "\n".join(problems)
+    assert "quotes[0].speaker: expected a string or null, got a list" in text
+    assert "quotes[1].text: must not be empty" in text
+    assert "quotes[1].kind: 'shouted' is not one of 'direct', 'partial', 'reported'" in text
+    assert "figures[0].value: expected a number, null or {low, high}, got a string" in text
+    # each names its line: the line of the field it is about
+    yaml_lines = path.read_text(encoding="utf-8").splitlines()
+    for problem in problems:
+        line_no = int(problem[len(str(path)) + 1:].split(":")[0])
+        field = problem.split(": ")[1].split(".")[-1].split("[")[0]
+        assert field in yaml_lines[line_no - 1], (problem, yaml_lines[line_no - 1])
+
+
+def test_validate_names_a_yaml_syntax_error(runner, tmp_path):
+    path = write(tmp_path, "broken.yaml", "id: broken\ntitle: [oops\n")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:" in result.stderr and "YAML syntax" in result.stderr
+
+
+def test_render_refuses_a_missing_folder(runner, tmp_path):
+    result = runner.invoke(cli, ["render", "--facts", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "no such folder of fact sheets" in result.stderr
+
+
+def test_every_command_has_an_example_and_is_in_the_readme():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert "Example" in (command.help or ""), f"`factsheet {name}` has no example in its help"
+        assert f"factsheet {name}" in readme, f"`factsheet {name}` is not documented in README.md"
