@@ -44,7 +44,8 @@ def chromium_path() -> str | None:
     wanted = os.environ.get("FACTSHEET_CHROMIUM")
     if wanted:
         return wanted
-    return next((p for p in CHROMIUM_CANDIDATES if Path(p).is_file()), None)
+    found = next((p for p in CHROMIUM_CANDIDATES if Path(p).is_file()), None)
+    return found or shutil.which("chromium") or shutil.which("google-chrome")
 
 
 @pytest.fixture(scope="session")
