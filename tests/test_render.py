@@ -403,3 +403,38 @@ def test_search_index_holds_quotes_and_people(site):
     assert any(loc.startswith("people/") for loc in locations)
     assert "indexes/quotes/" not in locations  # the big indexes are left out of search
     assert "separator" in index["config"] and "\\u201c" in index["config"]["separator"]
+
+
+# --- search configuration -------------------------------------------------------------------------------
+
+def search_separator() -> re.Pattern:
+    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    (options,) = [p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p]
+    # the browser reads \uXXXX in the pattern as the character; so does Python's re
+    return re.compile(options["separator"])
+
+
+@pytest.mark.parametrize("text, word", [
+    pytest.param('"Russia doesn\'t threaten anyone"', "Russia", id="straight-double-quote"),
+    pytest.param("\u201cRussia doesn\u2019t threaten anyone,\u201d", "Russia", id="curly-double-quote"),
+    pytest.param("\u201cRussia\u201d", "Russia", id="word-between-curly-quotes"),
+    pytest.param("\u2018provocative\u2019", "provocative", id="curly-single-quotes"),
+    pytest.param("'provocative'", "provocative", id="straight-single-quotes"),
+    pytest.param("\u00abnon\u00bb", "non", id="guillemets"),
+    pytest.param("Peskov's remarks", "Peskov", id="possessive"),
+    pytest.param("Peskov\u2019s remarks", "Peskov", id="curly-possessive"),
+    pytest.param("troops\u2014more than", "troops", id="em-dash"),
+    pytest.param("said: \u201cno\u201d", "said", id="colon"),
+    pytest.param("(Kremlin)", "Kremlin", id="parentheses"),
+    pytest.param("end of it.\u201d Next", "it", id="full-stop-and-quote"),
+    pytest.param("&lt;tag&gt;", "tag", id="escaped-angle-brackets"),
+])
+def test_search_separator_splits_words_from_quote_marks(text, word):
+    tokens = [t for t in search_separator().split(text) if t]
+    assert word in tokens, tokens
+
+
+@pytest.mark.parametrize("text", ["1.5", "3,000", "9%"])
+def test_search_separator_keeps_numbers_whole_enough(text):
+    tokens = [t for t in search_separator().split(text) if t]
+    assert text.split(",")[0] in tokens
