@@ -438,3 +438,22 @@ def test_search_separator_splits_words_from_quote_marks(text, word):
 def test_search_separator_keeps_numbers_whole_enough(text):
     tokens = [t for t in search_separator().split(text) if t]
     assert text.split(",")[0] in tokens
+
+
+@pytest.mark.parametrize("value", [
+    pytest.param("plain", id="plain"),
+    pytest.param("line\nbreak\n---\nnot the end", id="front-matter-end"),
+    pytest.param("tab\there \x85 next-line \u2028 \u2029 separators", id="yaml-line-breaks"),
+    pytest.param("\x7f\x9f\ufffe\ufeff controls", id="non-printable"),
+    pytest.param("emoji 😀 and 日本語", id="astral-and-cjk"),
+    pytest.param('quotes " \' \\ and !!python/object:os.system', id="yaml-syntax"),
+    pytest.param("{{ x }} {% y %}", id="jinja"),
+])
+def test_front_matter_reads_back_as_written(value):
+    from mkdocs.utils.meta import get_data
+
+    from generator.render import front_matter
+
+    data = {"title": value, "nested": {"list": [value, 1, None, True]}}
+    _, meta = get_data(f"---\n{front_matter(data)}---\n\n# Page\n")
+    assert meta == data
