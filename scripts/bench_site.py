@@ -67,19 +67,22 @@ def repeated(records: list[dict], n: int) -> Iterator[dict]:
         yield {**base, "id": slugify(f"{base['id'][:60]}-r{copy}"), "published": date.isoformat()}
 
 
-def extract(records: list[dict], n: int, work: Path) -> tuple[Path, float, int]:
-    """Sheets for ``n`` articles in ``work/facts`` (cached); the seconds extraction took and sheets made."""
+def extract(records: list[dict], n: int, work: Path) -> tuple[Path, list[str], float, int]:
+    """Sheets for ``n`` articles in ``work/facts`` (cached): the folder, the ids in corpus order (every
+    article once before any copy), the seconds extraction took and the number of sheets made."""
     inputs = work / "inputs.jsonl"
     facts = work / "facts"
+    ids = []
     with inputs.open("w", encoding="utf-8") as fh:
         for record in repeated(records, n):
+            ids.append(record["id"])
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     start = time.perf_counter()
     report = extract_all(iter_articles([inputs]), facts)
     seconds = time.perf_counter() - start
     if report.errors:
         print(f"warning: {len(report.errors)} articles failed, e.g. {report.errors[0]}", file=sys.stderr)
-    return facts, seconds, len(report.written)
+    return facts, ids, seconds, len(report.written)
 
 
 def project(work: Path, size: int) -> Path:
@@ -95,12 +98,15 @@ def project(work: Path, size: int) -> Path:
     return root
 
 
-def measure(facts: Path, size: int, work: Path) -> dict:
+def measure(facts: Path, ids: list[str], size: int, work: Path) -> dict:
+    """Render and build a site of the first ``size`` sheets (distinct articles first)."""
     root = project(work, size)
     subset = root / "facts"
     subset.mkdir()
-    for path in sorted(facts.glob("*.yaml"))[:size]:
-        (subset / path.name).symlink_to(path.resolve())
+    for sheet_id in ids[:size]:
+        path = facts / f"{sheet_id}.yaml"
+        if path.is_file():
+            (subset / path.name).symlink_to(path.resolve())
     start, cpu = time.perf_counter(), time.process_time()
     site, _ = render_site(subset, root / "docs")
     render_s, render_cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -136,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args.work.mkdir(parents=True, exist_ok=True)
     records = corpus_articles(args.corpus)
-    facts, extract_s, made = extract(records, max(args.sizes), args.work)
-    rows = [measure(facts, size, args.work) for size in sorted(args.sizes)]
+    facts, ids, extract_s, made = extract(records, max(args.sizes), args.work)
+    rows = [measure(facts, ids, size, args.work) for size in sorted(args.sizes)]
     if args.json:
         print(json.dumps({"extract_s": round(extract_s, 1), "extracted": made, "sizes": rows}, indent=2))
         return 0
