@@ -7,8 +7,6 @@ must read exactly as the input did (whitespace collapsed to single spaces).
 
 from __future__ import annotations
 
-import html
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.render.escape import highlight, html_text, json_for_script, link, md_fragment, md_text, safe_url
+from generator.render.escape import highlight, html_text, link, md_fragment, md_text, safe_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -203,18 +201,3 @@ def test_link_with_an_unsafe_url_is_text_only():
     out = link("javascript:alert(1)", "<b>Title</b>")
     assert "href" not in out
     assert [t for t, _ in parsed(site_markdown().convert(str(out))).tags] == ["p"]
-
-
-@pytest.mark.parametrize("value", [
-    {"text": "</script><script>alert(1)</script>"},
-    {"text": "<!-- <script>"},
-    {"text": "a & b > c < d"},
-    {"text": "line\u2028separator\u2029paragraph"},
-    ["</SCRIPT>", "</sCrIpT >"],
-])
-def test_json_for_script_cannot_end_the_script_element(value):
-    out = str(json_for_script(value))
-    assert "<" not in out and ">" not in out and "&" not in out
-    assert "\u2028" not in out and "\u2029" not in out
-    assert json.loads(out) == value
-    assert html.unescape(out) == out

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from generator.ids import is_safe_id
 from generator.model import FactSheet, Quote
 from generator.render import exports
-from generator.render.escape import highlight, html_text, json_for_script, link, md_text, safe_url
+from generator.render.escape import highlight, html_text, link, md_text, safe_url
 from generator.render.site import (
     GROUPS,
     TYPE_GROUPS,
@@ -77,13 +77,11 @@ def environment() -> jinja2.Environment:
     env.filters["html"] = html_text
     env.filters["link"] = lambda text, url: link(url, text)
     env.filters["safe_url"] = safe_url
-    env.filters["json_script"] = json_for_script
     env.filters["path"] = path_component
     env.filters["front_matter"] = front_matter
     env.filters["value"] = format_value
     env.filters["highlight"] = highlight
     env.filters["date"] = published_date
-    env.globals["kind_label"] = lambda kind: KIND_LABELS.get(kind, kind)
     env.globals["group_titles"] = GROUP_TITLES
     return env
 

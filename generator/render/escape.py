@@ -10,7 +10,6 @@ link, a table cell, a heading, an admonition or a template expression.
 from __future__ import annotations
 
 import html
-import json
 import re
 from urllib.parse import urlsplit
 
@@ -86,10 +85,3 @@ def link(url: object, text: object) -> Markup:
     if href is None:
         return md_text(text)
     return Markup(f'<a href="{html.escape(href, quote=True)}" rel="nofollow noopener">{md_text(text)}</a>')
-
-
-def json_for_script(value: object) -> Markup:
-    """JSON that is safe inside a <script> element: no ``</script>``, no HTML comment openers."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,10 +66,6 @@ class EntityPage:
         for sheet, _, _ in self.quotes:
             seen.setdefault(sheet.id, sheet)
         return sorted(seen.values(), key=sheet_order, reverse=True)
-
-    @property
-    def mention_count(self) -> int:
-        return sum(e.mentions for _, e in self.mentions if e is not None)
 
     def mentions_in(self, sheet: FactSheet) -> int:
         """How often ``sheet`` names it (at least 1 when it is only a speaker there)."""
@@ -217,9 +213,6 @@ class Site:
             if ent.name.strip() and ent.name not in tags:
                 tags.append(ent.name.strip())
         return tags
-
-    def quote_speakers(self) -> Counter[str]:
-        return Counter(q.speaker or "" for s in self.sheets for q in s.quotes)
 
 
 Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
