@@ -457,3 +457,21 @@ def test_front_matter_reads_back_as_written(value):
     data = {"title": value, "nested": {"list": [value, 1, None, True]}}
     _, meta = get_data(f"---\n{front_matter(data)}---\n\n# Page\n")
     assert meta == data
+
+
+def test_site_config_fetches_nothing():
+    """No Google Fonts, no plugin that needs the network at build time, no asset from elsewhere."""
+    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"]["font"] is False
+    plugins = {p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]}
+    assert plugins <= {"search", "tags"}  # both built in; neither fetches anything
+    for asset in config.get("extra_css", []) + config.get("extra_javascript", []):
+        assert "://" not in asset and (Path(__file__).resolve().parent.parent / "docs" / asset).is_file()
+    assert config["strict"] is True
+
+
+def test_built_pages_load_nothing_from_elsewhere(site):
+    for page in site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]+)"', text):
+            assert "://" not in m.group(1), (page, m.group(0))
