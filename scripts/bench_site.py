@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.ids import slugify  # noqa: E402 - after the path is set, so the script runs from a checkout
 from generator.readers import iter_articles  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.render import GENERATED_DIRS, GENERATED_FILES, render_site  # noqa: E402
 from generator.run import extract_all  # noqa: E402
 
 DEFAULT_SHARED = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared"))
@@ -93,8 +93,7 @@ def project(work: Path, size: int) -> Path:
     root.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(
-        "sheets", "people", "organisations", "places", "indexes", "data", "index.md"))
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES))
     return root
 
 

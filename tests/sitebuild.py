@@ -134,11 +134,12 @@ class BuiltSite:
 def copy_project(dest: Path) -> None:
     """The site's sources (config, theme overrides, hand-written pages) into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
+    from generator.render import GENERATED_DIRS, GENERATED_FILES
+
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
     shutil.copytree(ROOT / "docs", dest / "docs", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("sheets", "people", "organisations", "places", "indexes", "data",
-                                                  "index.md"))
+                    ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES))
 
 
 def mkdocs_build(root: Path, site_dir: Path) -> str:

@@ -168,6 +168,20 @@ def test_grouping_can_be_replaced(tmp_path):
     assert group_entities([a, b]).pages["people"].keys() == {"antony-blinken", "secretary-blinken"}
 
 
+def test_render_site_merges_people_across_articles_with_the_registry(tmp_path):
+    a = make_sheet("a", published="2021-03-01",
+                   entities=[person("Antony Blinken", "Blinken", roles=["secretary of state"])], quotes=[q("We are concerned", "Antony Blinken")])
+    b = make_sheet("b", published="2021-03-05", entities=[person("Secretary Blinken")],
+                   quotes=[q("We remain concerned", "Secretary Blinken")])
+    c = make_sheet("c", published="2021-03-09", entities=[person("Blinken")], quotes=[q("Still concerned", "Blinken")])
+    site, _ = render_site(write(tmp_path / "facts", a, b, c), tmp_path / "docs")
+    (page,) = site.entities.pages["people"].values()
+    assert page.name == "Antony Blinken"
+    assert [qt.text for _, _, qt in page.quotes] == ["We are concerned", "We remain concerned", "Still concerned"]
+    text = (tmp_path / "docs" / "people" / f"{page.slug}.md").read_text(encoding="utf-8")
+    assert text.count("(../sheets/") >= 6  # each quote and each article links back
+
+
 # --- pages ------------------------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -149,12 +149,14 @@ def page_types(site) -> dict[str, str]:
         "sources-index": "indexes/sources/",
         "tags-index": "indexes/tags/",
         "schema": "schema/",
+        "stories": "stories/",
+        "disagreements": "stories/disagreements/",
     }
 
 
 PAGE_TYPES = ["home", "how-to-read", "sheet", "sheet-hostile", "sheets-index", "person", "organisation", "place",
               "people-index", "indexes", "quotes-index", "figures-index", "dates-index", "sources-index",
-              "tags-index", "schema"]
+              "tags-index", "schema", "stories", "disagreements"]
 
 
 @pytest.mark.browser
@@ -276,7 +278,8 @@ def test_quotes_index_filters_by_speaker(visit):
 
 
 HOSTILE_PAGES = [f"sheets/{HOSTILE_ID}/", f"sheets/{HOSTILE_ARTICLE_ID}/", "", "sheets/", "indexes/quotes/",
-                 "indexes/figures/", "indexes/tags/", "indexes/sources/", "people/", "organisations/", "places/"]
+                 "indexes/figures/", "indexes/tags/", "indexes/sources/", "people/", "organisations/", "places/",
+                 "stories/", "stories/disagreements/"]
 
 
 @pytest.mark.browser
@@ -316,7 +319,7 @@ def test_hostile_text_reads_as_text(visit):
 
 
 AXE_PAGES = ["home", "sheet", "sheet-hostile", "sheets-index", "person", "organisation", "place", "quotes-index",
-             "figures-index", "dates-index", "tags-index", "how-to-read"]
+             "figures-index", "dates-index", "tags-index", "how-to-read", "stories", "disagreements"]
 
 
 @pytest.mark.browser

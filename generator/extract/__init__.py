@@ -49,7 +49,8 @@ def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None
     quotes = extract_quotes(doc, index)
     figures = extract_figures(doc)
     dates = extract_dates(doc, publication_date(article))
-    facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index)
+    facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index,
+                       published=publication_date(article))
     warnings = [f"quote {i + 1}: no speaker found for \u201c{_short(q.text)}\u201d"
                 for i, q in enumerate(quotes) if not q.speaker]
     return FactSheet(

@@ -40,3 +40,106 @@ def sentences(doc: Doc) -> list[Span]:
         if len(s):
             out.append(s)
     return out
+
+
+# --- story text versus page furniture (bylines, datelines, time stamps, credits, captions) -------------
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T?|EST|EDT|GMT|BST|CET|UTC|ET|PT))?"
+#: a date as a page prints it above or below a story: "Friday, July 21, 2017", "21 July 2017 14:03 GMT"
+DATE_STAMP = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s*(?:at\s+)?{_CLOCK})?", re.I)
+_DATE_LINE = re.compile(rf"^\W*(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:{DATE_STAMP.pattern})\W*$",
+                        re.I)
+#: what page furniture says of itself, matched against a whole sentence; the name says why it is not story
+_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("byline", re.compile(r"^(?i:by)\s*[.:]?\s+(?:(?:[A-Z][\w'’.-]*|and|&|de|van|von|al|in|,)\s*){1,10}[.,]?$"
+                          r"|^(?i:by)\s*\.\s+[^.]{2,60}\s\.(?:\s|$)|^(?i:story|words|reporting) by\b")),
+    ("time stamp", re.compile(rf"^\W*(?:published|updated|last updated|last modified|posted)\b\s*(?:at|on)?\s*:?"
+                              rf"\s*\.?\s*(?:{_CLOCK}|{DATE_STAMP.pattern})", re.I)),
+    ("time stamp", _DATE_LINE),
+    ("credit", re.compile(r"(?:^|[\s(.])(?:photo|photograph|picture|image|video|graphic|illustration|map|credit|"
+                          r"source|footage|pictures)s?\s*(?:credit)?\s*:\s*[^.:]{0,80}\.?\)?$|©|\(c\)\s*\d{4}"
+                          r"|\b(?:getty images|afp/getty|ap photo|reuters/[A-Z])", re.I)),
+    ("caption", re.compile(r"^(?:pictured|above|below|left|right|top|bottom|inset|file photo|caption)\s*[:(-]"
+                           r"|\((?:pictured|left|right|centre|center|above|below|inset)\)\s*\.?$", re.I)),
+    ("call to action", re.compile(r"^\W*(?:scroll down|click here|read more|read the rest|see also|related\s*:|"
+                                  r"more\s*:|watch\s*:|watch the video|follow (?:us|@|him|her|the)|sign up|"
+                                  r"subscribe|share this|e-?mail to a friend|advertisement\b|listen\s*:|download)",
+                                  re.I)),
+    ("notice", re.compile(r"^\W*(?:editor'?s?’?s? note|all rights reserved|copyright\b|this (?:story|article) "
+                          r"(?:has been|was) (?:updated|corrected)|correction\s*:)"
+                          r"|\bcontributed (?:reporting )?to this (?:report|story|article)\s*\.?$"
+                          r"|\bthe (?:opinions|views) expressed in this (?:commentary|article|column)", re.I)),
+)
+#: furniture in front of the first words of a story: "LONDON (Reuters) -", "(CNN) --", bylines, time stamps
+_LEADING_FURNITURE: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?i:by)\s*\.\s+[^.]{2,60}?\s\.\s+"),  # "By . Jane Doe . "
+    re.compile(rf"^\W*(?:published|updated|last updated|last modified|posted)\s*(?:at|on)?\s*:?\s*\.?\s*"
+               rf"(?:{_CLOCK},?\s*(?:on\s+)?)?(?:{DATE_STAMP.pattern})?\s*\.?\s*\|?\s*\.?\s*", re.I),
+    re.compile(rf"^(?:{DATE_STAMP.pattern})\s*[.:|-]?\s+(?=[A-Z])", re.I),
+    re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){1,4}\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|PA|[A-Z][\w .]{1,25})\)"
+               r"\s*(?:--|—|–|-|:)\s*"),
+    re.compile(r"^\((?:CNN|Reuters|AP|AFP|UPI)\)\s*(?:--|—|–|-|:)?\s*"),
+    re.compile(rf"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){{0,3}}(?:,?\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+               r"\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘'])"),
+)
+
+
+def furniture(text: str) -> str | None:
+    """Why a sentence is page furniture rather than story ("byline", "credit", ...), or None."""
+    text = " ".join(text.split())
+    for reason, pattern in _FURNITURE:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def leading_furniture(text: str) -> int:
+    """How many characters at the start of ``text`` are a dateline, byline or time stamp (0 if none)."""
+    end = 0
+    progress = True
+    while progress:
+        progress = False
+        for pattern in _LEADING_FURNITURE:
+            m = pattern.match(text[end:])
+            if m and m.end() and end + m.end() < len(text):
+                end += m.end()
+                progress = True
+    return end
+
+
+def paragraph_numbers(doc: Doc, sents: list[Span]) -> list[int]:
+    """For each sentence, the number of the paragraph it is in (a line break starts a paragraph)."""
+    out: list[int] = []
+    number = 0
+    prev_end = 0
+    for s in sents:
+        if out and "\n" in doc.text[prev_end:s.start_char]:
+            number += 1
+        out.append(number)
+        prev_end = s.end_char
+    return out
+
+
+def whole_sentences(doc: Doc) -> list[Span]:
+    """Like :func:`sentences`, but a quotation mark or bracket the parser left on its own is put
+    back: a closing one (right after a sentence, on the same line) ends that sentence, an opening
+    one (``"`` then ``It is good ...``) starts the next."""
+    out: list[Span] = []
+    pending: int | None = None
+    for s in sentences(doc):
+        if all(t.is_punct for t in s) and s[-1].text in {'"', "“", "”", "‘", "’", "'", "(", ")", "[", "]"}:
+            gap = doc.text[out[-1].end_char:s.start_char] if out else "\n"
+            if out and pending is None and "\n" not in gap and s[0].text not in {"“", "‘", "(", "["}:
+                out[-1] = doc[out[-1].start:s.end]
+            else:
+                pending = s.start if pending is None else pending
+            continue
+        out.append(doc[pending:s.end] if pending is not None else s)
+        pending = None
+    return out

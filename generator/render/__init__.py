@@ -24,7 +24,9 @@ from markupsafe import Markup
 
 from generator.ids import is_safe_id
 from generator.model import FactSheet, Quote
+from generator.registry import Registry
 from generator.render import exports
+from generator.render.corpus import corpus_pages, registry_for
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
 from generator.render.site import (
     GROUPS,
@@ -36,17 +38,20 @@ from generator.render.site import (
     gather,
     gather_sheets,
     group_entities,
+    load_sheets,
     published_date,
+    registry_grouping,
 )
 from generator.validate import schema
 
 __all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityIndex", "EntityPage", "Grouping", "Site",
-           "environment", "gather", "gather_sheets", "group_entities", "render_pages", "render_site"]
+           "environment", "gather", "gather_sheets", "group_entities", "registry_grouping", "render_pages",
+           "render_site"]
 
 log = logging.getLogger(__name__)
 
 #: folders under docs/ that render owns entirely (everything else in docs/ is written by people)
-GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data")
+GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data", "stories")
 GENERATED_FILES = ("index.md",)
 #: how many sheets the home page shows as cards
 HOME_CARDS = 12
@@ -206,11 +211,14 @@ def page_helpers(site: Site) -> dict[str, object]:
             "sheet_date": sheet_date, "lead_fact": lead_fact}
 
 
-def render_pages(site: Site, docs_dir: Path) -> dict[Path, str]:
+def render_pages(site: Site, docs_dir: Path, *, registry: Registry | None = None) -> dict[Path, str]:
     """Every generated page and data file, by path; nothing is written."""
     env = environment()
     env.globals.update(page_helpers(site))
     pages: dict[Path, str] = {}
+    # stories and disagreements across sheets (render/corpus.py), and each sheet's share of them
+    view, corpus = corpus_pages(site.sheets, env, docs_dir, registry=registry)
+    pages.update(corpus)
 
     def page(path: str, template: str, **context: object) -> None:
         pages[docs_dir / path] = env.get_template(template).render(site=site, **context)
@@ -224,7 +232,8 @@ def render_pages(site: Site, docs_dir: Path) -> dict[Path, str]:
             site=site, sheet=sheet, name=name, front=sheet_front_matter(site, sheet),
             quote_groups=quote_groups(site, sheet), entities=sheet_entities(site, sheet),
             resolved_dates=sorted((d for d in sheet.dates if d.value), key=lambda d: (d.value, d.text)),
-            unresolved_dates=[d for d in sheet.dates if not d.value], cite=exports.citation(sheet))
+            unresolved_dates=[d for d in sheet.dates if not d.value], cite=exports.citation(sheet),
+            conflicts=view.conflicts_for(sheet.id), titles=view.titles)
         source = site.files.get(sheet.id)  # the file as people edit it, byte for byte
         pages[docs_dir / "data" / f"{sheet.id}.yaml"] = (source.read_text(encoding="utf-8") if source
                                                          else exports.as_yaml(sheet))
@@ -264,10 +273,20 @@ def _by_source(sheets: Iterable[FactSheet]) -> list[tuple[str | None, list[FactS
     return sorted(sources.items(), key=lambda kv: (kv[0] is None, (kv[0] or "").casefold()))
 
 
-def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping = group_entities) -> tuple[Site, int]:
-    """Write every generated page under ``docs_dir``; return the gathered site and pages changed."""
-    site = gather(facts_dir, grouping=grouping)
-    pages = render_pages(site, docs_dir)
+def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping | None = None,
+                registry_file: Path | None = None) -> tuple[Site, int]:
+    """Write every generated page under ``docs_dir``; return the gathered site and pages changed.
+
+    People, organisations and places are grouped across sheets by the registry (built from the
+    sheets, starting from ``registry_file``, by default ``entities.yaml`` beside the facts folder,
+    when it exists), unless another ``grouping`` is given.
+    """
+    sheets, files, problems = load_sheets(facts_dir)
+    registry = registry_for(sheets, registry_file if registry_file is not None
+                            else facts_dir.parent / "entities.yaml")
+    site = gather_sheets(sheets, problems=problems, grouping=grouping or registry_grouping(registry))
+    site.files = files
+    pages = render_pages(site, docs_dir, registry=registry)
     changed = sum(write_page(path, text) for path, text in pages.items())
     _remove_stale(docs_dir, set(pages))
     return site, changed

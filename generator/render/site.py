@@ -20,6 +20,7 @@ import yaml
 from generator.errors import SheetError
 from generator.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
+from generator.registry import Registry
 from generator.validate import _normalize, check, load_sheet
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,59 @@ def group_entities(sheets: Sequence[FactSheet]) -> EntityIndex:
             page.mentions.append((sheet, None))
             index.names[(sheet.id, quote.speaker.strip().casefold())] = page
     return index
+
+
+def registry_grouping(registry: Registry) -> Grouping:
+    """Grouping by the cross-article registry: one page per registry entry, named by its id.
+
+    The registry merges "Antony Blinken", "Secretary Blinken" and "Blinken" across articles and
+    keeps apart people who only share a surname. A speaker the sheet does not list as an entity
+    (so the registry does not know) still gets a person page, as in :func:`group_entities`.
+    """
+
+    def grouping(sheets: Sequence[FactSheet]) -> EntityIndex:
+        by_id = {s.id: s for s in sheets}
+        index = EntityIndex()
+        taken: dict[str, set[str]] = defaultdict(set)
+        for entry in registry.entries:
+            if entry.group not in GROUPS:
+                continue
+            page = EntityPage(slug=_claim(entry.id, taken[entry.group]), name=entry.name, group=entry.group,
+                              aliases={a for a in entry.aliases if a.strip() and a != entry.name},
+                              roles={r.title for r in entry.roles if r.title.strip()})
+            for ref in entry.refs:
+                sheet = by_id.get(ref.sheet)
+                if sheet is None:
+                    continue
+                names = {n.strip().casefold() for n in ref.names}
+                page.mentions.append((sheet, next((e for e in sheet.entities if e.name.strip().casefold() in names
+                                                   and TYPE_GROUPS.get(e.type) == entry.group), None)))
+                for name in names:
+                    index.names.setdefault((sheet.id, name), page)
+            if page.mentions:
+                index.pages[entry.group][page.slug] = page
+        _add_speakers(index, sheets, taken["people"])
+        return index
+
+    return grouping
+
+
+def _add_speakers(index: EntityIndex, sheets: Sequence[FactSheet], taken: set[str]) -> None:
+    """A person page for every speaker no entity of their sheet names."""
+    by_slug: dict[str, EntityPage] = {}
+    for sheet in sheets:
+        for quote in sheet.quotes:
+            if not quote.speaker or not quote.speaker.strip() or index.find(sheet, quote.speaker):
+                continue
+            key = slugify(quote.speaker)
+            page = by_slug.get(key) or index.pages["people"].get(key)
+            if page is None:
+                page = by_slug[key] = EntityPage(slug=_claim(key, taken), name=quote.speaker.strip(), group="people")
+                index.pages["people"][page.slug] = page
+            if quote.speaker_role:
+                page.roles.add(quote.speaker_role)
+            page.mentions.append((sheet, None))
+            index.names[(sheet.id, quote.speaker.strip().casefold())] = page
 
 
 def _mentions_any(sentence: str, names: Iterable[str]) -> bool:
