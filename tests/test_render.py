@@ -169,8 +169,8 @@ def test_grouping_can_be_replaced(tmp_path):
 
 
 def test_render_site_merges_people_across_articles_with_the_registry(tmp_path):
-    a = make_sheet("a", published="2021-03-01",
-                   entities=[person("Antony Blinken", "Blinken", roles=["secretary of state"])], quotes=[q("We are concerned", "Antony Blinken")])
+    blinken = person("Antony Blinken", "Blinken", roles=["secretary of state"])
+    a = make_sheet("a", published="2021-03-01", entities=[blinken], quotes=[q("We are concerned", "Antony Blinken")])
     b = make_sheet("b", published="2021-03-05", entities=[person("Secretary Blinken")],
                    quotes=[q("We remain concerned", "Secretary Blinken")])
     c = make_sheet("c", published="2021-03-09", entities=[person("Blinken")], quotes=[q("Still concerned", "Blinken")])
