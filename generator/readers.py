@@ -2,54 +2,161 @@
 
 :func:`iter_articles` yields an :class:`~generator.model.Article` for each article it can
 read and an :class:`~generator.errors.InputError` for each one it cannot, so one bad file
-never stops the others. Nothing here touches the network or spaCy.
+never stops the others. Nothing here touches spaCy; URLs are fetched by :mod:`generator.fetch`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from generator.errors import InputError
-from generator.ids import slugify
+from generator.fetch import Fetcher, is_url, url_id
+from generator.ids import MAX_ID_LENGTH, slugify
 from generator.model import Article, Source
 
+log = logging.getLogger(__name__)
+
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".jsonl": "jsonl",
-            ".html": "html", ".htm": "html"}
+            ".html": "html", ".htm": "html", ".urls": "urls"}
 JSONL_FIELDS = ("id", "title", "text", "url", "published", "source", "author")
 FRONT_MATTER_FIELDS = ("title", "url", "published", "source", "author", "id")
 
 
-def decode(data: bytes, path: str | Path) -> str:
-    """Text from bytes: UTF-8 (with or without a BOM), else Windows-1252/Latin-1; newlines made LF.
+#: signatures of common binary files people pass by mistake
+_MAGIC = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an old Word/Excel document"),
+          (b"\x7fELF", "a program"), (b"SQLite format 3", "an SQLite database"))
+_BINARY_HINT = "give a .txt, .md, .html or .jsonl file"
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# a well-formed UTF-8 sequence of two or more bytes: its presence means the file was meant as UTF-8
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
-    Raises InputError for empty or binary input.
+
+class MixedEncodingError(InputError):
+    """A file that is UTF-8 except for some bytes in another encoding."""
+
+
+def decode(data: bytes, path: str | Path, *, declared: str | None = None) -> str:
+    """Text from bytes, newlines made LF. Raises InputError (naming the line) when it can't be done.
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark; the encoding the
+    file declares (``declared``: an HTML meta tag or an HTTP header); UTF-8; and, for a file with
+    no valid UTF-8 in it at all, Windows-1252 (a superset of Latin-1 for text). Empty files,
+    binary files and files that mix UTF-8 with another encoding are errors.
     """
     if not data.strip():
         raise InputError(path, "the file is empty", hint="add the article's text or remove the file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"this looks like a binary file ({what}), not text", hint=_BINARY_HINT)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _newlines(_strict(data, codec, path, f"the file starts with a {codec.upper()} byte-order mark but"))
     if b"\x00" in data[:8192]:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                text = data.decode("utf-16")
-            except UnicodeDecodeError as exc:
-                raise InputError(path, f"bad UTF-16 text ({exc.reason})", hint="save it as UTF-8") from None
-            return _newlines(text)
-        raise InputError(path, "this looks like a binary file, not text", hint="give a .txt, .md, .html or .jsonl file")
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError(path, "this looks like a binary file, not text", hint=_BINARY_HINT)
+        return _newlines(_strict(data, codec, path, f"the file looks like {codec.upper()} but"))
+    if declared:
+        text = _try_declared(data, declared)
+        if text is not None:
+            return _checked(_newlines(text), path)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return _checked(_newlines(data.decode("utf-8")), path)
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            line, col = _line_col(data, exc.start)
+            raise MixedEncodingError(path, f"bad encoding: byte 0x{data[exc.start]:02X} at column {col} is not "
+                                     "UTF-8, but the rest of the file is", line=line,
+                                     hint="the file mixes two encodings; save it as UTF-8") from None
+    return _checked(_newlines(data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1")),
+                    path)
+
+
+def decode_lines(data: bytes, path: str | Path) -> list[str | InputError]:
+    """The lines of a text (see :func:`decode`); in a UTF-8 file, a line that is not UTF-8 becomes an error."""
+    try:
+        return decode(data, path).split("\n")
+    except MixedEncodingError:
+        pass
+    out: list[str | InputError] = []
+    for n, raw in enumerate(data.split(b"\n"), start=1):
         try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+            out.append(_newlines(raw.decode("utf-8")).rstrip("\n"))
+        except UnicodeDecodeError as exc:
+            out.append(InputError(path, f"bad encoding: byte 0x{raw[exc.start]:02X} at column {exc.start + 1} is "
+                                  "not UTF-8", line=n, hint="JSON lines must be UTF-8; fix or remove this line"))
+    return out
+
+
+def _strict(data: bytes, codec: str, path: str | Path, lead: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        raise InputError(path, f"bad encoding: {lead} byte {exc.start} (column {col}) is not valid {codec.upper()}",
+                         line=line, hint="save it as UTF-8") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for mostly-ASCII UTF-16 text (a zero in every other byte), else None."""
+    sample = data[:4096]
+    n = len(sample) // 2
+    if n < 4:
+        return None
+    even = sum(1 for b in sample[0::2] if b == 0)
+    odd = sum(1 for b in sample[1::2] if b == 0)
+    if odd > 0.7 * n and even < 0.05 * n:
+        return "utf-16-le"
+    if even > 0.7 * n and odd < 0.05 * n:
+        return "utf-16-be"
+    return None
+
+
+def _try_declared(data: bytes, declared: str) -> str | None:
+    """The text in a declared encoding, or None when the name is unknown or the bytes don't fit it."""
+    import codecs
+
+    try:
+        name = codecs.lookup(declared.strip().strip("\"'")).name
+    except LookupError:
+        log.info("unknown declared encoding %r; detecting it instead", declared)
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii", "us-ascii"):
+        name = "cp1252"  # what browsers do: the C1 range of Latin-1 pages is Windows-1252 in practice
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        log.info("the text is not in its declared encoding %r; detecting it instead", declared)
+        return None
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _checked(text: str, path: str | Path) -> str:
     if _looks_binary(text):
-        raise InputError(path, "this looks like a binary file, not text", hint="give a .txt, .md, .html or .jsonl file")
-    return _newlines(text)
+        raise InputError(path, "this looks like a binary file, not text", hint=_BINARY_HINT)
+    return text
 
 
 def _newlines(text: str) -> str:
@@ -166,14 +273,24 @@ def markdown_to_text(body: str) -> str:
 
 
 def read_jsonl(path: Path, label: str | None = None) -> Iterator[Article | InputError]:
-    """JSON lines: one article per line, ``{"id", "title", "text", "url"?, "published"?, "source"?, "author"?}``."""
+    """JSON lines: one article per line, ``{"id", "title", "text", "url"?, "published"?, "source"?, "author"?}``.
+
+    Each line stands alone: a line that is not valid JSON, or not UTF-8 in an otherwise UTF-8
+    file, is reported with its number and the other lines are still read.
+    """
     try:
-        raw = decode(path.read_bytes(), path)
+        lines = decode_lines(path.read_bytes(), path)
     except InputError as err:
         yield err
         return
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
     name = label or str(path)
-    for n, line in enumerate(raw.split("\n"), start=1):
+    for n, line in enumerate(lines, start=1):
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -211,10 +328,51 @@ def read_jsonl(path: Path, label: str | None = None) -> Iterator[Article | Input
 
 def read_html(path: Path, label: str | None = None) -> Article:
     """A saved web page: main text and metadata by trafilatura."""
-    from generator.html import article_from_html
+    from generator.html import article_from_html, sniff_charset
 
-    raw = decode(path.read_bytes(), path)
+    data = path.read_bytes()
+    raw = decode(data, path, declared=sniff_charset(data))
     return article_from_html(raw, path=path, default_id=slugify(path.stem), label=label or str(path))
+
+
+def read_url(url: str, fetcher: Fetcher, *, label: str | None = None, article_id: str | None = None) -> Article:
+    """The article at a URL: fetched (or read from the page cache), then read as a saved web page."""
+    from generator.html import article_from_html, sniff_charset
+
+    page = fetcher.get(url)
+    art_id = article_id or url_id(url)
+    if not page.is_html:  # text/plain: an article as a .txt file
+        text = decode(page.body, url, declared=page.charset)
+        title, body = _title_and_text(text)
+        return Article(id=art_id, title=title, text=body.strip("\n") + "\n",
+                       source=Source(url=page.final_url, file=label or url))
+    raw = decode(page.body, url, declared=page.charset or sniff_charset(page.body))
+    return article_from_html(raw, path=url, default_id=art_id, label=label or url, url=page.final_url)
+
+
+def read_url_list(path: Path) -> Iterator[tuple[str, str] | InputError]:
+    """(URL, label) for each line of a file of URLs (``#`` starts a comment); bad lines as errors."""
+    try:
+        lines = decode_lines(path.read_bytes(), path)
+    except InputError as err:
+        yield err
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    for n, line in enumerate(lines, start=1):
+        if isinstance(line, InputError):
+            yield line
+            continue
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        entry = words[0]
+        if not is_url(entry) or (len(words) > 1 and not words[1].startswith("#")):
+            yield InputError(path, f"not a URL: {line.strip()[:60]!r}", line=n,
+                             hint="one http:// or https:// address per line; # starts a comment")
+            continue
+        yield entry, f"{path}:{n}"
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -238,11 +396,14 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(path, "no such file or folder")
 
 
-def read_file(path: Path) -> Iterator[Article | InputError]:
-    """The articles in one file (a JSON-lines file holds many)."""
+def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+    """The articles in one file (a JSON-lines file, or a file of URLs, holds many)."""
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "jsonl":
         yield from read_jsonl(path)
+        return
+    if kind == "urls":
+        yield from _read_urls(read_url_list(path), fetcher)
         return
     reader = {"text": read_text, "markdown": read_markdown, "html": read_html}[kind]
     try:
@@ -253,21 +414,60 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Articles from files and folders, with an InputError in place of each one that can't be read.
+def _read_urls(entries: Iterable[tuple[str, str] | InputError],
+               fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+    for entry in entries:
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        url, label = entry
+        if fetcher is None:
+            fetcher = Fetcher()
+        try:
+            yield read_url(url, fetcher, label=label)
+        except InputError as err:
+            if label == url:
+                yield err
+            else:  # name the line of the list too
+                yield InputError(label, f"{url}: {err.message}", hint=err.hint)
 
-    Two articles with the same id would overwrite each other's sheet: the second is reported.
+
+def iter_articles(inputs: Iterable[str | Path], *, fetcher: Fetcher | None = None,
+                  url_lists: Iterable[str | Path] = ()) -> Iterator[Article | InputError]:
+    """Articles from files, folders, URLs and files of URLs, with an InputError in place of each
+    one that can't be read.
+
+    Two articles with the same id would overwrite each other's sheet: the second is reported,
+    except that an article from a URL takes a longer id instead (with a hash of its URL).
     """
     seen: dict[str, str] = {}
-    for item in find_inputs(paths):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        for art in read_file(item):
-            if isinstance(art, Article):
-                if art.id in seen:
-                    yield InputError(art.source.file or item, f"duplicate article id {art.id!r} (also {seen[art.id]})",
-                                     hint="rename one of the files or change its id")
+
+    def items() -> Iterator[tuple[Article | InputError, bool]]:
+        for item in inputs:
+            if isinstance(item, str) and is_url(item):
+                for art in _read_urls([(item, item)], fetcher):
+                    yield art, True
+                continue
+            for path in find_inputs([item]):
+                if isinstance(path, InputError):
+                    yield path, False
                     continue
-                seen[art.id] = art.source.file or str(item)
-            yield art
+                from_url = SUFFIXES[path.suffix.lower()] == "urls"
+                for art in read_file(path, fetcher=fetcher):
+                    yield art, from_url
+        for listing in url_lists:
+            for art in _read_urls(read_url_list(Path(listing)), fetcher):
+                yield art, True
+
+    for art, from_url in items():
+        if isinstance(art, Article):
+            where = art.source.file or art.id
+            if art.id in seen and from_url:
+                digest = hashlib.sha256((art.source.url or where).encode("utf-8")).hexdigest()[:6]
+                art = replace(art, id=f"{art.id[:MAX_ID_LENGTH - 7]}-{digest}")
+            if art.id in seen:
+                yield InputError(where, f"duplicate article id {art.id!r} (also {seen[art.id]})",
+                                 hint="rename one of the files or change its id")
+                continue
+            seen[art.id] = where
+        yield art

@@ -99,9 +99,15 @@ def _message(err: jsonschema.ValidationError) -> str:
     return err.message
 
 
-def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem: str | None = None) -> list[str]:
-    """Every problem with a sheet's data, as one-line messages ``where:line: field: problem``."""
+def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem: str | None = None,
+          duplicates: list[tuple[tuple, int]] | None = None) -> list[str]:
+    """Every problem with a sheet's data, as one-line messages ``where:line: field: problem``.
+
+    ``duplicates``: keys written twice in one mapping (from :func:`generator.yamlio.load_document`).
+    """
     lines = lines or {}
+    dup_problems = [f"{where}:{line}: {_field(path)}: given twice; YAML keeps only the last one "
+                    "(delete one of them)" for path, line in duplicates or ()]
 
     def at(path: tuple) -> str:
         line = yamlio.line_of(lines, path)
@@ -112,7 +118,12 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
     problems = []
     for err in sorted(_validator().iter_errors(_normalize(data)), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
-        problems.append(f"{at(path)}: {_field(path)}: {_message(err)}")
+        line_path = path
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            line_path = (*path, extra[0]) if extra else path  # point at the unknown field itself
+        problems.append(f"{at(line_path)}: {_field(path)}: {_message(err)}")
+    problems = dup_problems + problems
     if problems:
         return problems
     if stem is not None and data.get("id") != stem:
@@ -128,8 +139,8 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
 
 def load_sheet(path: Path) -> FactSheet:
     """A validated FactSheet from a YAML file; raises SheetError listing every problem."""
-    data, lines = yamlio.load_with_lines(path)
-    problems = check(data, where=str(path), lines=lines, stem=path.stem)
+    data, lines, duplicates = yamlio.load_document(path)
+    problems = check(data, where=str(path), lines=lines, stem=path.stem, duplicates=duplicates)
     if problems:
         raise SheetError(path, problems)
     return FactSheet.from_dict(_normalize(data))

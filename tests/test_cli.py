@@ -86,8 +86,10 @@ def test_ids_from_hostile_names_stay_inside_the_output_folder(runner, tmp_path):
     out = tmp_path / "facts"
     result = runner.invoke(cli, ["extract", str(src), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.stderr
-    written = sorted(p.name for p in tmp_path.rglob("*.yaml"))
-    assert all(p.parent == out for p in tmp_path.rglob("*.yaml"))
+    sheets = [p for p in tmp_path.rglob("*.yaml") if p.parent.name != ".machine"]  # .machine/: snapshots
+    written = sorted(p.name for p in sheets)
+    assert all(p.parent == out for p in sheets)
+    assert all(p.parent == out / ".machine" for p in tmp_path.rglob("*.yaml") if p not in sheets)
     assert len(written) == 5
     assert not (tmp_path.parent / "escape.yaml").exists()
 

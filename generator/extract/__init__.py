@@ -9,28 +9,18 @@ and last the key facts, which are ranked using everything else.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from spacy.tokens import Doc
 
-from generator import __version__
 from generator.extract.dates import extract_dates
 from generator.extract.entities import extract_entities
 from generator.extract.figures import extract_figures
 from generator.extract.keyfacts import rank_facts, summary_of
 from generator.extract.quotes import extract_quotes
 from generator.model import Article, FactSheet, Generated
+from generator.provenance import TOOL, content_hash
 
-TOOL = f"factsheet {__version__}"
-
-
-def content_hash(article: Article) -> str:
-    """A hash of everything extraction reads from an article: its text, title and publication date."""
-    h = hashlib.sha256()
-    for part in (article.title, article.source.published or "", article.text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return "sha256:" + h.hexdigest()
+__all__ = ["TOOL", "analyse", "content_hash", "publication_date"]
 
 
 def publication_date(article: Article) -> dt.date | None:

@@ -42,6 +42,36 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+HARD_WRAP = 50  # as in generator.nlp: a line this long that ends mid-sentence was wrapped by an editor
+_LINE_END = (".", "!", "?", '"', "\u201d", ":")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs, with the sentence splitter's notion of a break.
+
+    A blank line always ends a paragraph; a single line break does too unless the line before it
+    is long and ends mid-sentence (hard-wrapped text). Ranges exclude the surrounding whitespace.
+    """
+    out: list[tuple[int, int]] = []
+    start = pos = 0
+    while (nl := text.find("\n", pos)) >= 0:
+        line = text[pos:nl].rstrip()
+        if len(line) < HARD_WRAP or line.endswith(_LINE_END):
+            out.append((start, nl))
+            start = nl + 1
+        pos = nl + 1
+    out.append((start, len(text)))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
 # --- story text versus page furniture (bylines, datelines, time stamps, credits, captions) -------------
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"

@@ -1,0 +1,105 @@
+"""Attribution cues: the words that say someone said, wrote or thinks something.
+
+A cue is a verb that introduces speech ("said", "dismissed ... as", "assured ... that") or
+stance ("believes", "warned"). The lexicon below lists lemmas; :func:`is_cue` also accepts a
+verb outside it when the syntax shows it reports something (it takes a clausal complement
+and has a subject), so new cue verbs are found without adding them here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: verbs of saying: they introduce quotations and reported speech
+SPEECH = {
+    "say", "tell", "add", "state", "note", "explain", "argue", "claim", "insist", "warn", "assure", "complain",
+    "reply", "respond", "answer", "retort", "counter", "ask", "dismiss", "deny", "confirm", "announce", "declare",
+    "write", "tweet", "post", "suggest", "recall", "acknowledge", "admit", "concede", "contend", "maintain",
+    "stress", "emphasize", "emphasise", "predict", "promise", "vow", "pledge", "urge", "describe", "call", "label",
+    "brand", "dub", "term", "characterize", "characterise", "praise", "criticize", "criticise", "accuse",
+    "blast", "slam", "lament", "quip", "joke", "muse", "recount", "report", "reveal", "disclose", "testify",
+    "agree", "object", "protest", "observe", "remark", "comment", "conclude", "assert", "allege", "charge",
+    "demand", "wonder", "threaten", "caution", "advise", "inform", "notify", "proclaim", "repeat", "reiterate",
+    "indicate", "estimate", "forecast", "signal", "hint", "imply", "concur", "echo", "affirm", "attest",
+    "certify", "guarantee", "mention", "tout", "condemn", "denounce", "decry", "deplore", "reject", "rebuff",
+    "refute", "rebut", "dispute", "contest", "defend", "justify", "apologize", "apologise", "confess",
+    "grumble", "gripe", "scoff", "mock", "insinuate", "speculate", "theorize", "posit", "propose", "recommend",
+    "request", "implore", "plead", "summarize", "summarise", "elaborate", "clarify", "specify", "recite",
+    "quote", "cite", "pronounce", "surmise", "show", "find", "boast", "brag", "lash",
+}
+#: verbs that attribute a quotation standing next to them but never introduce reported speech
+MANNER = {
+    "shout", "yell", "scream", "cry", "whisper", "mutter", "murmur", "sigh", "laugh", "smile", "chuckle",
+    "snap", "thunder", "exclaim", "interject", "interrupt", "continue", "begin", "go", "chime", "sing", "chant",
+    "read", "moan", "fume", "rail", "rant", "sneer", "taunt", "tease", "joke", "quip", "muse", "beg", "pray",
+    "swear", "hail", "applaud", "welcome", "thank", "congratulate", "ridicule", "wrap", "conclude", "put",
+}
+#: verbs of thinking and knowing: they attribute a stance rather than words
+STANCE = {
+    "believe", "think", "feel", "know", "hope", "fear", "expect", "worry", "doubt", "suspect", "understand",
+    "learn", "hear", "realize", "realise", "recognize", "recognise", "assume", "presume", "reckon", "guess",
+    "figure", "imagine", "consider", "judge", "decide", "determine", "conclude", "agree", "want", "wish",
+}
+#: cues that never introduce someone's words even with a clause after them
+NOT_CUES = {"be", "have", "do", "make", "get", "take", "give", "see", "look", "seem", "appear", "become",
+            "mean", "use", "try", "keep", "let", "help", "need", "like", "start", "stop", "happen", "remain"}
+#: nouns that carry an attribution: "in a statement", "his claim that"
+NOUN_CUES = {"statement", "interview", "tweet", "post", "speech", "remarks", "comment", "comments", "letter",
+             "release", "briefing", "conference", "memo", "email", "message", "video", "op-ed", "column",
+             "testimony", "report", "claim", "assertion", "warning", "promise", "pledge", "announcement"}
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def is_speech_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in {"VERB", "AUX"} and (lemma in SPEECH or lemma in MANNER) and lemma not in NOT_CUES
+
+
+def is_cue(tok: Token, *, stance: bool = True) -> bool:
+    """A verb that attributes words (or, with ``stance``, a belief) to its subject."""
+    if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in NOT_CUES or _is_naming(tok):
+        return False
+    if lemma in SPEECH or (stance and (lemma in STANCE or lemma in MANNER)):
+        return True
+    # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."
+    return tok.pos_ == "VERB" and has_subject(tok) and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
+
+
+def _is_naming(tok: Token) -> bool:
+    """"so-called", "a group called X", "the so-termed": naming, not speaking."""
+    if tok.lemma_.lower() not in {"call", "dub", "term", "label", "brand", "name", "nickname", "title"}:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and (prev.lower_ == "so" or (prev.text == "-" and tok.i > 1 and doc[tok.i - 2].lower_ == "so")):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "relcl"} and not any(
+        c.dep_ in SUBJECTS for c in tok.children)
+
+
+def according_to(tok: Token) -> Token | None:
+    """For the "according" of "according to X", the head of X."""
+    if tok.lower_ != "according":
+        return None
+    for c in tok.children:
+        if c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for p in nxt.children:
+            if p.dep_ == "pobj":
+                return p
+        if nxt.i + 1 < len(tok.doc):
+            return tok.doc[nxt.i + 1]
+    return None

@@ -1,0 +1,196 @@
+"""Roles and titles of people: "Kremlin spokesman", "US Secretary of State", "Russia's deputy UN ambassador".
+
+A role is found next to a person's name, in one of three shapes:
+
+- a title in front of the name: *Kremlin spokesman* Dmitry Peskov, *US Secretary of State* Antony Blinken;
+- an apposition after it: Dmytro Kuleba, *the Ukrainian foreign minister*, ...;
+- an apposition before it: *Russia's deputy UN ambassador*, Dmitry Polyansky, replied ...
+
+A phrase is a role only when a role noun heads it (a closed list of jobs and titles, plus the
+productive endings -man, -woman, -person, -ist). The same test tells whether a noun phrase that
+names no one ("the deputy ambassador said") describes a person by role, for speaker resolution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+#: honorifics: part of how a name is written, not a role
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "mlle", "messrs"}
+MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "husband", "son", "father", "brother", "uncle", "nephew",
+              "grandfather", "boyfriend", "widower", "duke", "emperor", "pope"}
+FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "wife", "daughter", "mother", "sister",
+                "aunt", "niece", "grandmother", "girlfriend", "widow", "duchess", "empress", "mme", "mlle"}
+
+ROLE_NOUNS = {
+    # government and politics
+    "president", "vice-president", "vice", "premier", "chancellor", "minister", "secretary", "ambassador", "envoy",
+    "diplomat", "consul", "senator", "sen", "representative", "rep", "congressman", "congresswoman", "lawmaker",
+    "legislator", "governor", "gov", "mayor", "councillor", "councilman", "councilwoman", "deputy", "mp", "mep",
+    "speaker", "whip", "leader", "chairman", "chairwoman", "chair", "chairperson", "commissioner", "official",
+    "officer", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "adviser", "advisor", "aide",
+    "strategist", "operative", "staffer", "nominee", "candidate", "incumbent", "delegate", "attorney", "prosecutor",
+    "judge", "justice", "lawyer", "counsel", "solicitor", "barrister", "inspector", "investigator", "negotiator",
+    "monarch", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "ayatollah", "pope", "cardinal",
+    "bishop", "archbishop", "rabbi", "imam", "pastor", "reverend", "president-elect", "treasurer", "comptroller",
+    "auditor", "administrator", "director", "head", "chief", "manager", "superintendent", "sheriff", "marshal",
+    "pollster", "campaigner", "activist", "organizer", "organiser", "founder", "co-founder", "cofounder",
+    # military and police
+    "general", "gen", "admiral", "colonel", "col", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
+    "commander", "commandant", "corporal", "private", "soldier", "trooper", "detective", "constable", "commissar",
+    # business, media, science
+    "ceo", "cfo", "coo", "cto", "executive", "owner", "partner", "investor", "analyst", "economist",
+    "editor", "correspondent", "reporter", "journalist", "columnist", "writer", "author", "anchor", "host",
+    "presenter", "producer", "commentator", "critic", "professor", "prof", "lecturer", "researcher", "scientist",
+    "expert", "historian", "doctor", "physician", "surgeon", "nurse", "coach", "player", "member", "employee",
+    "worker", "student", "teacher", "dean", "principal", "fellow", "consultant", "contractor", "engineer",
+    "architect", "designer", "artist", "singer", "actor", "actress", "rapper", "musician", "star", "celebrity",
+    "businessman", "businesswoman", "billionaire", "millionaire", "entrepreneur", "magnate", "mogul", "tycoon",
+    # people by relation
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower", "friend",
+    "ally", "rival", "opponent", "challenger", "supporter", "backer", "donor", "voter", "resident", "neighbor",
+    "neighbour", "victim", "witness", "survivor", "cousin", "uncle", "aunt", "grandson", "granddaughter",
+}
+#: role nouns that say nothing about who someone is on their own ("member", "friend" need a complement)
+WEAK_ROLE_NOUNS = {"member", "friend", "head", "chief", "resident", "star", "player", "worker", "employee"}
+_ROLE_SUFFIX = re.compile(r"(?:[a-z]{3,}(?:man|woman|person|ist|men|women)|[a-z]+-elect)$")
+_NOT_ROLES = {"human", "woman", "man", "person", "german", "roman", "list", "gist", "mist", "twist", "exist",
+              "assist", "insist", "resist", "persist", "consist", "wrist", "fist", "heist", "amidst"}
+
+#: words that may stand inside a title ("Secretary of State", "Minister for Health and Social Care")
+_TITLE_LINKS = {"of", "for", "and", "&", "at", "on", "to"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
+_STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+MAX_ROLE_TOKENS = 12
+
+
+def is_role_word(tok: Token) -> bool:
+    """True for a noun that names a job, title or relation: spokesman, minister, ambassador."""
+    low = tok.lower_.rstrip(".")
+    lemma = tok.lemma_.lower().rstrip(".")
+    if low in _NOT_ROLES or lemma in _NOT_ROLES:
+        return False
+    return low in ROLE_NOUNS or lemma in ROLE_NOUNS or bool(_ROLE_SUFFIX.match(low))
+
+
+def gender_of_word(word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    if w in MALE_WORDS or (w.endswith("man") and w not in _NOT_ROLES and len(w) > 4):
+        return "m"
+    if w in FEMALE_WORDS or (w.endswith("woman") and len(w) > 6):
+        return "f"
+    return None
+
+
+def _tidy(doc: Doc, start: int, end: int) -> str | None:
+    """The text of tokens [start, end) without determiners at the front or punctuation at either end."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].tag_ == "POS" and end - 1 == start)):
+        end -= 1
+    if start >= end:
+        return None
+    return " ".join(doc[start:end].text.split())
+
+
+def _modifier_ok(tok: Token, ent_type: str) -> bool:
+    """A token that may stand inside a title in front of a name."""
+    if tok.is_space or tok.like_num or ent_type in _STOP_ENTS:
+        return False
+    if tok.tag_ == "POS" or tok.text in {"-", "\u2011"}:
+        return True
+    if tok.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        return True
+    return tok.lower_ in _TITLE_LINKS and tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"PROPN", "NOUN"}
+
+
+def _head_ok(doc: Doc, start: int, end: int) -> bool:
+    """A phrase is a role when a role noun heads it: its last word, or the word before "of/for ..."."""
+    toks = doc[start:end]
+    roles = [t for t in toks if is_role_word(t)]
+    if not roles:
+        return False
+    last = toks[-1]
+    if is_role_word(last):
+        return not (last.lower_ in WEAK_ROLE_NOUNS and len(toks) == 1)
+    # "Secretary of State": a role noun followed by a linking word and a name or noun
+    for t in roles:
+        nxt = doc[t.i + 1] if t.i + 1 < end else None
+        if nxt is not None and nxt.lower_ in _TITLE_LINKS:
+            return True
+    return False
+
+
+def title_before(doc: Doc, start: int, ent_type: list[str], sent_start: int) -> tuple[int, int] | None:
+    """The title right in front of a name starting at token ``start``: "Kremlin spokesman"."""
+    i = start - 1
+    while i >= sent_start and _modifier_ok(doc[i], ent_type[i]) and start - i <= MAX_ROLE_TOKENS:
+        if ent_type[i] == "PERSON" and not is_role_word(doc[i]):
+            break
+        i -= 1
+    a = i + 1
+    while a < start and (doc[a].lower_ in _TITLE_LINKS or doc[a].tag_ == "POS" or doc[a].text == "-"):
+        a += 1
+    if a < start and _head_ok(doc, a, start):
+        return a, start
+    return None
+
+
+def apposition_after(doc: Doc, end: int, ent_type: list[str], sent_end: int) -> tuple[int, int] | None:
+    """", the Ukrainian foreign minister," after a name ending at token ``end``."""
+    if end >= sent_end or doc[end].text != ",":
+        return None
+    i = end + 1
+    if i < sent_end and doc[i].lower_ in _DETERMINERS:
+        i += 1
+    a = i
+    while i < sent_end and i - a <= MAX_ROLE_TOKENS:
+        t = doc[i]
+        if t.text in {",", ";", ".", ")", "(", ":", "\u2014", "\u2013"} or t.is_space:
+            break
+        stops = t.pos_ in {"VERB", "AUX", "PRON", "NUM", "SCONJ", "CCONJ"} or t.lower_ in {"who", "which", "that"}
+        if stops and not (t.pos_ == "CCONJ" and i > a and doc[i - 1].pos_ == "PROPN"):
+            return None
+        if ent_type[i] in _STOP_ENTS:
+            return None
+        i += 1
+    if i == a or i - a > MAX_ROLE_TOKENS:
+        return None
+    if i < sent_end and doc[i].text not in {",", ".", ";", "\u2014", "\u2013", ")"} and not doc[i].is_space:
+        return None
+    # the head is the last role word before any linking preposition
+    j = a
+    while j < i and doc[j].lower_ not in _TITLE_LINKS - {"and", "&"}:
+        j += 1
+    if j > a and not is_role_word(doc[j - 1]):
+        return None
+    if not _head_ok(doc, a, j if j < i else i) and not _head_ok(doc, a, i):
+        return None
+    return a, i
+
+
+def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int, name_end: int,
+                      sent_end: int) -> tuple[int, int] | None:
+    """"Russia's deputy UN ambassador, " before a name starting at token ``start``, closed by a comma."""
+    if start - 2 < sent_start or doc[start - 1].text != ",":
+        return None
+    if name_end < sent_end and doc[name_end].text not in {",", "\u2014", "\u2013", ".", ";", ")", "!", "?"} \
+            and doc[name_end].pos_ not in {"VERB", "AUX"}:
+        return None
+    end = start - 1
+    i = end - 1
+    while i >= sent_start and end - i <= MAX_ROLE_TOKENS:
+        t = doc[i]
+        if t.lower_ in _DETERMINERS or (t.is_punct and t.tag_ != "POS" and t.text != "-"):
+            break
+        if not _modifier_ok(t, ent_type[i]):
+            return None
+        if ent_type[i] == "PERSON" and not is_role_word(t) and doc[i + 1].tag_ != "POS":
+            return None
+        i -= 1
+    a = i + 1
+    if a >= end or not is_role_word(doc[end - 1]):
+        return None
+    return a, end

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Time the whole extraction against a bare ``nlp.pipe`` over the same texts.
+
+    PYTHONPATH=$PWD python scripts/bench_quotes.py [INPUT ...] [--repeat 2]
+
+INPUT defaults to ``../shared/corpus/polnear-dev/articles.jsonl`` (next to the repository).
+Prints the bare parse time, the time of ``extract`` (parse + analyse + write, as the CLI does it),
+their ratio in wall-clock and in CPU time (the latter is steadier when other jobs share the
+machine), and how the analysis time splits between the extractors. Each measure is the best of
+``--repeat`` runs, so a busy machine inflates the numbers less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent.parent / "shared" / "corpus" / "polnear-dev" / "articles.jsonl"
+
+
+def _articles(inputs: list[str]):
+    from generator.model import Article
+    from generator.readers import iter_articles
+
+    return [a for a in iter_articles(inputs) if isinstance(a, Article)]
+
+
+def bare_pipe(nlp, texts: list[str]) -> tuple[float, float]:
+    t, c = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def whole_extract(articles, out: Path) -> float:
+    from generator.run import extract_all
+
+    t, c = time.perf_counter(), time.process_time()
+    report = extract_all(articles, out, force=True)
+    elapsed = time.perf_counter() - t, time.process_time() - c
+    if report.errors:
+        print("errors:", *report.errors, sep="\n  ", file=sys.stderr)
+    return elapsed
+
+
+def stage_times(nlp, articles) -> dict[str, float]:
+    """Seconds spent in each extractor (the parse excluded)."""
+    from generator import extract as ex
+
+    times: dict[str, float] = defaultdict(float)
+    for doc, art in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=16):
+        t = time.perf_counter()
+        index = ex.extract_entities(doc)
+        t1 = time.perf_counter()
+        quotes = ex.extract_quotes(doc, index)
+        t2 = time.perf_counter()
+        times["entities"] += t1 - t
+        times["quotes"] += t2 - t1
+        t3 = time.perf_counter()
+        ex.analyse(doc, art, pipeline="bench")
+        times["analyse (all)"] += time.perf_counter() - t3
+        del quotes
+    return dict(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("inputs", nargs="*", default=[str(DEFAULT)])
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args(argv)
+
+    from generator.nlp import load
+
+    nlp = load()
+    articles = _articles(args.inputs)
+    texts = [a.text for a in articles]
+    for _ in nlp.pipe(texts[:4]):  # warm up
+        pass
+    # interleaved, so a burst of load on a shared machine hits both measures alike
+    bares, wholes = [], []
+    with tempfile.TemporaryDirectory(prefix="bench-quotes-") as tmp:
+        for _ in range(args.repeat):
+            bares.append(bare_pipe(nlp, texts))
+            wholes.append(whole_extract(articles, Path(tmp)))
+    bare, whole = min(b for b, _ in bares), min(w for w, _ in wholes)
+    bare_cpu, whole_cpu = min(c for _, c in bares), min(c for _, c in wholes)
+    stages = stage_times(nlp, articles)
+    print(f"articles        {len(articles)}")
+    print(f"bare nlp.pipe   {bare:7.2f} s")
+    print(f"whole extract   {whole:7.2f} s")
+    print(f"ratio           {whole / bare:7.3f}   (wall clock)")
+    print(f"bare, CPU time  {bare_cpu:7.2f} s")
+    print(f"whole, CPU time {whole_cpu:7.2f} s")
+    print(f"ratio           {whole_cpu / bare_cpu:7.3f}   (CPU time of this process: steadier on a busy machine)")
+    for name, sec in stages.items():
+        print(f"  {name:<14}{sec:7.2f} s  ({sec / bare:.1%} of the parse)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
