@@ -1,95 +1,62 @@
 """From a folder of fact sheets to Markdown pages for MkDocs: gather, then render.
 
-:func:`gather` loads and validates every sheet and builds the cross-page indexes;
-:func:`render_site` writes the pages from Jinja templates shipped as package data. A page
-is rewritten only when its text changes (so ``mkdocs serve`` reloads just what changed),
-and pages of sheets that no longer exist are removed. Every expression a template prints
-goes through :func:`generator.render.escape.md_text` unless a filter marked it safe.
+:func:`~generator.render.site.gather` loads and validates every sheet and builds the
+cross-page indexes; :func:`render_site` writes the pages from Jinja templates shipped as
+package data. A page is rewritten only when its text changes (so ``mkdocs serve`` reloads
+just what changed), and pages of sheets that no longer exist are removed. Every expression a
+template prints goes through :func:`generator.render.escape.md_text` unless a filter marked it
+safe; values printed by the theme as HTML (titles, tags) go through ``html_text`` instead.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import re
 import shutil
-from collections import defaultdict
+import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from generator import yamlio
-from generator.errors import SheetError
-from generator.ids import is_safe_id, slugify
-from generator.model import Entity, FactSheet
-from generator.render.corpus import corpus_pages
-from generator.render.escape import json_for_script, link, md_text, safe_url
-from generator.validate import load_sheet, schema
+from generator.ids import is_safe_id
+from generator.model import FactSheet, Quote
+from generator.registry import Registry
+from generator.render import exports
+from generator.render.corpus import corpus_pages, registry_for
+from generator.render.escape import highlight, html_text, link, md_text, safe_url
+from generator.render.site import (
+    GROUPS,
+    TYPE_GROUPS,
+    EntityIndex,
+    EntityPage,
+    Grouping,
+    Site,
+    gather,
+    gather_sheets,
+    group_entities,
+    load_sheets,
+    published_date,
+    registry_grouping,
+)
+from generator.validate import schema
+
+__all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityIndex", "EntityPage", "Grouping", "Site",
+           "environment", "gather", "gather_sheets", "group_entities", "registry_grouping", "render_pages",
+           "render_site"]
 
 log = logging.getLogger(__name__)
 
 #: folders under docs/ that render owns entirely (everything else in docs/ is written by people)
 GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data", "stories")
 GENERATED_FILES = ("index.md",)
-TYPE_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
-
-
-@dataclass
-class EntityPage:
-    """One person, organisation or place across all sheets."""
-
-    slug: str
-    name: str
-    group: str  # people / organisations / places
-    aliases: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
-    sheets: list[FactSheet] = field(default_factory=list)
-
-
-@dataclass
-class Site:
-    """Everything the pages are made from, gathered before any page is written."""
-
-    sheets: list[FactSheet]
-    entities: dict[str, dict[str, EntityPage]]  # group -> slug -> page
-    problems: list[str]
-
-    def entity_slug(self, entity: Entity) -> tuple[str, str] | None:
-        group = TYPE_GROUPS.get(entity.type)
-        if group is None:
-            return None
-        slug = slugify(entity.name)
-        return (group, slug) if slug in self.entities.get(group, {}) else None
-
-
-def _sort_key(sheet: FactSheet) -> tuple:
-    return (sheet.source.published or "", sheet.id)
-
-
-def gather(facts_dir: Path) -> Site:
-    """Load every sheet under ``facts_dir`` (bad ones are reported, not fatal) and index them."""
-    sheets: list[FactSheet] = []
-    problems: list[str] = []
-    for path in sorted(facts_dir.glob("*.yaml")):
-        try:
-            sheets.append(load_sheet(path))
-        except SheetError as err:
-            problems.extend(err.problems)
-    sheets.sort(key=_sort_key, reverse=True)
-    entities: dict[str, dict[str, EntityPage]] = defaultdict(dict)
-    for sheet in sheets:
-        for ent in sheet.entities:
-            group = TYPE_GROUPS.get(ent.type)
-            if group is None:
-                continue
-            slug = slugify(ent.name)
-            page = entities[group].setdefault(slug, EntityPage(slug=slug, name=ent.name, group=group))
-            page.aliases.update(a for a in ent.aliases if a != page.name)
-            page.roles.update(ent.roles)
-            if sheet not in page.sheets:
-                page.sheets.append(sheet)
-    return Site(sheets=sheets, entities=dict(entities), problems=problems)
+#: how many sheets the home page shows as cards
+HOME_CARDS = 12
+GROUP_TITLES = {"people": "People", "organisations": "Organisations", "places": "Places"}
+KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "reported": "reported speech"}
 
 
 def environment() -> jinja2.Environment:
@@ -112,14 +79,39 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
+    env.filters["html"] = html_text
     env.filters["link"] = lambda text, url: link(url, text)
     env.filters["safe_url"] = safe_url
-    env.filters["json_script"] = json_for_script
-    env.filters["slug"] = lambda text: Markup(slugify(text))
     env.filters["path"] = path_component
-    env.filters["front_matter"] = lambda d: Markup(yamlio.dump(d))
+    env.filters["front_matter"] = front_matter
     env.filters["value"] = format_value
+    env.filters["highlight"] = highlight
+    env.filters["date"] = published_date
+    env.globals["group_titles"] = GROUP_TITLES
     return env
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, str):
+        return str(value)  # Markup -> str, which the safe YAML dumper knows
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+# characters a YAML reader refuses, or reads as a line break, even inside a quoted string
+_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def front_matter(data: dict) -> Markup:
+    """A page's front matter, as one line of JSON (which is YAML): fast to write, safe to read.
+
+    Values the theme prints as HTML (title, description, tags) must be html-escaped first.
+    """
+    text = json.dumps(_plain(data), ensure_ascii=False, separators=(", ", ": "))
+    return Markup(_YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def path_component(value: object) -> Markup:
@@ -145,36 +137,183 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-def render_site(facts_dir: Path, docs_dir: Path) -> tuple[Site, int]:
-    """Write every generated page under ``docs_dir``; return the gathered site and pages changed."""
-    site = gather(facts_dir)
+def quote_groups(site: Site, sheet: FactSheet) -> list[dict]:
+    """A sheet's quotes grouped by speaker, in order of first appearance; unresolved speakers last."""
+    groups: dict[str, dict] = {}
+    for number, quote in enumerate(sheet.quotes, start=1):
+        speaker = (quote.speaker or "").strip()
+        group = groups.setdefault(speaker.casefold(), {
+            "speaker": speaker or None, "page": site.speaker_page(sheet, quote) if speaker else None,
+            "roles": [], "quotes": []})
+        if quote.speaker_role and quote.speaker_role not in group["roles"]:
+            group["roles"].append(quote.speaker_role)
+        group["quotes"].append((number, quote))
+    for group in groups.values():
+        page = group["page"]
+        if not group["roles"] and page is not None:
+            ent = next((e for e in sheet.entities if site.entity_page(sheet, e) is page), None)
+            group["roles"] = list(ent.roles) if ent else []
+    ordered = [g for g in groups.values() if g["speaker"]]
+    return ordered + [g for g in groups.values() if not g["speaker"]]
+
+
+def sheet_entities(site: Site, sheet: FactSheet) -> dict[str, list[tuple]]:
+    """The sheet's people, organisations and places, each with its page (most mentioned first)."""
+    out: dict[str, list[tuple]] = {g: [] for g in GROUPS}
+    for ent in sorted(sheet.entities, key=lambda e: (-e.mentions, e.name)):
+        group = TYPE_GROUPS.get(ent.type)
+        if group is not None:
+            out[group].append((ent, site.entity_page(sheet, ent)))
+    return out
+
+
+def sheet_front_matter(site: Site, sheet: FactSheet) -> dict:
+    return {
+        "title": str(html_text(sheet.title)),
+        "description": str(html_text(sheet.summary or sheet.title)),
+        "tags": [str(html_text(t)) for t in site.tags_of(sheet)],
+        "schema_org": exports.json_ld(sheet),
+    }
+
+
+def page_helpers(site: Site) -> dict[str, object]:
+    """Functions the templates call to print links and dates: each returns escaped Markdown."""
+
+    def sheet_link(sheet: FactSheet, prefix: str = "../sheets/", anchor: str = "") -> Markup:
+        target = f"{prefix}{path_component(site.page_name(sheet))}.md"
+        if anchor:
+            target += f"#{path_component(anchor)}"
+        return Markup(f"[{md_text(sheet.title)}]({target})")
+
+    def entity_link(entry: EntityPage, prefix: str = "../") -> Markup:
+        return Markup(f"[{md_text(entry.name)}]({prefix}{path_component(entry.group)}/{path_component(entry.slug)}.md)")
+
+    def sheet_date(sheet: FactSheet) -> Markup:
+        return md_text(published_date(sheet) or "date unknown")
+
+    def lead_fact(sheet: FactSheet) -> Markup:
+        if sheet.facts:
+            return md_text(sheet.facts[0].text)
+        if sheet.summary:
+            return md_text(sheet.summary)
+        return Markup("*No key fact found.*")
+
+    def quote_meta(quote: Quote) -> Markup:
+        parts = [md_text(quote.cue)] if quote.cue else []
+        parts.append(md_text(KIND_LABELS.get(quote.kind, quote.kind)))
+        if quote.speaker_mention and quote.speaker_mention != quote.speaker:
+            parts.append(Markup(f"named as “{md_text(quote.speaker_mention)}”"))
+        if not quote.speaker:
+            parts.append(Markup('<strong class="fs-unresolved">speaker not identified</strong>'))
+        return Markup(" · ").join(parts)
+
+    return {"quote_meta": quote_meta, "sheet_link": sheet_link, "entity_link": entity_link,
+            "sheet_date": sheet_date, "lead_fact": lead_fact}
+
+
+def render_pages(site: Site, docs_dir: Path, *, registry: Registry | None = None) -> dict[Path, str]:
+    """Every generated page and data file, by path; nothing is written."""
     env = environment()
+    env.globals.update(page_helpers(site))
     pages: dict[Path, str] = {}
+    # stories and disagreements across sheets (render/corpus.py), and each sheet's share of them
+    view, corpus = corpus_pages(site.sheets, env, docs_dir, registry=registry)
+    pages.update(corpus)
 
-    pages[docs_dir / "index.md"] = env.get_template("home.md.j2").render(site=site)
-    pages[docs_dir / "sheets" / "index.md"] = env.get_template("sheets_index.md.j2").render(site=site)
-    view, extra = corpus_pages(site.sheets, env, docs_dir, registry_file=facts_dir.parent / "entities.yaml")
-    pages.update(extra)
+    def page(path: str, template: str, **context: object) -> None:
+        pages[docs_dir / path] = env.get_template(template).render(site=site, **context)
+
+    page("index.md", "home.md.j2", latest=site.sheets[:HOME_CARDS], counts=site.counts())
+    page("sheets/index.md", "sheets_index.md.j2")
+    sheet_template = env.get_template("sheet.md.j2")
     for sheet in site.sheets:
-        pages[docs_dir / "sheets" / f"{sheet.id}.md"] = env.get_template("sheet.md.j2").render(
-            site=site, sheet=sheet, conflicts=view.conflicts_for(sheet.id), titles=view.titles)
-        pages[docs_dir / "data" / f"{sheet.id}.yaml"] = yamlio.dump(sheet.to_dict())
-    for group, entries in site.entities.items():
-        pages[docs_dir / group / "index.md"] = env.get_template("entity_index.md.j2").render(
-            site=site, group=group, entries=sorted(entries.values(), key=lambda e: e.name.lower()))
-    pages[docs_dir / "data" / "factsheet.schema.json"] = _schema_text()
+        name = site.page_name(sheet)
+        pages[docs_dir / "sheets" / f"{name}.md"] = sheet_template.render(
+            site=site, sheet=sheet, name=name, front=sheet_front_matter(site, sheet),
+            quote_groups=quote_groups(site, sheet), entities=sheet_entities(site, sheet),
+            resolved_dates=sorted((d for d in sheet.dates if d.value), key=lambda d: (d.value, d.text)),
+            unresolved_dates=[d for d in sheet.dates if not d.value], cite=exports.citation(sheet),
+            conflicts=view.conflicts_for(sheet.id), titles=view.titles)
+        source = site.files.get(sheet.id)  # the file as people edit it, byte for byte
+        pages[docs_dir / "data" / f"{sheet.id}.yaml"] = (source.read_text(encoding="utf-8") if source
+                                                         else exports.as_yaml(sheet))
+        pages[docs_dir / "data" / f"{sheet.id}.json"] = exports.as_json(sheet)
+        pages[docs_dir / "data" / f"{sheet.id}.csv"] = exports.as_csv(sheet)
+    entity_template = env.get_template("entity.md.j2")
+    for group in GROUPS:
+        entries = sorted(site.entities.pages.get(group, {}).values(), key=lambda e: (e.name.casefold(), e.slug))
+        page(f"{group}/index.md", "entity_index.md.j2", group=group, entries=entries)
+        for entry in entries:
+            pages[docs_dir / group / f"{entry.slug}.md"] = entity_template.render(site=site, group=group, entry=entry)
+    page("indexes/index.md", "indexes.md.j2", counts=site.counts())
+    page("indexes/quotes.md", "quotes_index.md.j2", speakers=sorted(
+        {q.speaker.strip() for s in site.sheets for q in s.quotes if q.speaker and q.speaker.strip()},
+        key=str.casefold))
+    page("indexes/figures.md", "figures_index.md.j2")
+    page("indexes/dates.md", "dates_index.md.j2", months=_by_month(site.sheets))
+    page("indexes/sources.md", "sources_index.md.j2", sources=_by_source(site.sheets))
+    page("indexes/tags.md", "tags_index.md.j2")
+    pages[docs_dir / "data" / "factsheet.schema.json"] = json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+    return pages
 
-    changed = 0
-    for path, text in pages.items():
-        changed += yamlio.atomic_write(path, text)
+
+def _by_month(sheets: Iterable[FactSheet]) -> list[tuple[str | None, list[FactSheet]]]:
+    months: dict[str | None, list[FactSheet]] = {}
+    for sheet in sheets:  # already newest first
+        date = published_date(sheet)
+        months.setdefault(date[:7] if date else None, []).append(sheet)
+    return sorted(months.items(), key=lambda kv: kv[0] or "", reverse=True)
+
+
+def _by_source(sheets: Iterable[FactSheet]) -> list[tuple[str | None, list[FactSheet]]]:
+    sources: dict[str | None, list[FactSheet]] = {}
+    for sheet in sheets:
+        name = (sheet.source.name or "").strip() or None
+        sources.setdefault(name, []).append(sheet)
+    return sorted(sources.items(), key=lambda kv: (kv[0] is None, (kv[0] or "").casefold()))
+
+
+def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping | None = None,
+                registry_file: Path | None = None) -> tuple[Site, int]:
+    """Write every generated page under ``docs_dir``; return the gathered site and pages changed.
+
+    People, organisations and places are grouped across sheets by the registry (built from the
+    sheets, starting from ``registry_file``, by default ``entities.yaml`` beside the facts folder,
+    when it exists), unless another ``grouping`` is given.
+    """
+    sheets, files, problems = load_sheets(facts_dir)
+    registry = registry_for(sheets, registry_file if registry_file is not None
+                            else facts_dir.parent / "entities.yaml")
+    site = gather_sheets(sheets, problems=problems, grouping=grouping or registry_grouping(registry))
+    site.files = files
+    pages = render_pages(site, docs_dir, registry=registry)
+    changed = sum(write_page(path, text) for path, text in pages.items())
     _remove_stale(docs_dir, set(pages))
     return site, changed
 
 
-def _schema_text() -> str:
-    import json
+def write_page(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it already holds it; a reader sees the old file or the new one.
 
-    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+    Unlike the sheets' own writes there is no fsync: pages are made again from the sheets at will,
+    and syncing thousands of pages would dominate the time a render takes.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _remove_stale(docs_dir: Path, keep: Iterable[Path]) -> None:

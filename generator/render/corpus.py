@@ -41,9 +41,14 @@ def registry_for(sheets: list[FactSheet], registry_file: Path | None) -> Registr
 
 
 def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Path,
-                 registry_file: Path | None = None) -> tuple[CorpusView, dict[Path, str]]:
-    """The stories and disagreements pages, and the view the sheet pages use for their warnings."""
-    registry = registry_for(sheets, registry_file)
+                 registry_file: Path | None = None, registry: Registry | None = None,
+                 ) -> tuple[CorpusView, dict[Path, str]]:
+    """The stories and disagreements pages, and the view the sheet pages use for their warnings.
+
+    ``registry``: one already built (the render step builds it once for these pages and for the
+    people, organisations and places pages); else it is built from ``registry_file`` and the sheets.
+    """
+    registry = registry if registry is not None else registry_for(sheets, registry_file)
     corpus = analyse_corpus(sheets, registry)
     view = CorpusView(corpus=corpus, titles={s.id: s.title for s in sheets},
                       sources={s.id: " · ".join(x for x in (s.source.name, (s.source.published or "")[:10]) if x)

@@ -1,0 +1,62 @@
+/* Factsheet: small progressive enhancements. The pages work without them. */
+(function () {
+  "use strict";
+
+  /* All quotes: show only the rows of one speaker. */
+  function setUpFilter(box) {
+    var select = box.querySelector("select");
+    var table = box.parentElement.querySelector("table");
+    if (!select || !table) { return; }
+    var count = box.querySelector(".fs-filter-count");
+    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
+    function apply() {
+      var want = select.value;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var cell = row.cells[0];
+        var match = !want || (cell && cell.textContent.trim() === want);
+        row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      if (count) { count.textContent = shown + " of " + rows.length + " quotes"; }
+      var url = new URL(window.location.href);
+      if (want) { url.searchParams.set("speaker", want); } else { url.searchParams.delete("speaker"); }
+      window.history.replaceState(null, "", url);
+    }
+    var asked = new URL(window.location.href).searchParams.get("speaker");
+    if (asked && Array.prototype.some.call(select.options, function (o) { return o.value === asked; })) {
+      select.value = asked;
+    }
+    select.addEventListener("change", apply);
+    box.hidden = false;
+    apply();
+  }
+
+  /* Cite this sheet: the page's own address, as the reader sees it. */
+  function setUpCitation(span) {
+    var url = new URL(window.location.href);
+    url.hash = "";
+    url.search = "";
+    span.textContent = url.href;
+  }
+
+  /* The theme's search overlay is a dialog: give it a name for screen readers. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search the fact sheets"); }
+  }
+
+  function enhance() {
+    nameSearchDialog();
+    document.querySelectorAll(".fs-filter").forEach(setUpFilter);
+    document.querySelectorAll(".fs-cite-url").forEach(setUpCitation);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(enhance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
+  }
+})();
