@@ -216,12 +216,18 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
         _fail(str(err))
 
 
-def run_render(facts: Path, docs: Path, *, quiet: bool) -> int:
+def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:
+    from generator.registry import RegistryError
     from generator.render import render_site
 
     if not facts.is_dir():
         _fail(f"{facts}: no such folder of fact sheets (run `factsheet extract` first)")
-    site, changed = render_site(facts, docs)
+    try:
+        site, changed = render_site(facts, docs, registry_file=registry)
+    except RegistryError as err:
+        for problem in err.problems:
+            click.secho(f"error: {problem}", fg="red", err=True)
+        _fail(f"{err.path}: fix the registry (people, organisations and places) and render again")
     for problem in site.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     if not quiet:
@@ -232,16 +238,19 @@ def run_render(facts: Path, docs: Path, *, quiet: bool) -> int:
 @cli.command()
 @click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
+@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The people/organisations/places registry, kept with people's edits "
+                   "[default: entities.yaml beside the facts folder].")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def render(facts: Path, docs: Path, quiet: bool) -> None:
-    """Write Markdown pages for MkDocs from the YAML fact sheets.
+def render(facts: Path, docs: Path, registry: Path | None, quiet: bool) -> None:
+    """Write Markdown pages for MkDocs from the YAML fact sheets, and update the registry.
 
     \b
     Example:
       factsheet render --facts data/facts --docs docs
     """
     try:
-        sys.exit(run_render(facts, docs, quiet=quiet))
+        sys.exit(run_render(facts, docs, quiet=quiet, registry=registry))
     except FactsheetError as err:
         _fail(str(err))
 

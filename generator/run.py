@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator import curation, yamlio
 from generator.errors import FactsheetError, InputError, SheetError
 from generator.ids import is_safe_id
@@ -109,11 +111,15 @@ class SheetStore:
         """
         path = sheet_path(self.out_dir, article.id)
         snap = snapshot_path(self.out_dir, article.id)
-        person = self._person(path, report)
+        untouched = self._untouched(path, snap)
+        person = untouched if untouched is not None else self._person(path, report)
         if person is False:
             return False
         merged: dict[str, Any] = machine
-        if person is not None:
+        if untouched is not None:
+            if _same_but_time(machine, untouched):
+                return True  # nobody edited it and the machine says the same: leave both files alone
+        elif person is not None:
             base = self._base(snap, person, machine)
             result = curation.merge(base, person, machine, text=article.text)
             merged = result.sheet
@@ -131,9 +137,25 @@ class SheetStore:
                 report.changes[article.id] = lines
             return True
         # the sheet first, then its snapshot: see the module docstring
-        yamlio.atomic_write(path, yamlio.dump(merged))
-        yamlio.atomic_write(snap, yamlio.dump(machine))
+        text = yamlio.dump(merged)
+        yamlio.atomic_write(path, text)
+        yamlio.atomic_write(snap, text if merged is machine else yamlio.dump(machine))  # no edits: one dump
         return True
+
+    @staticmethod
+    def _untouched(path: Path, snap: Path) -> dict | None:
+        """The sheet's data when it is byte for byte its snapshot (no person edited it), else None.
+
+        The common case, and a cheap one: no validation or merge is needed for the machine's own output.
+        """
+        try:
+            data = path.read_bytes()
+            if data != snap.read_bytes():
+                return None
+            loaded = yamlio.load_fast(data.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
+        return _plain(loaded) if isinstance(loaded, dict) else None
 
     def _person(self, path: Path, report: RunReport) -> dict | bool | None:
         """The sheet as it is now (None: none yet); False when it is broken and must not be overwritten."""

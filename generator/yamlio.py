@@ -199,8 +199,12 @@ def load_document(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[tuple, 
         raise SheetError(path, [f"{path}: cannot read ({exc.strerror or exc})"]) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # a safe loader
+        parser = loader(text)  # a safe loader: one parse gives both the nodes (lines) and the data
+        try:
+            node = parser.get_single_node()
+            data = parser.construct_document(node) if node is not None else None
+        finally:
+            parser.dispose()
     except yaml.YAMLError:
         raise SheetError(path, [syntax_error(path, text)]) from None
     lines: dict[tuple, int] = {}

@@ -13,6 +13,7 @@ machine), and how the analysis time splits between the extractors. Each measure 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -20,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent.parent / "shared" / "corpus" / "polnear-dev" / "articles.jsonl"
+DEFAULT = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared")) / "corpus" / "polnear-dev" / "articles.jsonl"
 
 
 def _articles(inputs: list[str]):

@@ -141,3 +141,33 @@ def test_every_command_has_an_example_and_is_in_the_readme():
     for name, command in cli.commands.items():
         assert "Example" in (command.help or ""), f"`factsheet {name}` has no example in its help"
         assert f"factsheet {name}" in readme, f"`factsheet {name}` is not documented in README.md"
+
+
+def test_render_writes_the_registry_and_keeps_a_persons_edit(runner, tmp_path):
+    src = write(tmp_path, "a.txt", GOOD)
+    facts, docs = tmp_path / "data" / "facts", tmp_path / "docs"
+    assert runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"]).exit_code == 0
+    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
+    registry = tmp_path / "data" / "entities.yaml"
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    (park,) = [e for e in data["entities"] if e["name"] == "Jo Park"]
+    park["note"] = "checked by the desk"
+    registry.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
+    again = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    assert [e.get("note") for e in again["entities"] if e["name"] == "Jo Park"] == ["checked by the desk"]
+
+
+def test_render_lists_every_problem_of_a_broken_registry(runner, tmp_path):
+    src = write(tmp_path, "a.txt", GOOD)
+    facts = tmp_path / "data" / "facts"
+    runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"])
+    registry = tmp_path / "data" / "entities.yaml"
+    registry.write_text("schema_version: 1\nentities:\n- id: x\n  name: 5\n  type: PERSON\n  colour: red\n",
+                        encoding="utf-8")
+    result = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert any(f"{registry}:4:" in e and "name" in e for e in errors), errors
+    assert any(f"{registry}:6:" in e and "colour" in e for e in errors), errors
+    assert "Traceback" not in result.stderr

@@ -43,7 +43,7 @@ from generator.extract.date_rules import (
     resolve,
 )
 from generator.extract.numbers import lex
-from generator.extract.text import sentence_text
+from generator.extract.text import doc_text, sentence_text
 from generator.extract.units import unit_after
 from generator.model import DateMention
 
@@ -324,7 +324,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 
 def doc_date_spans(doc: Doc) -> list[tuple[int, int]]:
     """:func:`date_spans`, less the "years" the parse shows count something: "a survey of 1709 schoolchildren"."""
-    return [(f.start, f.end) for f in scan(doc.text) if f.calendar and not _counts_a_noun(doc, f)]
+    return [(f.start, f.end) for f in scan(doc_text(doc)) if f.calendar and not _counts_a_noun(doc, f)]
 
 
 def _counts_a_noun(doc: Doc, f: Found) -> bool:
@@ -397,7 +397,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
 
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every time expression in the document, with its ISO value where the text and the publication date allow."""
-    text = doc.text
+    text = doc_text(doc)
 
     def tense(char: int) -> bool | None:
         span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")

@@ -12,6 +12,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
+from generator.extract.text import doc_text
+
 _ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY]
 
 
@@ -25,7 +27,7 @@ class DocTable:
         if n == 0:
             self.text = self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_type = []
             self.head, self.idx, self.sent_of, self.sents, self.ent_iob = [], [], [], [], []
-            self.string = doc.text
+            self.string = doc_text(doc)
             return
         arr = doc.to_array(_ATTRS)
         strings = doc.vocab.strings

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.dates import counts_a_noun, doc_date_spans
 from generator.extract.numbers import ORDINAL_SUFFIX, Lex
 from generator.extract.quantities import Quantity, scan_quantities
-from generator.extract.text import sentence_text
+from generator.extract.text import doc_text, sentence_text
 from generator.model import Figure
 
 # ---------------------------------------------------------------- changes
@@ -546,7 +546,7 @@ def _clause_subject(span: Span, root: Token) -> str | None:
 
 def extract_figures(doc: Doc) -> list[Figure]:
     """Every figure in the document, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     lexes, quantities = scan_quantities(text, doc_date_spans(doc))
     out: list[Figure] = []
     for q in quantities:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.entities import EntityIndex
 from generator.extract.text import (
     DATE_STAMP,
+    doc_text,
     furniture,
     leading_furniture,
     paragraph_numbers,
@@ -117,9 +118,10 @@ def rank_facts(doc: Doc, *, title: str, quotes: list[Quote], figures: list[Figur
     cands = story_sentences(doc, title)
     if not cands:
         return []
-    feats = features(cands, title=title, figures=figures, dates=dates, entities=entities)
+    bags = [_content(c.span) for c in cands]
+    feats = features(cands, title=title, figures=figures, dates=dates, entities=entities, bags=bags)
     scores = [score(f, weights) for f in feats]
-    chosen = select(cands, scores, k=k, weights=weights)
+    chosen = select(cands, scores, k=k, weights=weights, bags=bags)
     anchor = story_date(doc, published)
     return [_fact(cands[i], s, quotes, entities, dates, anchor) for i, s in chosen]
 
@@ -268,21 +270,40 @@ def _personal(span: Span) -> bool:
     return False
 
 
+def _centrality(bag: Counter[str], total: Counter[str], total_sq: int) -> float:
+    """The cosine of a sentence's bag with the bag of all the other candidates (``total - bag``),
+    computed from the sentence's own words only: building ``total - bag`` for every sentence
+    made the ranking quadratic in the article's length."""
+    dot = rest_sq = bag_sq = 0
+    rest_sq = total_sq
+    for k, b in bag.items():
+        t = total[k]
+        dot += b * (t - b)
+        rest_sq -= t * t - (t - b) * (t - b)
+        bag_sq += b * b
+    if not dot or not rest_sq:
+        return 0.0
+    return dot / math.sqrt(bag_sq * rest_sq)
+
+
 def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates: list[DateMention],
-             entities: EntityIndex) -> list[Features]:
-    """The features of every candidate (they depend on the other candidates: centrality)."""
+             entities: EntityIndex, bags: list[Counter[str]] | None = None) -> list[Features]:
+    """The features of every candidate (they depend on the other candidates: centrality).
+
+    ``bags``: each candidate's content words, when the caller has them already.
+    """
     if not cands:
         return []
     doc = cands[0].span.doc
-    bags = [_content(c.span) for c in cands]
+    bags = bags if bags is not None else [_content(c.span) for c in cands]
     total: Counter[str] = Counter()
     for bag in bags:
         total.update(bag)
     headline = _content(_title_doc(doc, title))
     starts = [(f.span[0] if f.span else -1) for f in figures] + [(d.span[0] if d.span else -1) for d in dates]
+    total_sq = sum(v * v for v in total.values())
     out = []
     for c, bag in zip(cands, bags, strict=True):
-        rest = total - bag
         n_words = sum(1 for t in c.span if not t.is_punct and not t.is_space)
         named = len(entities.in_span(c.span)) + len({t.i for t in c.span if t.ent_iob_ == "B" and t.ent_type_ in NAMED
                                                     and entities.at(t.i) is None})
@@ -292,7 +313,7 @@ def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates
             paragraph_lead=1.0 if c.order == 0 or _first_in_paragraph(c, cands) else 0.0,
             headline=(sum(min(v, bag[k]) for k, v in headline.items()) / sum(headline.values())) if headline else 0.0,
             lead=_cosine(bag, bags[0]),
-            centrality=_cosine(bag, rest),
+            centrality=_centrality(bag, total, total_sq),
             information=min(1.0, (named + numbers) / 5.0),
             quoted=_quoted_share(c.span),
             short=max(0.0, (12 - n_words) / 12.0),
@@ -333,10 +354,10 @@ def score(f: Features, weights: Weights = WEIGHTS) -> float:
             + w.short * f.short + w.long * f.long + w.personal * f.personal)
 
 
-def select(cands: list[Candidate], scores: list[float], *, k: int, weights: Weights = WEIGHTS
-           ) -> list[tuple[int, float]]:
+def select(cands: list[Candidate], scores: list[float], *, k: int, weights: Weights = WEIGHTS,
+           bags: list[Counter[str]] | None = None) -> list[tuple[int, float]]:
     """Up to ``k`` candidates, best first, each new one penalised by its overlap with those chosen."""
-    bags = [_content(c.span) for c in cands]
+    bags = bags if bags is not None else [_content(c.span) for c in cands]
     chosen: list[tuple[int, float]] = []
     left = set(range(len(cands)))
     while left and len(chosen) < k:
@@ -459,7 +480,8 @@ class StoryDate:
 
 def story_date(doc: Doc, published: dt.date | None) -> StoryDate | None:
     """The date line at the top of the article ("Friday, July 21, 2017"), else the publication date."""
-    head = doc.text[:200]
+    text = doc_text(doc)
+    head = text[:200]
     m = DATE_STAMP.search(head.split("\n\n")[0]) if head else None
     if m and m.start() < 40:
         parsed = _parse_stamp(m.group(0))
@@ -467,7 +489,7 @@ def story_date(doc: Doc, published: dt.date | None) -> StoryDate | None:
             return parsed
     if published is None:
         return None
-    month_first = not re.search(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", doc.text)
+    month_first = not re.search(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", text)
     return StoryDate(published, month_first=month_first)
 
 

@@ -143,13 +143,22 @@ def leading_furniture(text: str) -> int:
     return end
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, read once: spaCy rebuilds ``Doc.text`` from every token on each read."""
+    text = doc.user_data.get("factsheet.text")
+    if text is None:
+        text = doc.user_data["factsheet.text"] = doc.text
+    return text
+
+
 def paragraph_numbers(doc: Doc, sents: list[Span]) -> list[int]:
     """For each sentence, the number of the paragraph it is in (a line break starts a paragraph)."""
     out: list[int] = []
     number = 0
     prev_end = 0
+    text = doc_text(doc)
     for s in sents:
-        if out and "\n" in doc.text[prev_end:s.start_char]:
+        if out and "\n" in text[prev_end:s.start_char]:
             number += 1
         out.append(number)
         prev_end = s.end_char
@@ -162,9 +171,10 @@ def whole_sentences(doc: Doc) -> list[Span]:
     one (``"`` then ``It is good ...``) starts the next."""
     out: list[Span] = []
     pending: int | None = None
+    text = doc_text(doc)
     for s in sentences(doc):
         if all(t.is_punct for t in s) and s[-1].text in {'"', "“", "”", "‘", "’", "'", "(", ")", "[", "]"}:
-            gap = doc.text[out[-1].end_char:s.start_char] if out else "\n"
+            gap = text[out[-1].end_char:s.start_char] if out else "\n"
             if out and pending is None and "\n" not in gap and s[0].text not in {"“", "‘", "(", "["}:
                 out[-1] = doc[out[-1].start:s.end]
             else:

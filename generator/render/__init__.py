@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from generator.ids import is_safe_id
 from generator.model import FactSheet, Quote
-from generator.registry import Registry
+from generator.registry import Registry, write_registry
 from generator.render import exports
 from generator.render.corpus import corpus_pages, registry_for
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
@@ -274,16 +274,19 @@ def _by_source(sheets: Iterable[FactSheet]) -> list[tuple[str | None, list[FactS
 
 
 def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping | None = None,
-                registry_file: Path | None = None) -> tuple[Site, int]:
+                registry_file: Path | None = None, save_registry: bool = True) -> tuple[Site, int]:
     """Write every generated page under ``docs_dir``; return the gathered site and pages changed.
 
     People, organisations and places are grouped across sheets by the registry (built from the
     sheets, starting from ``registry_file``, by default ``entities.yaml`` beside the facts folder,
-    when it exists), unless another ``grouping`` is given.
+    when it exists), unless another ``grouping`` is given. The registry is written back to that
+    file (every edit a person made in it kept), so people can correct merges there.
     """
     sheets, files, problems = load_sheets(facts_dir)
-    registry = registry_for(sheets, registry_file if registry_file is not None
-                            else facts_dir.parent / "entities.yaml")
+    registry_path = registry_file if registry_file is not None else facts_dir.parent / "entities.yaml"
+    registry = registry_for(sheets, registry_path)
+    if save_registry and not problems:  # a registry built from a partial set of sheets would drop entries
+        write_registry(registry, registry_path)
     site = gather_sheets(sheets, problems=problems, grouping=grouping or registry_grouping(registry))
     site.files = files
     pages = render_pages(site, docs_dir, registry=registry)
