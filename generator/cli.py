@@ -161,6 +161,19 @@ def extraction_options(func: Callable) -> Callable:
     return func
 
 
+def _extract_command(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], *, jobs: str, cache: Path,
+                     refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float,
+                     **options: object) -> None:
+    """What `extract` and `diff` share: check the inputs, set up fetching, run, exit."""
+    if not inputs and not url_lists:
+        raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
+    try:
+        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
+        sys.exit(run_extract(inputs, out, jobs=_jobs(jobs), url_lists=url_lists, fetcher=fetcher, **options))
+    except FactsheetError as err:
+        _fail(str(err))
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @extraction_options
@@ -180,14 +193,9 @@ def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], forc
       factsheet extract --urls reading-list.urls --jobs 2
       factsheet extract archive.jsonl --scheduler dask://scheduler.example:8786
     """
-    if not inputs and not url_lists:
-        raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
-    try:
-        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
-        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model, jobs=_jobs(jobs),
-                             scheduler=scheduler, dry_run=dry_run, url_lists=url_lists, fetcher=fetcher))
-    except FactsheetError as err:
-        _fail(str(err))
+    _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
+                     refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
+                     quiet=quiet, dry_run=dry_run)
 
 
 @cli.command()
@@ -206,14 +214,9 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
     Example:
       factsheet diff data/articles --out data/facts --force
     """
-    if not inputs and not url_lists:
-        raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
-    try:
-        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
-        sys.exit(run_extract(inputs, out, quiet=quiet, force=force, model=model, jobs=_jobs(jobs),
-                             scheduler=scheduler, dry_run=True, url_lists=url_lists, fetcher=fetcher))
-    except FactsheetError as err:
-        _fail(str(err))
+    _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
+                     refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
+                     quiet=quiet, dry_run=True)
 
 
 def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:

@@ -272,22 +272,27 @@ def markdown_to_text(body: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
+def _numbered_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
+    """(line number, line) of a text file read line by line; a file or line that can't be read as an error."""
+    try:
+        lines = decode_lines(path.read_bytes(), path)
+    except InputError as err:
+        yield 0, err
+        return
+    except OSError as exc:
+        yield 0, InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from enumerate(lines, start=1)
+
+
 def read_jsonl(path: Path, label: str | None = None) -> Iterator[Article | InputError]:
     """JSON lines: one article per line, ``{"id", "title", "text", "url"?, "published"?, "source"?, "author"?}``.
 
     Each line stands alone: a line that is not valid JSON, or not UTF-8 in an otherwise UTF-8
     file, is reported with its number and the other lines are still read.
     """
-    try:
-        lines = decode_lines(path.read_bytes(), path)
-    except InputError as err:
-        yield err
-        return
-    except OSError as exc:
-        yield InputError(path, f"cannot read: {exc.strerror or exc}")
-        return
     name = label or str(path)
-    for n, line in enumerate(lines, start=1):
+    for n, line in _numbered_lines(path):
         if isinstance(line, InputError):
             yield line
             continue
@@ -352,15 +357,7 @@ def read_url(url: str, fetcher: Fetcher, *, label: str | None = None, article_id
 
 def read_url_list(path: Path) -> Iterator[tuple[str, str] | InputError]:
     """(URL, label) for each line of a file of URLs (``#`` starts a comment); bad lines as errors."""
-    try:
-        lines = decode_lines(path.read_bytes(), path)
-    except InputError as err:
-        yield err
-        return
-    except OSError as exc:
-        yield InputError(path, f"cannot read: {exc.strerror or exc}")
-        return
-    for n, line in enumerate(lines, start=1):
+    for n, line in _numbered_lines(path):
         if isinstance(line, InputError):
             yield line
             continue

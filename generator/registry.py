@@ -33,6 +33,7 @@ from generator import yamlio
 from generator.errors import FactsheetError
 from generator.ids import is_safe_id, slugify
 from generator.model import FactSheet
+from generator.validate import field_name
 
 log = logging.getLogger(__name__)
 
@@ -571,7 +572,7 @@ def load_registry(path: Path) -> Registry:
     def bad(at: tuple, message: str) -> None:
         line = yamlio.line_of(lines, at)
         where = f"{path}:{line}" if line else str(path)
-        problems.append(f"{where}: {_field(at)}: {message}")
+        problems.append(f"{where}: {field_name(at)}: {message}")
 
     if data is None:
         return Registry()
@@ -678,13 +679,6 @@ def _entry_from(item: Any, at: tuple, bad) -> Entry | None:
         return None
     return Entry(id=eid, name=name.strip(), type=etype, aliases=lists["aliases"], roles=roles, note=note,
                  exclude=lists["exclude"], reviewed=reviewed)
-
-
-def _field(at: tuple) -> str:
-    out = ""
-    for p in at:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "(top level)"
 
 
 def dump_registry(registry: Registry) -> str:

@@ -48,7 +48,8 @@ def _normalize(value: Any) -> Any:
     return value
 
 
-def _field(path: tuple) -> str:
+def field_name(path: tuple) -> str:
+    """A path into YAML data as a reader writes it: ``quotes[2].speaker``."""
     out = ""
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
@@ -106,7 +107,7 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
     ``duplicates``: keys written twice in one mapping (from :func:`generator.yamlio.load_document`).
     """
     lines = lines or {}
-    dup_problems = [f"{where}:{line}: {_field(path)}: given twice; YAML keeps only the last one "
+    dup_problems = [f"{where}:{line}: {field_name(path)}: given twice; YAML keeps only the last one "
                     "(delete one of them)" for path, line in duplicates or ()]
 
     def at(path: tuple) -> str:
@@ -122,7 +123,7 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             line_path = (*path, extra[0]) if extra else path  # point at the unknown field itself
-        problems.append(f"{at(line_path)}: {_field(path)}: {_message(err)}")
+        problems.append(f"{at(line_path)}: {field_name(path)}: {_message(err)}")
     problems = dup_problems + problems
     if problems:
         return problems
