@@ -200,8 +200,16 @@ def search(v: Visit, query: str) -> list[str]:
     page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
         return m && !/Initializing/i.test(m.textContent); }""", timeout=30000)
     box.press_sequentially(query, delay=10)
-    page.wait_for_function("""() => /matching/i.test(
-        document.querySelector('.md-search-result__meta').textContent)""", timeout=15000)
+    # results show after the first key already: wait for those of the whole query (each result
+    # link carries the query it answers in its ?h= highlight parameter)
+    page.wait_for_function("""(q) => {
+        const m = document.querySelector('.md-search-result__meta');
+        if (!m || !/matching/i.test(m.textContent)) return false;
+        if (/^\\s*no matching/i.test(m.textContent)) return box_value_is(q);
+        const links = [...document.querySelectorAll('.md-search-result__item a')];
+        return links.some(a => new URL(a.href).searchParams.get('h') === q.toLowerCase());
+        function box_value_is(v) { return document.querySelector('input.md-search__input').value === v; }
+    }""", arg=query, timeout=15000)
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
