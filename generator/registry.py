@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,7 @@ class Registry:
 # --- names --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names are compared again and again across sheets
 def fold(text: str) -> str:
     """A name folded for comparison: no accents, case, dots, possessive, "the", or punctuation."""
     text = unicodedata.normalize("NFKD", text)

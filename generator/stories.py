@@ -192,24 +192,55 @@ def similarity_matrix(sheets: list[FactSheet], registry: Registry) -> list[list[
     return sim
 
 
+def average_link(sim: list[list[float]], threshold: float) -> list[list[int]]:
+    """Average-link clustering: merge the two groups whose pairs are most alike on average, while
+    that average reaches ``threshold``; ties go to the later pair in the order of the groups' first
+    members. Groups are named by their first (smallest) member.
+
+    Only groups joined by at least one pair at or above the threshold can average that much, so
+    only those are compared, and the sum of similarities between two groups is kept up to date
+    as they merge rather than summed again (which made the clustering cubic in the sheets).
+    """
+    n = len(sim)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    strong: set[tuple[int, int]] = set()
+    for i in range(n):
+        row = sim[i]
+        for j in range(i + 1, n):
+            if row[j]:
+                sums[i][j] = sums[j][i] = row[j]
+                if row[j] >= threshold:
+                    strong.add((i, j))
+    while strong:
+        a, b = max(strong, key=lambda p: (sums[p[0]][p[1]] / (len(members[p[0]]) * len(members[p[1]])), p))
+        if sums[a][b] / (len(members[a]) * len(members[b])) < threshold:
+            break
+        members[a] += members.pop(b)
+        for c, v in sums.pop(b).items():
+            if c != a:
+                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
+                del sums[c][b]
+        del sums[a][b]
+        strong = _renamed(strong, b, a)
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _renamed(pairs: set[tuple[int, int]], old: int, new: int) -> set[tuple[int, int]]:
+    """The pairs with group ``old`` merged into ``new`` (a pair of the two disappears)."""
+    out = set()
+    for p, q in pairs:
+        p, q = (new if p == old else p), (new if q == old else q)
+        if p != q:
+            out.add((min(p, q), max(p, q)))
+    return out
+
+
 def group_stories(sheets: list[FactSheet], registry: Registry, *, threshold: float = STORY_THRESHOLD) -> list[Story]:
     """Stories of two or more articles, largest first (an article alike to no other is in none)."""
     if len(sheets) < 2:
         return []
-    sim = similarity_matrix(sheets, registry)
-    clusters = [[i] for i in range(len(sheets))]
-    while True:
-        best, pair = threshold, None
-        for a, b in combinations(range(len(clusters)), 2):
-            total = sum(sim[i][j] for i in clusters[a] for j in clusters[b])
-            avg = total / (len(clusters[a]) * len(clusters[b]))
-            if avg >= best:
-                best, pair = avg, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        clusters[a] = clusters[a] + clusters[b]
-        del clusters[b]
+    clusters = average_link(similarity_matrix(sheets, registry), threshold)
     stories = []
     used: set[str] = set()
     for members in sorted((c for c in clusters if len(c) > 1), key=lambda c: (-len(c), min(c))):

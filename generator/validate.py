@@ -37,6 +37,28 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """The schema compiled to Python by fastjsonschema (tens of times faster than jsonschema).
+
+    It only says yes or no; for a sheet it refuses, jsonschema finds every problem and words it.
+    The schema keeps to what draft 7 and 2020-12 read alike, so either draft's reading is the same.
+    """
+    import fastjsonschema
+
+    return fastjsonschema.compile({**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+
+
+def _valid_fast(data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def _normalize(value: Any) -> Any:
     """Dates a person typed without quotes (YAML reads them as dates) count as ISO strings."""
     if isinstance(value, dt.datetime | dt.date):
@@ -117,7 +139,9 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
     if not isinstance(data, dict):
         return [f"{at(())}: a fact sheet must be a YAML mapping (id: ..., title: ...), got {_kind(data)}"]
     problems = []
-    for err in sorted(_validator().iter_errors(_normalize(data)), key=lambda e: [str(p) for p in e.absolute_path]):
+    normal = _normalize(data)
+    errors = [] if _valid_fast(normal) else _validator().iter_errors(normal)
+    for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         line_path = path
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):

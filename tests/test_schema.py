@@ -51,3 +51,43 @@ def test_docs_list_every_top_level_field():
     for name in schema()["properties"]:
         if name != "tags":
             assert f"`{name}" in docs, f"docs/schema.md does not describe `{name}`"
+
+
+def _mutations():
+    """Sheets broken (or not) in the ways people break them by hand."""
+    base = {"schema_version": 1, "id": "a", "title": "T", "source": {}, "generated": {
+        "tool": "factsheet", "pipeline": "p", "content_hash": "sha256:" + "0" * 64}}
+    quote = {"text": "We will", "speaker": None, "kind": "direct"}
+    figure = {"text": "90,000 troops", "value": 90000}
+    cases = [
+        base,
+        {**base, "quotes": [quote]},
+        {**base, "quotes": [{**quote, "speaker": ["A", "B"]}]},
+        {**base, "quotes": [{**quote, "kind": "shouted"}]},
+        {**base, "quotes": [{**quote, "text": ""}]},
+        {**base, "quotes": [{**quote, "span": [1]}]},
+        {**base, "quotes": [{**quote, "colour": "red"}]},
+        {**base, "figures": [figure]},
+        {**base, "figures": [{**figure, "value": {"low": 1, "high": 2}}]},
+        {**base, "figures": [{**figure, "value": {"low": 1}}]},
+        {**base, "figures": [{**figure, "value": "ninety"}]},
+        {**base, "figures": [{**figure, "approx": "roughly"}]},
+        {**base, "dates": [{"text": "last week", "value": "2021-W45"}]},
+        {**base, "dates": [{"text": "last week", "value": "last week"}]},
+        {**base, "id": "../x"},
+        {**base, "schema_version": 2},
+        {**base, "generated": {"tool": "x"}},
+        {**base, "entities": [{"name": "A", "type": "PERSON", "mentions": -1}]},
+        {**base, "entities": [{"name": "A", "type": "ALIEN"}]},
+        {**base, "facts": [{"text": "x", "score": "high"}]},
+        {k: v for k, v in base.items() if k != "title"},
+    ]
+    return cases
+
+
+@pytest.mark.parametrize("data", _mutations())
+def test_fast_and_full_validators_agree(data):
+    from generator.validate import _valid_fast, _validator
+
+    full = not list(_validator().iter_errors(data))
+    assert _valid_fast(data) == full
