@@ -1,0 +1,208 @@
+"""Cheap tests that a regular expression cannot match a stretch of text, derived from the expression.
+
+Running dozens of regular expressions over every window of a text is slow; most of them need a
+word that most windows lack ("ago", a month name, "weekend"). :func:`needed_strings` reads a
+compiled expression and returns strings of which every match must contain one (lower case), or
+None when it finds none. So a window whose :func:`fold`-ed text contains none of them holds no
+match, and the expression need not run there: the result is the same, found faster.
+
+The strings are derived from the expression's syntax tree (``re._parser``), never written by hand,
+so they stay right when a pattern changes. Only ASCII literals are used. Case: under
+``re.IGNORECASE`` an ASCII letter also matches its other case and four non-ASCII letters (see
+:data:`_FOLD`); :func:`fold` maps all of those to the lower-case letter, so a match's text always
+folds to a string that contains the (lower-case) needed string.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+try:
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - other Pythons: no prefilter, same results
+    _parser = None
+
+#: Non-ASCII letters that ``re.IGNORECASE`` matches with an ASCII letter, and that ``str.lower`` does not
+#: map to it (checked over every code point by tests/test_prefilter.py).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_MAX_STRINGS = 64  # larger sets of alternatives are not tracked (no filter is still correct)
+_MAX_REPEAT = 3
+
+
+def fold(text: str) -> str:
+    """The text in lower case, with the letters that match ASCII ones case-insensitively made ASCII.
+
+    Same length as the text (U+0130 is the one character whose ``lower()`` is two long, and it is
+    mapped first), so offsets into the text are offsets into its fold."""
+    return text.translate(_FOLD).lower()
+
+
+def needed_strings(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every non-empty match of ``rx`` contains; None if none are known."""
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover - an unusual pattern: no prefilter
+        return None
+    need = _need_seq(list(tree))
+    return None if need is None else tuple(sorted(_minimal(need)))
+
+
+def first_strings(rx: re.Pattern, k: int = 2) -> frozenset[str] | None:
+    """Lower-case strings, at most ``k`` long, one of which every match of ``rx`` starts with (its first ``k``
+    characters, or all of it when shorter); None if not known. A position where the :func:`fold`-ed text
+    starts with none of them is no place for a match to start."""
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # pragma: no cover
+        return None
+    got = _starts_seq(list(tree), k)
+    return None if got is None else frozenset(got)
+
+
+def _starts(op, av, k: int) -> set[str] | None:
+    """The first ``k`` characters of what one item can match (all of it when shorter), or None."""
+    if op is _c.SUBPATTERN:
+        return _starts_seq(list(av[-1]), k)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _starts_seq(list(branch), k)
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if hi > _MAX_REPEAT:
+            return None
+        out = set()
+        for n in range(lo, hi + 1):  # n copies of the item in a row
+            got = _starts_seq(list(sub) * n, k)
+            if got is None:
+                return None
+            out |= got
+        return out
+    exact = _exact(op, av)
+    return None if exact is None else {s[:k] for s in exact}
+
+
+def _starts_seq(items: list, k: int) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        short = {s for s in out if len(s) < k}
+        if not short:
+            break  # every start is k long already: the rest does not matter
+        ahead = _starts(op, av, k)
+        if ahead is None:
+            return None
+        out = (out - short) | {(s + t)[:k] for s in short for t in ahead}
+    return out
+
+
+def _minimal(strings: set[str]) -> set[str]:
+    """Drop the strings that contain another one: containing that one is then enough."""
+    return {s for s in strings if not any(t != s and t in s for t in strings)}
+
+
+def _exact(op, av) -> set[str] | None:
+    """Every string one item can match (a superset), when that is a small set of ASCII text."""
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return {ch.lower()} if ch.isascii() else None
+    if op is _c.IN:
+        chars = set()
+        for o, a in av:
+            if o is _c.LITERAL and chr(a).isascii():
+                chars.add(chr(a).lower())
+            elif o is _c.RANGE and a[1] < 128 and a[1] - a[0] < _MAX_STRINGS:
+                chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+            else:
+                return None  # a category (\d, \w), a negated or a non-ASCII set
+        return chars
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}  # zero width: adds no text
+    if op is _c.SUBPATTERN:
+        return _exact_seq(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _exact_seq(list(branch))
+            if got is None:
+                return None
+            out |= got
+        return out if len(out) <= _MAX_STRINGS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if hi > _MAX_REPEAT:
+            return None
+        one = _exact_seq(list(sub))
+        if one is None:
+            return None
+        out = set()
+        for k in range(lo, hi + 1):
+            out |= {"".join(p) for p in product(one, repeat=k)}
+            if len(out) > _MAX_STRINGS:
+                return None
+        return out
+    return None
+
+
+def _exact_seq(items: list) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        got = _exact(op, av)
+        if got is None:
+            return None
+        out = {a + b for a in out for b in got}
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _need(op, av) -> set[str] | None:
+    """Strings one of which every match of one item contains, or None."""
+    if op is _c.SUBPATTERN:
+        return _need_seq(list(av[-1]))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _need_seq(list(branch))
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _need_seq(list(av[2]))
+    return None
+
+
+def _need_seq(items: list) -> set[str] | None:
+    """The most selective need of a sequence: a run of items of known text, or one item's own need."""
+    options: list[set[str]] = []
+    run = {""}  # the strings the current run of known items can match
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None:
+            grown = {a + b for a in run for b in exact}
+            if len(grown) <= _MAX_STRINGS:
+                run = grown
+                continue
+            options.append(run)  # too many combinations: close the run, start another with this item
+            run = exact
+            continue
+        options.append(run)
+        run = {""}
+        inner = _need(op, av)
+        if inner is not None:
+            options.append(inner)
+    options.append(run)
+    useful = [o for o in options if o and "" not in o]
+    if not useful:
+        return None
+    return max(useful, key=lambda o: (min(len(s) for s in o), -len(o)))
