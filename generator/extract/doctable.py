@@ -9,12 +9,30 @@ only for the few positions they then inspect (cues, speakers, names).
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc
 
 from generator.extract.text import doc_text
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY]
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE,
+          IS_STOP, IS_ALPHA]
 
 
 class DocTable:
@@ -27,6 +45,7 @@ class DocTable:
         if n == 0:
             self.text = self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_type = []
             self.head, self.idx, self.sent_of, self.sents, self.ent_iob = [], [], [], [], []
+            self.lex_punct = self.lex_space = self.lex_stop = self.lex_alpha = []
             self.string = doc_text(doc)
             return
         arr = doc.to_array(_ATTRS)
@@ -49,7 +68,9 @@ class DocTable:
         self.head = [i + rel for i, rel in enumerate(heads)]
         self.ent_type = names(7)
         self.idx = cols[8]
-        self.ent_iob = cols[10]
+        self.ent_iob = cols[10]  # 3 begins an entity, 1 is inside one, 2 outside, 0 unset
+        # the lexical flags of Token.is_punct, is_space, is_stop, is_alpha (not the part of speech)
+        self.lex_punct, self.lex_space, self.lex_stop, self.lex_alpha = ([x == 1 for x in c] for c in cols[12:16])
         # the text from the columns: Doc.text builds a Token object per token on every access
         self.string = "".join([w + " " if sp else w for w, sp in zip(self.text, cols[11], strict=True)])
         starts = [i for i, s in enumerate(starts_col) if s == 1 or i == 0]

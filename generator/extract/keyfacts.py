@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.doctable import DocTable
 from generator.extract.entities import EntityIndex
 from generator.extract.text import (
     DATE_STAMP,
@@ -38,6 +39,7 @@ from generator.extract.text import (
     leading_furniture,
     paragraph_numbers,
     sentence_text,
+    span_text,
     whole_sentences,
 )
 from generator.model import DateMention, Fact, Figure, Quote
@@ -115,10 +117,11 @@ def rank_facts(doc: Doc, *, title: str, quotes: list[Quote], figures: list[Figur
     ``published`` (or a date line at the top of the article, which wins) anchors relative dates:
     a fact that says "yesterday" gets the date it means, so it can still be checked next year.
     """
-    cands = story_sentences(doc, title)
+    table = _table(doc, entities)
+    cands = story_sentences(doc, title, table=table)
     if not cands:
         return []
-    bags = [_content(c.span) for c in cands]
+    bags = [_content_of(table, c.span.start, c.span.end) for c in cands]
     feats = features(cands, title=title, figures=figures, dates=dates, entities=entities, bags=bags)
     scores = [score(f, weights) for f in feats]
     chosen = select(cands, scores, k=k, weights=weights, bags=bags)
@@ -167,23 +170,31 @@ def compress(text: str, limit: int = SUMMARY_WORDS) -> str:
 # --- candidates ---------------------------------------------------------------------------------------
 
 
-def story_sentences(doc: Doc, title: str) -> list[Candidate]:
+def _table(doc: Doc, entities: EntityIndex | None = None) -> DocTable:
+    """The document's token attributes: the entity extractor's table when it has one."""
+    table = entities.table if entities is not None else None
+    return table if table is not None and table.doc is doc else DocTable(doc)
+
+
+def story_sentences(doc: Doc, title: str, *, table: DocTable | None = None) -> list[Candidate]:
     """The sentences of the story proper: page furniture, captions and the headline removed."""
+    table = table if table is not None and table.doc is doc else DocTable(doc)
     sents = whole_sentences(doc)
     paras = paragraph_numbers(doc, sents)
-    caption_paras = {p for s, p in zip(sents, paras, strict=True) if furniture(sentence_text(s)) == "credit"}
+    texts = [sentence_text(s) for s in sents]
+    kinds = [furniture(text) for text in texts]  # once per sentence: captions and the loop below both need it
+    caption_paras = {p for kind, p in zip(kinds, paras, strict=True) if kind == "credit"}
     counts = Counter(paras)
     headline = " ".join(title.split())
     out: list[Candidate] = []
     para_seen: dict[int, int] = {}
-    for sent, para in zip(sents, paras, strict=True):
-        text = sentence_text(sent)
-        if para in caption_paras or furniture(text):
+    for sent, para, text, kind in zip(sents, paras, texts, kinds, strict=True):
+        if para in caption_paras or kind:
             continue
         if _is_headline(text, headline):
             continue
-        span = _without_dateline(sent, first_in_paragraph=sent.start == 0 or para not in para_seen)
-        if len(span) == 0 or _is_fragment(span, alone=counts[para] == 1):
+        span = _without_dateline(sent, table, first_in_paragraph=sent.start == 0 or para not in para_seen)
+        if len(span) == 0 or _is_fragment(span, table, alone=counts[para] == 1):
             continue
         para_seen.setdefault(para, len(para_seen))
         out.append(Candidate(span=span, order=len(out), paragraph=para_seen[para]))
@@ -199,35 +210,46 @@ def _is_headline(text: str, headline: str) -> bool:
     return bool(headline) and not headline.endswith(".") and text.rstrip(".!? ") == headline.rstrip("!? ")
 
 
-def _without_dateline(sent: Span, *, first_in_paragraph: bool) -> Span:
+def _without_dateline(sent: Span, table: DocTable, *, first_in_paragraph: bool) -> Span:
     """The sentence without a dateline, byline or time stamp in front of its first words."""
-    text = sent.text
-    cut = leading_furniture(text) if first_in_paragraph else 0
+    if not first_in_paragraph:
+        return sent
+    cut = leading_furniture(span_text(sent))
     if cut:
         span = sent.doc.char_span(sent.start_char + cut, sent.end_char, alignment_mode="expand")
         if span is not None and len(span):
             sent = span
-    if first_in_paragraph:  # "Taipei, Taiwan — The festival ...": places, then a dash
-        for tok in sent[:8]:
-            if tok.text in DASHES and tok.i > sent.start:
-                before = [t for t in sent.doc[sent.start:tok.i] if t.is_alpha]
-                if before and all(t.ent_type_ in PLACES for t in before):
-                    return sent.doc[tok.i + 1:sent.end]
-                break
+    # "Taipei, Taiwan — The festival ...": places, then a dash
+    for i in range(sent.start + 1, min(sent.start + 8, sent.end)):
+        if table.text[i] in DASHES:
+            before = [j for j in range(sent.start, i) if table.lex_alpha[j]]
+            if before and all(table.ent_type[j] in PLACES for j in before):
+                return sent.doc[i + 1:sent.end]
+            break
     return sent
 
 
-def _is_fragment(span: Span, *, alone: bool) -> bool:
+def _words(table: DocTable, start: int, end: int) -> int:
+    """How many tokens in [start, end) are neither punctuation nor space."""
+    punct, space = table.lex_punct, table.lex_space
+    return sum(1 for i in range(start, end) if not punct[i] and not space[i])
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD", "VBN")
+
+
+def _is_fragment(span: Span, table: DocTable, *, alone: bool) -> bool:
     """A heading, label or caption: too short, or (alone in its paragraph) without a finite verb."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if len(words) < MIN_WORDS:
+    words = _words(table, span.start, span.end)
+    if words < MIN_WORDS:
         return True
     # a past participle counts: the small model often tags a past tense ("reopened on Monday") so
-    finite = any(t.pos_ in ("VERB", "AUX") and (t.morph.get("VerbForm") in (["Fin"], [])
-                                                or t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBN")) for t in span)
+    pos, tag, doc = table.pos, table.tag, span.doc
+    finite = any(pos[i] in ("VERB", "AUX") and (tag[i] in _FINITE_TAGS or doc[i].morph.get("VerbForm") in (["Fin"], []))
+                 for i in range(span.start, span.end))  # the tag first: reading the morphology builds a Token
     if not finite:
         return True
-    return alone and span[-1].text not in {".", "!", "?", "\"", "”", "’", "'", ")"} and len(words) < 15
+    return alone and table.text[span.end - 1] not in {".", "!", "?", "\"", "”", "’", "'", ")"} and words < 15
 
 
 # --- features and score -------------------------------------------------------------------------------
@@ -238,6 +260,13 @@ def _content(span: Span | Doc) -> Counter[str]:
                    if t.pos_ in CONTENT_POS and not t.is_stop and any(c.isalnum() for c in t.text))
 
 
+def _content_of(table: DocTable, start: int, end: int) -> Counter[str]:
+    """:func:`_content` of tokens [start, end), from the table."""
+    lemma, pos, stop, text = table.lemma, table.pos, table.lex_stop, table.text
+    return Counter(lemma[i] for i in range(start, end)
+                   if pos[i] in CONTENT_POS and not stop[i] and any(c.isalnum() for c in text[i]))
+
+
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
@@ -245,27 +274,32 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _quoted_share(span: Span) -> float:
+def _quoted_share(span: Span, table: DocTable | None = None) -> float:
+    table = table or DocTable(span.doc)
     inside = 0
     open_ = False
     total = 0
-    for t in span:
-        if t.text in QUOTE_CHARS or t.text in {"``", "''"}:
-            open_ = t.text != "”" and (t.text == "“" or not open_)
+    for i in range(span.start, span.end):
+        text = table.text[i]
+        if text in QUOTE_CHARS or text in {"``", "''"}:
+            open_ = text != "”" and (text == "“" or not open_)
             continue
-        if t.is_punct or t.is_space:
+        if table.lex_punct[i] or table.lex_space[i]:
             continue
         total += 1
         inside += open_
     return inside / total if total else 0.0
 
 
-def _personal(span: Span) -> bool:
+def _personal(span: Span, table: DocTable | None = None) -> bool:
+    table = table or DocTable(span.doc)
     open_ = False
-    for t in span:
-        if t.text in QUOTE_CHARS:
-            open_ = t.text != "”" and (t.text == "“" or not open_)
-        elif not open_ and t.lower_ in {"i", "we", "you", "my", "our", "your", "me", "us"} and t.pos_ == "PRON":
+    for i in range(span.start, span.end):
+        text = table.text[i]
+        if text in QUOTE_CHARS:
+            open_ = text != "”" and (text == "“" or not open_)
+        elif not open_ and table.lower[i] in {"i", "we", "you", "my", "our", "your", "me", "us"} \
+                and table.pos[i] == "PRON":
             return True
     return False
 
@@ -295,18 +329,20 @@ def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates
     if not cands:
         return []
     doc = cands[0].span.doc
-    bags = bags if bags is not None else [_content(c.span) for c in cands]
+    table = _table(doc, entities)
+    bags = bags if bags is not None else [_content_of(table, c.span.start, c.span.end) for c in cands]
     total: Counter[str] = Counter()
     for bag in bags:
         total.update(bag)
-    headline = _content(_title_doc(doc, title))
+    headline = _content(_title_doc(doc, title, table))
     starts = [(f.span[0] if f.span else -1) for f in figures] + [(d.span[0] if d.span else -1) for d in dates]
     total_sq = sum(v * v for v in total.values())
     out = []
     for c, bag in zip(cands, bags, strict=True):
-        n_words = sum(1 for t in c.span if not t.is_punct and not t.is_space)
-        named = len(entities.in_span(c.span)) + len({t.i for t in c.span if t.ent_iob_ == "B" and t.ent_type_ in NAMED
-                                                    and entities.at(t.i) is None})
+        n_words = _words(table, c.span.start, c.span.end)
+        named = len(entities.in_span(c.span)) + len({i for i in range(c.span.start, c.span.end)
+                                                    if table.ent_iob[i] == 3 and table.ent_type[i] in NAMED
+                                                    and entities.at(i) is None})  # 3: "B", an entity begins
         numbers = sum(1 for s in starts if c.span.start_char <= s < c.span.end_char)
         out.append(Features(
             order=c.order,
@@ -315,10 +351,10 @@ def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates
             lead=_cosine(bag, bags[0]),
             centrality=_centrality(bag, total, total_sq),
             information=min(1.0, (named + numbers) / 5.0),
-            quoted=_quoted_share(c.span),
+            quoted=_quoted_share(c.span, table),
             short=max(0.0, (12 - n_words) / 12.0),
             long=min(1.0, max(0.0, (n_words - 40) / 40.0)),
-            personal=1.0 if _personal(c.span) else 0.0,
+            personal=1.0 if _personal(c.span, table) else 0.0,
         ))
     return out
 
@@ -327,7 +363,7 @@ def _first_in_paragraph(c: Candidate, cands: list[Candidate]) -> bool:
     return c.order > 0 and cands[c.order - 1].paragraph != c.paragraph
 
 
-def _title_doc(doc: Doc, title: str) -> Doc | Span:
+def _title_doc(doc: Doc, title: str, table: DocTable) -> Doc | Span:
     """The headline, parsed with the article's own vocabulary and tokenizer (lemmas by rule)."""
     from spacy.tokens import Doc as _Doc
 
@@ -336,12 +372,12 @@ def _title_doc(doc: Doc, title: str) -> Doc | Span:
     for tok in tdoc:  # a headline is too short to tag reliably: use the article's own tags for the same word
         tok.lemma_ = tok.lower_
         tok.pos_ = "NOUN" if tok.is_alpha or tok.like_num else "PUNCT"
-    lemmas = {t.lower_: t for t in doc if t.pos_ in CONTENT_POS}
+    lemmas = {table.lower[i]: i for i in range(table.n) if table.pos[i] in CONTENT_POS}  # the last one wins
     for tok in tdoc:
         known = lemmas.get(tok.lower_)
         if known is not None:
-            tok.lemma_ = known.lemma_.lower()
-            tok.pos_ = known.pos_
+            tok.lemma_ = table.lemma[known]
+            tok.pos_ = table.pos[known]
     return tdoc
 
 
@@ -360,19 +396,21 @@ def select(cands: list[Candidate], scores: list[float], *, k: int, weights: Weig
     bags = bags if bags is not None else [_content(c.span) for c in cands]
     chosen: list[tuple[int, float]] = []
     left = set(range(len(cands)))
+    overlap = [0.0] * len(cands)  # each candidate's largest containment in a chosen one, updated as they come
     while left and len(chosen) < k:
         best, best_value = None, -math.inf
         for i in sorted(left):
-            overlap = max((_containment(bags[i], bags[j]) for j, _ in chosen), default=0.0)
-            if overlap >= weights.max_overlap:
+            if overlap[i] >= weights.max_overlap:
                 continue
-            value = scores[i] - weights.redundancy * overlap
+            value = scores[i] - weights.redundancy * overlap[i]
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append((best, scores[best]))
         left.discard(best)
+        for i in left:
+            overlap[i] = max(overlap[i], _containment(bags[i], bags[best]))
     return chosen
 
 
@@ -380,7 +418,7 @@ def _containment(a: Counter[str], b: Counter[str]) -> float:
     """How much of ``a``'s content is already in ``b`` (0..1)."""
     if not a:
         return 1.0
-    return sum(min(v, b[k]) for k, v in a.items()) / sum(a.values())
+    return sum(min(v, b.get(k, 0)) for k, v in a.items()) / sum(a.values())  # get: Counter's b[k] calls a method
 
 
 # --- the claim: the sentence without its asides ---------------------------------------------------------

@@ -21,9 +21,14 @@ def strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (read once): ``Span.text`` builds every token."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else ""
+
+
 def sentence_text(span: Span) -> str:
     """A sentence's text on one line, as a reader would quote it."""
-    return " ".join(span.text.split())
+    return " ".join(span_text(span).split())
 
 
 def is_boilerplate(sent: Span) -> bool:
