@@ -70,3 +70,19 @@ def test_every_match_holds_a_needed_string(rule):
 @pytest.mark.parametrize("text", [*SAMPLES, "", "7", "a", "x 1 twenty one Jan.5 parties TIES"])
 def test_triggers_are_those_of_finditer(text):
     assert dates._triggers(text, fold(text)) == [m.span() for m in dates._TRIGGER.finditer(text)]
+
+
+ALT_SAMPLES = [
+    "Call 555-123-4567 or +44 20 7946 0958 at 10:30 a.m. GMT, see www.example.org/a_b or mail a@b.co.",
+    "At three o’clock the file report_2019.pdf from 192.168.0.1 reached SW1A 1AA; (020) 7946 0958.",
+    "No codes, times or numbers in this one.",
+]
+
+
+@pytest.mark.parametrize("name", ["_TIME", "_PHONE", "_CODE"])
+@pytest.mark.parametrize("text", ALT_SAMPLES)
+def test_alternatives_find_what_the_whole_expression_finds(name, text):
+    from generator.extract import quantities
+
+    alts = getattr(quantities, name)
+    assert [m.span() for m in alts.finditer(text)] == [m.span() for m in alts.rx.finditer(text)]
