@@ -126,7 +126,8 @@ def rank_facts(doc: Doc, *, title: str, quotes: list[Quote], figures: list[Figur
     scores = [score(f, weights) for f in feats]
     chosen = select(cands, scores, k=k, weights=weights, bags=bags)
     anchor = story_date(doc, published)
-    return [_fact(cands[i], s, quotes, entities, dates, anchor) for i, s in chosen]
+    ents = doc.ents  # read once: every Span.ents reads them all
+    return [_fact(cands[i], s, quotes, entities, dates, anchor, table, ents) for i, s in chosen]
 
 
 def lead_facts(doc: Doc, *, title: str, k: int = LEAD_FACTS) -> list[Fact]:
@@ -424,44 +425,77 @@ def _containment(a: Counter[str], b: Counter[str]) -> float:
 # --- the claim: the sentence without its asides ---------------------------------------------------------
 
 
-def claim_tokens(span: Span) -> list[Token]:
+def claim_tokens(span: Span, *, table: DocTable | None = None, ents: tuple[Span, ...] | None = None) -> list[Token]:
     """The tokens of the claim a sentence makes, without what a reader can do without.
 
     Dropped: parentheses; non-restrictive relative clauses (", which ...,"); a trailing participle
     clause (", drawing criticism from ..."); a leading adverbial that is not a time or an
     attribution ("Prior to the ruling, ..."). Attribution stays in the text (and in
     ``attributed_to``). Named entities are never cut in half; a claim left too short is not cut.
+    ``table`` and ``ents`` (the document's ``doc.ents``), when given, save reading them again.
     """
     doc = span.doc
+    table = table if table is not None and table.doc is doc else DocTable(doc)
+    text, dep, lower = table.text, table.dep, table.lower
     drop: set[int] = set()
 
     def cut(a: int, b: int) -> None:  # drop tokens a..b-1 and the comma before them
-        if a > span.start and doc[a - 1].text == ",":
+        if a > span.start and text[a - 1] == ",":
             a -= 1
         drop.update(range(a, b))
 
-    for tok in span:
-        if tok.text == "(":
-            close = next((t.i for t in doc[tok.i + 1:span.end] if t.text == ")"), None)
+    for i in range(span.start, span.end):  # token indices and table columns: no Token objects in this loop
+        if text[i] == "(":
+            close = next((j for j in range(i + 1, span.end) if text[j] == ")"), None)
             if close is not None:
-                drop.update(range(tok.i, close + 1))
-        sub = list(tok.subtree)
-        a, b = sub[0].i, sub[-1].i + 1
-        after = doc[b].text if b < span.end else ""
-        comma_before = a > span.start and doc[a - 1].text == ","
-        if tok.dep_ == "relcl" and comma_before and sub[0].lower_ in {"which", "who", "whose", "where"} \
+                drop.update(range(i, close + 1))
+        a, b = _subtree_first(table, i), _subtree_last(table, i) + 1
+        after = text[b] if b < span.end else ""
+        comma_before = a > span.start and text[a - 1] == ","
+        if dep[i] == "relcl" and comma_before and lower[a] in {"which", "who", "whose", "where"} \
                 and after in {",", ".", ";", ""}:
             drop.update(range(a - 1, b + (after == ",")))
-        elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and comma_before and b + 1 >= span.end - 1:
+        elif dep[i] in ("advcl", "acl") and table.tag[i] == "VBG" and comma_before and b + 1 >= span.end - 1:
             cut(a, b)
-        elif tok.i == span.start and tok.dep_ in ("prep", "advmod", "advcl", "npadvmod") and tok.lower_ != "according" \
-                and tok.head.dep_ == "ROOT" and after == "," and b - a < 12 \
-                and not any(x.ent_type_ in ("DATE", "TIME") for x in sub):
+        elif i == span.start and dep[i] in ("prep", "advmod", "advcl", "npadvmod") and lower[i] != "according" \
+                and dep[table.head[i]] == "ROOT" and after == "," and b - a < 12 \
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in doc[i].subtree):
             drop.update(range(a, b + 1))
-    keep = [t for t in span if t.i not in drop]
-    if sum(1 for t in keep if t.is_alpha) < MIN_WORDS or _splits_entity(span, drop):
+    if sum(1 for i in range(span.start, span.end) if i not in drop and table.lex_alpha[i]) < MIN_WORDS \
+            or _splits_entity(span, drop, ents):
         return list(span)
-    return keep
+    return [doc[i] for i in range(span.start, span.end) if i not in drop]
+
+
+def _subtree_first(table: DocTable, i: int) -> int:
+    """The first token of ``Token.subtree`` (which lists the left children's subtrees, the token, then
+    the right children's): the end of the chain of leftmost left children."""
+    kids = table.children
+    while kids[i] and kids[i][0] < i:
+        i = kids[i][0]
+    return i
+
+
+def _subtree_last(table: DocTable, i: int) -> int:
+    """The last token of ``Token.subtree``: the end of the chain of rightmost right children."""
+    kids = table.children
+    while kids[i] and kids[i][-1] > i:
+        i = kids[i][-1]
+    return i
+
+
+def _ents_within(span: Span, ents: tuple[Span, ...] | None) -> list[Span]:
+    """``span.ents``, from the document's entities when read already (``Span.ents`` reads them all again)."""
+    if ents is None:
+        return list(span.ents)
+    out = []
+    for ent in ents:  # as spaCy's Span.ents does
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 def _dated_word(tok: Token, date: str) -> str:
@@ -471,17 +505,19 @@ def _dated_word(tok: Token, date: str) -> str:
     return f"{'' if after_prep else 'on '}{date}{tok.whitespace_}"
 
 
-def _splits_entity(span: Span, drop: set[int]) -> bool:
-    return any(any(t.i in drop for t in ent) and not all(t.i in drop for t in ent) for ent in span.ents)
+def _splits_entity(span: Span, drop: set[int], ents: tuple[Span, ...] | None = None) -> bool:
+    return any(any(i in drop for i in range(e.start, e.end)) and not all(i in drop for i in range(e.start, e.end))
+               for e in _ents_within(span, ents))
 
 
-def claim_text(span: Span, *, dated: dict[int, str] | None = None) -> str:
+def claim_text(span: Span, *, dated: dict[int, str] | None = None, table: DocTable | None = None,
+               ents: tuple[Span, ...] | None = None) -> str:
     """The claim as text: :func:`claim_tokens` joined, first letter upper-cased, closing stop kept.
 
     ``dated`` maps the index of a token ending a relative date to the date it means: "yesterday"
     becomes "on September 11, 2015", "on Tuesday" becomes "on Tuesday, July 18, 2017".
     """
-    toks = claim_tokens(span)
+    toks = claim_tokens(span, table=table, ents=ents)
     dated = dated or {}
     parts: list[str] = []
     for n, t in enumerate(toks):
@@ -547,10 +583,11 @@ def _parse_stamp(text: str) -> StoryDate | None:
         return None
 
 
-def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None) -> dict[int, str]:
+def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None,
+                ents: tuple[Span, ...] | None = None) -> dict[int, str]:
     """For each relative day in the span ("yesterday", "on Friday"), the date it means."""
     notes: dict[int, str] = {}
-    for ent in span.ents:
+    for ent in _ents_within(span, ents):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         words = [t.lower_ for t in ent]
@@ -638,7 +675,8 @@ def _name_of(head: Token, entities: EntityIndex) -> str | None:
 
 
 def _fact(c: Candidate, value: float, quotes: list[Quote], entities: EntityIndex, dates: list[DateMention],
-          anchor: StoryDate | None) -> Fact:
-    return Fact(text=claim_text(c.span, dated=_date_notes(c.span, dates, anchor)), sentence=sentence_text(c.span),
+          anchor: StoryDate | None, table: DocTable, ents: tuple[Span, ...]) -> Fact:
+    notes = _date_notes(c.span, dates, anchor, ents)
+    return Fact(text=claim_text(c.span, dated=notes, table=table, ents=ents), sentence=sentence_text(c.span),
                 span=(c.span.start_char, c.span.end_char), score=round(value, 4),
                 attributed_to=attribution(c.span, quotes, entities))
