@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from generator.extract.dates import date_spans
 from generator.extract.numbers import ONES, TENS, VAGUE, VULGAR, Lex, Number, lex, read_number, tidy
 from generator.extract.prefilter import Alternatives, fold
-from generator.extract.units import PREFIX_STARTS, Unit, UnitMatch, currency_before, unit_after
+from generator.extract.units import PREFIX_STARTS, PREFIXES, Unit, UnitMatch, currency_before, unit_after
 
 #: Words before a number, longest first, and the approx value they give (see model.APPROX_VOCAB).
 APPROX_BEFORE: dict[tuple[str, ...], str] = {}
@@ -136,13 +136,19 @@ def _approx_after(lexes: list[Lex], j: int) -> tuple[str, int] | None:
     return None
 
 
+def _prefix_key(lexes: list[Lex], a: int, b: int) -> bool:
+    """Whether lexes [a, b) are a key of the currency prefixes, as written or in lower case: only then can
+    :func:`currency_before` of b find a currency that starts at a."""
+    return tuple(x.text for x in lexes[a:b]) in PREFIXES or tuple(x.low for x in lexes[a:b]) in PREFIXES
+
+
 def _read_one(text: str, lexes: list[Lex], i: int) -> Quantity | None:
     """One number with its currency and unit, starting at lex i (the currency may start there)."""
     cur = None
     k = i
     # a currency written first: "$", "US$", "HK $", "£", "USD"
     for size in (3, 2, 1) if lexes[i].low in PREFIX_STARTS else ():
-        if i + size < len(lexes):
+        if i + size < len(lexes) and _prefix_key(lexes, i, i + size):  # else no currency starts at i: skip the call
             m = currency_before(lexes, i + size)
             if m and m.start == i:
                 cur, k = m, i + size
