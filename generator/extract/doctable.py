@@ -29,7 +29,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-from generator.extract.text import doc_text
+from generator.extract.text import TEXT_KEY, doc_text
 
 _ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE,
           IS_STOP, IS_ALPHA]
@@ -55,9 +55,9 @@ class DocTable:
         starts_col = arr[:, 9].astype(np.int64).tolist()
 
         def names(k: int) -> list[str]:
-            uniq, inverse = np.unique(arr[:, k], return_inverse=True)
-            words = [strings[int(h)] if h else "" for h in uniq.tolist()]
-            return [words[j] for j in inverse.tolist()]
+            col = cols[k]
+            words = {h: strings[h] if h else "" for h in set(col)}  # each distinct string looked up once
+            return [words[h] for h in col]
 
         self.text = names(0)
         self.lower = names(1)
@@ -69,10 +69,11 @@ class DocTable:
         self.ent_type = names(7)
         self.idx = cols[8]
         self.ent_iob = cols[10]  # 3 begins an entity, 1 is inside one, 2 outside, 0 unset
-        # the lexical flags of Token.is_punct, is_space, is_stop, is_alpha (not the part of speech)
-        self.lex_punct, self.lex_space, self.lex_stop, self.lex_alpha = ([x == 1 for x in c] for c in cols[12:16])
+        # the lexical flags of Token.is_punct, is_space, is_stop, is_alpha (not the part of speech), 1 or 0
+        self.lex_punct, self.lex_space, self.lex_stop, self.lex_alpha = cols[12:16]
         # the text from the columns: Doc.text builds a Token object per token on every access
         self.string = "".join([w + " " if sp else w for w, sp in zip(self.text, cols[11], strict=True)])
+        doc.user_data.setdefault(TEXT_KEY, self.string)  # the same as Doc.text, which doc_text would build again
         starts = [i for i, s in enumerate(starts_col) if s == 1 or i == 0]
         self.sents = [(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
         self.sent_of = [0] * n

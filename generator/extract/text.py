@@ -148,11 +148,14 @@ def leading_furniture(text: str) -> int:
     return end
 
 
+TEXT_KEY = "factsheet.text"  # where doc_text keeps the text in Doc.user_data
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, read once: spaCy rebuilds ``Doc.text`` from every token on each read."""
-    text = doc.user_data.get("factsheet.text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["factsheet.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
