@@ -9,7 +9,7 @@ import pytest
 
 from generator.extract import dates
 from generator.extract.date_rules import RULES
-from generator.extract.prefilter import first_strings, fold, needed_strings
+from generator.extract.prefilter import first_strings, fold, needed_strings, starts_pattern
 
 
 def test_fold_covers_every_letter_that_ignorecase_matches_with_an_ascii_one():
@@ -69,7 +69,7 @@ def test_every_match_holds_a_needed_string(rule):
 
 @pytest.mark.parametrize("text", [*SAMPLES, "", "7", "a", "x 1 twenty one Jan.5 parties TIES"])
 def test_triggers_are_those_of_finditer(text):
-    assert dates._triggers(text, fold(text)) == [m.span() for m in dates._TRIGGER.finditer(text)]
+    assert dates._triggers(text) == [m.span() for m in dates._TRIGGER.finditer(text)]
 
 
 ALT_SAMPLES = [
@@ -86,3 +86,17 @@ def test_alternatives_find_what_the_whole_expression_finds(name, text):
 
     alts = getattr(quantities, name)
     assert [m.span() for m in alts.finditer(text)] == [m.span() for m in alts.rx.finditer(text)]
+
+
+@pytest.mark.parametrize("strings", [{"ago", "apr", "may", "ma"}, {"x"}, {""}, {"w/c", "4th", "st"}])
+def test_starts_pattern(strings):
+    rx = re.compile(starts_pattern(strings), re.I)
+    for text in ["ago", "Mayor", "APRIL", "w/c", "4th", "stop", "x", "", "nothing", "bma"]:
+        assert bool(rx.match(text)) == any(fold(text).startswith(s) for s in strings), text
+
+
+@pytest.mark.parametrize("text", [*SAMPLES, "and then", "x to y", "in mid-2019 to", "midnight", "2", "Jan"])
+def test_dateish_is_the_expression(text):
+    for a in range(len(text) + 1):
+        for b in range(a, min(len(text), a + 12) + 1):
+            assert dates._dateish(text, a, b) == bool(dates._DATEISH.search(text, a, b)), (a, b)

@@ -43,7 +43,7 @@ from generator.extract.date_rules import (
     resolve,
 )
 from generator.extract.numbers import lex
-from generator.extract.prefilter import first_strings, fold, needed_strings
+from generator.extract.prefilter import first_strings, fold, needed_strings, starts_pattern
 from generator.extract.text import doc_text, sentence_text
 from generator.extract.units import unit_after
 from generator.model import DateMention
@@ -186,12 +186,18 @@ _TIES = r"\w+ties"  # "the seventies" (and any word so ending)
 _TRIGGER_B = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
 #: A digit, or a word that may be part of a date.
 _TRIGGER = re.compile(rf"\d|\b(?:{_TRIGGER_A}|{_TIES}|{_TRIGGER_B})\b", re.I)
-#: The first two letters of every trigger word but those ending in "ties" (see _triggers).
-_TRIGGER_STARTS = first_strings(re.compile(f"{_TRIGGER_A}|{_TRIGGER_B}", re.I), 2)
-_WORD = re.compile(r"\w+")
+#: How every trigger word but those ending in "ties" starts (up to four letters; see _triggers).
+_TRIGGER_STARTS = first_strings(re.compile(f"{_TRIGGER_A}|{_TRIGGER_B}", re.I), 4)
+#: Where a trigger word may start: a word that starts so, or ends in "ties" (zero width: none is skipped).
+_TRIGGER_PLACES = re.compile(rf"(?<!\w)(?={starts_pattern(_TRIGGER_STARTS or frozenset())}|{_TIES}(?!\w))", re.I)
 _DIGIT = re.compile(r"\d")
-_DATEISH = re.compile(rf"\d|\b(?:{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
-                      r"two thousand|end|start|beginning|middle|mid)\b", re.I)
+_DATEISH_WORDS = (rf"{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
+                  r"two thousand|end|start|beginning|middle|mid")
+_DATEISH = re.compile(rf"\d|\b(?:{_DATEISH_WORDS})\b", re.I)
+#: Where _DATEISH may match: a digit, or a word that starts as one of its words does. A quick test first,
+#: as the trie of starts fails fast where the list of words is tried one by one.
+_DATEISH_PLACES = re.compile(
+    rf"\d|(?<!\w)(?={starts_pattern(first_strings(re.compile(_DATEISH_WORDS, re.I), 4) or {''})})", re.I)
 
 
 
@@ -202,7 +208,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     # every date holds a digit or a date word: look only around those
     n = len(text)
     folded = fold(text)
-    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in _triggers(text, folded)])
+    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in _triggers(text)])
     scan_windows = [(lo, hi, min(n, hi + 40)) for lo, hi in spots]
     holding = _Holding(folded, scan_windows)
     seen: set[tuple[int, int, str]] = set()
@@ -219,7 +225,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     windows: list[tuple[int, int]] = []
     for c in _JOIN.finditer(text):
         a, b = c.start(), c.end()
-        if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
+        if _dateish(text, max(0, a - 45), a) and _dateish(text, b, min(len(text), b + 45)):
             windows.append((max(0, a - 70), min(len(text), b + 90)))
     windows = [(lo, hi, hi) for lo, hi in _merge(sorted(windows))]
     holding = _Holding(folded, windows)
@@ -235,23 +241,22 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     return tuple(cands)
 
 
-def _triggers(text: str, folded: str) -> list[tuple[int, int]]:
+def _dateish(text: str, start: int, end: int) -> bool:
+    """Whether ``_DATEISH`` matches in ``text[start:end]`` (end as the end of the text)."""
+    return _DATEISH_PLACES.search(text, start, end) is not None and _DATEISH.search(text, start, end) is not None
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
     """The spans of ``_TRIGGER.finditer(text)``, found faster.
 
-    A match starts at a digit (and is that digit), or at the start of a word (``\\b`` then ``\\w``) whose
-    first two letters start a trigger word or which ends in "ties". Trying the expression only there,
-    left to right and never inside the previous match, finds what ``finditer`` finds; trying it at every
-    position, as ``finditer`` does, is what takes the time."""
+    A match starts at a digit (and is that digit), or at the start of a word (``\\b`` then ``\\w``) that
+    starts as a trigger word does or ends in "ties" (:data:`_TRIGGER_PLACES`). Trying the expression only
+    there, left to right and never inside the previous match, finds what ``finditer`` finds; trying it at
+    every position, as ``finditer`` does, is what takes the time."""
     if _TRIGGER_STARTS is None:  # pragma: no cover - the starts could not be derived
         return [m.span() for m in _TRIGGER.finditer(text)]
     digits = {m.start() for m in _DIGIT.finditer(text)}
-    starts = list(digits)
-    for m in _WORD.finditer(text):
-        a, b = m.span()
-        if a not in digits and (folded[a:a + 2] in _TRIGGER_STARTS or folded[a:a + 1] in _TRIGGER_STARTS
-                                or (b - a >= 5 and folded.endswith("ties", a, b))):
-            starts.append(a)
-    starts.sort()
+    starts = sorted(digits.union(m.start() for m in _TRIGGER_PLACES.finditer(text)))
     out: list[tuple[int, int]] = []
     pos = 0
     for a in starts:

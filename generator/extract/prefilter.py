@@ -78,9 +78,10 @@ def needed_strings(rx: re.Pattern) -> tuple[str, ...] | None:
 
 
 def first_strings(rx: re.Pattern, k: int = 2) -> frozenset[str] | None:
-    """Lower-case strings, at most ``k`` long, one of which every match of ``rx`` starts with (its first ``k``
-    characters, or all of it when shorter); None if not known. A position where the :func:`fold`-ed text
-    starts with none of them is no place for a match to start."""
+    """Lower-case strings, at most ``k`` long, one of which every match of ``rx`` starts with; None if not
+    known. (A string is a match's first ``k`` characters, all of a shorter match, or the letters before
+    the first item whose text is not known: ``st.`` gives ``st``.) A position where the :func:`fold`-ed
+    text starts with none of them is no place for a match to start."""
     if _parser is None:
         return None
     try:
@@ -88,47 +89,77 @@ def first_strings(rx: re.Pattern, k: int = 2) -> frozenset[str] | None:
     except Exception:  # pragma: no cover
         return None
     got = _starts_seq(list(tree), k)
-    return None if got is None else frozenset(got)
+    if got is None:
+        return None
+    out = got[0] | got[1]
+    return None if "" in out or len(out) > _MAX_STARTS else frozenset(out)
 
 
-def _starts(op, av, k: int) -> set[str] | None:
-    """The first ``k`` characters of what one item can match (all of it when shorter), or None."""
+_MAX_STARTS = 4096
+_Starts = tuple[set[str], set[str]]  # (whole matches shorter than k, prefixes nothing more is added to)
+
+
+def _starts(op, av, k: int) -> _Starts | None:
+    """How what one item matches starts, or None when not known."""
     if op is _c.SUBPATTERN:
         return _starts_seq(list(av[-1]), k)
     if op is _c.BRANCH:
-        out: set[str] = set()
+        whole: set[str] = set()
+        done: set[str] = set()
         for branch in av[1]:
             got = _starts_seq(list(branch), k)
             if got is None:
                 return None
-            out |= got
-        return out
+            whole |= got[0]
+            done |= got[1]
+        return whole, done
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         if hi > _MAX_REPEAT:
             return None
-        out = set()
+        whole, done = set(), set()
         for n in range(lo, hi + 1):  # n copies of the item in a row
             got = _starts_seq(list(sub) * n, k)
             if got is None:
                 return None
-            out |= got
-        return out
+            whole |= got[0]
+            done |= got[1]
+        return whole, done
     exact = _exact(op, av)
-    return None if exact is None else {s[:k] for s in exact}
+    if exact is None:
+        return None
+    return {e for e in exact if len(e) < k}, {e[:k] for e in exact if len(e) >= k}
 
 
-def _starts_seq(items: list, k: int) -> set[str] | None:
-    out = {""}
+def _starts_seq(items: list, k: int) -> _Starts | None:
+    whole, done = {""}, set()
     for op, av in items:
-        short = {s for s in out if len(s) < k}
-        if not short:
-            break  # every start is k long already: the rest does not matter
-        ahead = _starts(op, av, k)
-        if ahead is None:
+        if not whole:
+            break  # every start is known already: the rest does not matter
+        got = _starts(op, av, k)
+        if got is None:  # the text of this item is not known: what came before is all there is
+            return None if "" in whole else (set(), done | whole)
+        more = {s + t for s in whole for t in got[0]}
+        done = done | {m[:k] for m in more if len(m) >= k} | {(s + t)[:k] for s in whole for t in got[1]}
+        whole = {m for m in more if len(m) < k}
+        if len(whole) + len(done) > _MAX_STARTS:
             return None
-        out = (out - short) | {(s + t)[:k] for s in short for t in ahead}
-    return out
+    return whole, done
+
+
+def starts_pattern(strings: frozenset[str] | set[str]) -> str:
+    """A regular expression that matches (the start of) a text that starts with one of the strings.
+
+    Written as a trie ("a(?:go|pr)|d(?:ay|ec)"): Python's engine tries the alternatives of ``a|b|c`` one
+    by one at every position, so a long flat list is slow where a trie fails at the first letter."""
+    if "" in strings:
+        return ""  # every text starts with it
+    strings = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}  # "ma" covers "may"
+    branches = []
+    for first in sorted({s[0] for s in strings}):
+        rest = {s[1:] for s in strings if s[0] == first}
+        branches.append(re.escape(first) + (f"(?:{starts_pattern(rest)})" if rest != {""} else ""))
+    return "|".join(branches)
 
 
 def _minimal(strings: set[str]) -> set[str]:
