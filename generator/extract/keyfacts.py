@@ -127,7 +127,8 @@ def rank_facts(doc: Doc, *, title: str, quotes: list[Quote], figures: list[Figur
     chosen = select(cands, scores, k=k, weights=weights, bags=bags)
     anchor = story_date(doc, published)
     ents = doc.ents  # read once: every Span.ents reads them all
-    return [_fact(cands[i], s, quotes, entities, dates, anchor, table, ents) for i, s in chosen]
+    chunks = NounChunks(doc)
+    return [_fact(cands[i], s, quotes, entities, dates, anchor, table, ents, chunks) for i, s in chosen]
 
 
 def lead_facts(doc: Doc, *, title: str, k: int = LEAD_FACTS) -> list[Fact]:
@@ -411,7 +412,8 @@ def select(cands: list[Candidate], scores: list[float], *, k: int, weights: Weig
         chosen.append((best, scores[best]))
         left.discard(best)
         for i in left:
-            overlap[i] = max(overlap[i], _containment(bags[i], bags[best]))
+            if overlap[i] < weights.max_overlap:  # (past it a candidate stays out: the overlap only grows)
+                overlap[i] = max(overlap[i], _containment(bags[i], bags[best]))
     return chosen
 
 
@@ -629,30 +631,52 @@ def _looks_ahead(span: Span) -> bool:
 # --- attribution ----------------------------------------------------------------------------------------
 
 
-def attribution(span: Span, quotes: list[Quote], entities: EntityIndex) -> str | None:
+def attribution(span: Span, quotes: list[Quote], entities: EntityIndex, *,
+                chunks: NounChunks | None = None) -> str | None:
     """Who the article says asserts the claim: "according to X", a quote's speaker, "X said ..."."""
-    for tok in span:
-        if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in span.doc[tok.i + 1].children if c.dep_ == "pobj"]
+    doc = span.doc
+    table = _table(doc, entities)
+    lower, dep, kids = table.lower, table.dep, table.children  # columns: no Token objects for the scan
+    chunks = chunks if chunks is not None else NounChunks(doc)
+    for i in range(span.start, span.end):
+        if lower[i] == "according" and i + 1 < span.end and lower[i + 1] == "to":
+            objs = [c for c in kids[i + 1] if dep[c] == "pobj"]
             if objs:
-                return _name_of(objs[0], entities)
+                return _name_of(doc[objs[0]], entities, chunks)
     for q in quotes:
         if q.speaker and q.span and span.start_char <= q.span[0] < span.end_char:
             return q.speaker
-    for tok in span:
-        if tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
+    for i in range(span.start, span.end):
+        if table.lemma[i] not in REPORTING or table.pos[i] != "VERB":
             continue
-        if tok.dep_ != "ROOT" and not (tok.dep_ in ("parataxis", "conj") and tok.head.dep_ == "ROOT"):
+        head = table.head[i]
+        if dep[i] != "ROOT" and not (dep[i] in ("parataxis", "conj") and dep[head] == "ROOT"):
             continue
-        asserts = tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) \
-            or any(c.dep_ == "ccomp" for c in tok.head.children if tok.dep_ == "conj")
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        asserts = dep[i] == "parataxis" or any(dep[c] == "ccomp" for c in kids[i]) \
+            or any(dep[c] == "ccomp" for c in kids[head] if dep[i] == "conj")
+        subjects = [c for c in kids[i] if dep[c] == "nsubj"]
         if subjects and asserts:
-            return _name_of(subjects[0], entities)
+            return _name_of(doc[subjects[0]], entities, chunks)
     return None
 
 
-def _name_of(head: Token, entities: EntityIndex) -> str | None:
+class NounChunks:
+    """The noun chunk headed by each token, read once per document (``Doc.noun_chunks`` walks all of it)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._by_root: dict[int, Span] | None = None
+
+    def headed_by(self, head: Token) -> Span | None:
+        """The first noun chunk whose root is ``head``."""
+        if self._by_root is None:
+            self._by_root = {}
+            for chunk in self.doc.noun_chunks:
+                self._by_root.setdefault(chunk.root.i, chunk)
+        return self._by_root.get(head.i)
+
+
+def _name_of(head: Token, entities: EntityIndex, chunks: NounChunks | None = None) -> str | None:
     """The asserting party's name: an entity's canonical name, a resolved pronoun, or the noun phrase."""
     named = [head, *(c for c in head.children if c.dep_ in ("appos", "compound"))]
     for tok in named:
@@ -668,15 +692,15 @@ def _name_of(head: Token, entities: EntityIndex) -> str | None:
             if ent is not None and ent.type in wanted:
                 return ent.name
         return head.text
-    chunk = next((c for c in head.doc.noun_chunks if c.root == head), None)
+    chunk = (chunks or NounChunks(head.doc)).headed_by(head)
     words = list(chunk) if chunk is not None else [head]
     text = " ".join(" ".join(t.text for t in words if not t.is_punct or t.text in {"'s", "’s"}).split())
     return re.sub(r"\s+(['’]s)\b", r"\1", text) or None
 
 
 def _fact(c: Candidate, value: float, quotes: list[Quote], entities: EntityIndex, dates: list[DateMention],
-          anchor: StoryDate | None, table: DocTable, ents: tuple[Span, ...]) -> Fact:
+          anchor: StoryDate | None, table: DocTable, ents: tuple[Span, ...], chunks: NounChunks) -> Fact:
     notes = _date_notes(c.span, dates, anchor, ents)
     return Fact(text=claim_text(c.span, dated=notes, table=table, ents=ents), sentence=sentence_text(c.span),
                 span=(c.span.start_char, c.span.end_char), score=round(value, 4),
-                attributed_to=attribution(c.span, quotes, entities))
+                attributed_to=attribution(c.span, quotes, entities, chunks=chunks))
