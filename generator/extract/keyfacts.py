@@ -421,7 +421,7 @@ def _containment(a: Counter[str], b: Counter[str]) -> float:
     """How much of ``a``'s content is already in ``b`` (0..1)."""
     if not a:
         return 1.0
-    return sum(min(v, b.get(k, 0)) for k, v in a.items()) / sum(a.values())  # get: Counter's b[k] calls a method
+    return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / sum(a.values())  # shared words only (ints: exact)
 
 
 # --- the claim: the sentence without its asides ---------------------------------------------------------
