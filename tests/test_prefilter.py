@@ -19,6 +19,17 @@ def test_fold_covers_every_letter_that_ignorecase_matches_with_an_ascii_one():
         assert [fold(m.group())] == letters, hex(ord(m.group()))
 
 
+def test_caseless_symbols_match_only_themselves_ignoring_case():
+    from generator.extract.prefilter import _plain
+
+    chars = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    plain = {c for c in chars if _plain(c)}
+    for c in "©’–—":
+        assert c in plain
+    cls = re.compile("[" + "".join(re.escape(c) for c in sorted(plain)) + "]", re.I)
+    assert {m.group() for m in cls.finditer(chars)} == plain  # no other character matches one of them
+
+
 def test_fold_keeps_the_length():
     chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
     assert len(fold(chars)) == len(chars)

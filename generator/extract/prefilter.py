@@ -7,7 +7,7 @@ None when it finds none. So a window whose :func:`fold`-ed text contains none of
 match, and the expression need not run there: the result is the same, found faster.
 
 The strings are derived from the expression's syntax tree (``re._parser``), never written by hand,
-so they stay right when a pattern changes. Only ASCII literals are used. Case: under
+so they stay right when a pattern changes. Only ASCII literals and caseless symbols are used. Case: under
 ``re.IGNORECASE`` an ASCII letter also matches its other case and four non-ASCII letters (see
 :data:`_FOLD`); :func:`fold` maps all of those to the lower-case letter, so a match's text always
 folds to a string that contains the (lower-case) needed string.
@@ -167,15 +167,20 @@ def _minimal(strings: set[str]) -> set[str]:
     return {s for s in strings if not any(t != s and t in s for t in strings)}
 
 
+def _plain(ch: str) -> bool:
+    """A character whose matches :func:`fold` to its lower case: ASCII, or no letter and no case ("©", "’")."""
+    return ch.isascii() or (not ch.isalpha() and ch.lower() == ch == ch.upper())
+
+
 def _exact(op, av) -> set[str] | None:
     """Every string one item can match (a superset), when that is a small set of ASCII text."""
     if op is _c.LITERAL:
         ch = chr(av)
-        return {ch.lower()} if ch.isascii() else None
+        return {ch.lower()} if _plain(ch) else None
     if op is _c.IN:
         chars = set()
         for o, a in av:
-            if o is _c.LITERAL and chr(a).isascii():
+            if o is _c.LITERAL and _plain(chr(a)):
                 chars.add(chr(a).lower())
             elif o is _c.RANGE and a[1] < 128 and a[1] - a[0] < _MAX_STRINGS:
                 chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
