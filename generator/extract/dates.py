@@ -43,6 +43,7 @@ from generator.extract.date_rules import (
     resolve,
 )
 from generator.extract.numbers import lex
+from generator.extract.prefilter import first_strings, fold, needed_strings, starts_pattern
 from generator.extract.text import doc_text, sentence_text
 from generator.extract.units import unit_after
 from generator.model import DateMention
@@ -177,14 +178,26 @@ def _year_context(text: str, m: re.Match) -> bool:
 
 
 _JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
-_TRIGGER = re.compile(rf"\d|\b(?:{_MON}|{_WD}|{_ORDW}|{_CARDW}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|otd|"
-                      r"eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
-                      r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
-                      r"afternoon|evening|night|q[1-4]|h[12]|cy|fy|\w+ties|w/[cb]|"
-                      + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
-                      + r")\b", re.I)
-_DATEISH = re.compile(rf"\d|\b(?:{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
-                      r"two thousand|end|start|beginning|middle|mid)\b", re.I)
+_TRIGGER_A = (rf"{_MON}|{_WD}|{_ORDW}|{_CARDW}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|otd|"
+              r"eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
+              r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
+              r"afternoon|evening|night|q[1-4]|h[12]|cy|fy")
+_TIES = r"\w+ties"  # "the seventies" (and any word so ending)
+_TRIGGER_B = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
+#: A digit, or a word that may be part of a date.
+_TRIGGER = re.compile(rf"\d|\b(?:{_TRIGGER_A}|{_TIES}|{_TRIGGER_B})\b", re.I)
+#: How every trigger word but those ending in "ties" starts (up to four letters; see _triggers).
+_TRIGGER_STARTS = first_strings(re.compile(f"{_TRIGGER_A}|{_TRIGGER_B}", re.I), 4)
+#: Where a trigger word may start: a word that starts so, or ends in "ties" (zero width: none is skipped).
+_TRIGGER_PLACES = re.compile(rf"(?<!\w)(?={starts_pattern(_TRIGGER_STARTS or frozenset())}|{_TIES}(?!\w))", re.I)
+_DIGIT = re.compile(r"\d")
+_DATEISH_WORDS = (rf"{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
+                  r"two thousand|end|start|beginning|middle|mid")
+_DATEISH = re.compile(rf"\d|\b(?:{_DATEISH_WORDS})\b", re.I)
+#: Where _DATEISH may match: a digit, or a word that starts as one of its words does. A quick test first,
+#: as the trie of starts fails fast where the list of words is tried one by one.
+_DATEISH_PLACES = re.compile(
+    rf"\d|(?<!\w)(?={starts_pattern(first_strings(re.compile(_DATEISH_WORDS, re.I), 4) or {''})})", re.I)
 
 
 
@@ -192,16 +205,15 @@ _DATEISH = re.compile(rf"\d|\b(?:{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yes
 def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     """Every plausible match of every rule, longest first (the same for any reference date, so kept)."""
     cands: list[tuple[int, int, Rule, _M]] = []
-    ranges = [r for r in RULES if r.name in RANGE_RULES]
     # every date holds a digit or a date word: look only around those
     n = len(text)
-    spots = _merge([(max(0, m.start() - 40), min(n, m.end() + 60)) for m in _TRIGGER.finditer(text)])
+    folded = fold(text)
+    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in _triggers(text)])
+    scan_windows = [(lo, hi, min(n, hi + 40)) for lo, hi in spots]
+    holding = _Holding(folded, scan_windows)
     seen: set[tuple[int, int, str]] = set()
-    for r in RULES:
-        if r.name in RANGE_RULES:
-            continue
-        for lo, hi in spots:
-            end = min(n, hi + 40)
+    for r, need in _SCAN_RULES:
+        for lo, hi, end in holding.windows_with(need):
             for m in r.rx.finditer(text, lo, end):
                 if m.start() >= hi or (m.end() > hi + 20 and end < n):
                     continue  # past the window, or perhaps cut short by its end: the next window has it
@@ -213,11 +225,12 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     windows: list[tuple[int, int]] = []
     for c in _JOIN.finditer(text):
         a, b = c.start(), c.end()
-        if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
+        if _dateish(text, max(0, a - 45), a) and _dateish(text, b, min(len(text), b + 45)):
             windows.append((max(0, a - 70), min(len(text), b + 90)))
-    windows = _merge(sorted(windows))
-    for r in ranges:
-        for lo, hi in windows:
+    windows = [(lo, hi, hi) for lo, hi in _merge(sorted(windows))]
+    holding = _Holding(folded, windows)
+    for r, need in _RANGE_RULES:
+        for lo, hi, _ in holding.windows_with(need):
             for m in r.rx.finditer(text, lo, hi):
                 key = (m.start(), m.end(), r.name)
                 if m.end() > m.start() and key not in seen:
@@ -226,6 +239,79 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
     order = {id(r): k for k, r in enumerate(RULES)}
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[id(c[2])]))
     return tuple(cands)
+
+
+def _dateish(text: str, start: int, end: int) -> bool:
+    """Whether ``_DATEISH`` matches in ``text[start:end]`` (end as the end of the text)."""
+    return _DATEISH_PLACES.search(text, start, end) is not None and _DATEISH.search(text, start, end) is not None
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_TRIGGER.finditer(text)``, found faster.
+
+    A match starts at a digit (and is that digit), or at the start of a word (``\\b`` then ``\\w``) that
+    starts as a trigger word does or ends in "ties" (:data:`_TRIGGER_PLACES`). Trying the expression only
+    there, left to right and never inside the previous match, finds what ``finditer`` finds; trying it at
+    every position, as ``finditer`` does, is what takes the time."""
+    if _TRIGGER_STARTS is None:  # pragma: no cover - the starts could not be derived
+        return [m.span() for m in _TRIGGER.finditer(text)]
+    digits = {m.start() for m in _DIGIT.finditer(text)}
+    starts = sorted(digits.union(m.start() for m in _TRIGGER_PLACES.finditer(text)))
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a in starts:
+        if a < pos:
+            continue
+        if a in digits:  # "\d" is the first alternative: a digit matches alone
+            out.append((a, a + 1))
+            pos = a + 1
+            continue
+        m = _TRIGGER.match(text, a)
+        if m:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+#: Each rule with the strings one of which its every match contains (see :mod:`.prefilter`): a rule
+#: runs only on the windows that hold one, which finds the same matches without trying the others.
+_SCAN_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name not in RANGE_RULES]
+_RANGE_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name in RANGE_RULES]
+
+
+class _Holding:
+    """Which windows ``(lo, hi, end)`` of a text hold one of some strings in their folded text ``[lo, end)``.
+
+    Worked out once per string, by jumping from one occurrence to the next, since rules share their
+    needed strings and most strings occur in few windows."""
+
+    def __init__(self, folded: str, windows: list[tuple[int, int, int]]):
+        self.folded = folded
+        self.windows = windows
+        self.masks: dict[str, int] = {}  # string -> bit k set when window k holds it
+
+    def windows_with(self, need: tuple[str, ...] | None) -> list[tuple[int, int, int]]:
+        if need is None:
+            return self.windows
+        mask = 0
+        for s in need:
+            if s not in self.masks:
+                self.masks[s] = self._mask(s)
+            mask |= self.masks[s]
+        return [w for k, w in enumerate(self.windows) if mask >> k & 1]
+
+    def _mask(self, s: str) -> int:
+        windows, size, mask, k = self.windows, len(s), 0, 0
+        while k < len(windows):
+            pos = self.folded.find(s, windows[k][0])  # the first occurrence from window k on
+            if pos < 0:
+                break
+            while k < len(windows) and windows[k][2] < pos + size:
+                k += 1  # windows that end before it does hold no occurrence
+            if k < len(windows) and windows[k][0] <= pos:
+                mask |= 1 << k
+                k += 1
+        return mask
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

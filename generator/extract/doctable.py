@@ -9,12 +9,30 @@ only for the few positions they then inspect (cues, speakers, names).
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc
 
-from generator.extract.text import doc_text
+from generator.extract.text import TEXT_KEY, doc_text
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY]
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, ENT_IOB, SPACY, IS_PUNCT, IS_SPACE,
+          IS_STOP, IS_ALPHA]
 
 
 class DocTable:
@@ -27,6 +45,7 @@ class DocTable:
         if n == 0:
             self.text = self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_type = []
             self.head, self.idx, self.sent_of, self.sents, self.ent_iob = [], [], [], [], []
+            self.lex_punct = self.lex_space = self.lex_stop = self.lex_alpha = []
             self.string = doc_text(doc)
             return
         arr = doc.to_array(_ATTRS)
@@ -36,9 +55,9 @@ class DocTable:
         starts_col = arr[:, 9].astype(np.int64).tolist()
 
         def names(k: int) -> list[str]:
-            uniq, inverse = np.unique(arr[:, k], return_inverse=True)
-            words = [strings[int(h)] if h else "" for h in uniq.tolist()]
-            return [words[j] for j in inverse.tolist()]
+            col = cols[k]
+            words = {h: strings[h] if h else "" for h in set(col)}  # each distinct string looked up once
+            return [words[h] for h in col]
 
         self.text = names(0)
         self.lower = names(1)
@@ -49,9 +68,12 @@ class DocTable:
         self.head = [i + rel for i, rel in enumerate(heads)]
         self.ent_type = names(7)
         self.idx = cols[8]
-        self.ent_iob = cols[10]
+        self.ent_iob = cols[10]  # 3 begins an entity, 1 is inside one, 2 outside, 0 unset
+        # the lexical flags of Token.is_punct, is_space, is_stop, is_alpha (not the part of speech), 1 or 0
+        self.lex_punct, self.lex_space, self.lex_stop, self.lex_alpha = cols[12:16]
         # the text from the columns: Doc.text builds a Token object per token on every access
         self.string = "".join([w + " " if sp else w for w, sp in zip(self.text, cols[11], strict=True)])
+        doc.user_data.setdefault(TEXT_KEY, self.string)  # the same as Doc.text, which doc_text would build again
         starts = [i for i, s in enumerate(starts_col) if s == 1 or i == 0]
         self.sents = [(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
         self.sent_of = [0] * n

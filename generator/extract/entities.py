@@ -132,8 +132,8 @@ class EntityIndex:
     def in_span(self, span: Span, types: set[str] | None = None) -> list[Entity]:
         """Entities mentioned in a span, in order of first mention, no repeats."""
         seen: list[Entity] = []
-        for tok in span:
-            e = self.at(tok.i)
+        for i in range(span.start, span.end):  # indices, not tokens: a Token object costs more than the lookup
+            e = self.at(i)
             if e is not None and e not in seen and (types is None or e.type in types):
                 seen.append(e)
         return seen

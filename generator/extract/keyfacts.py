@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.doctable import DocTable
 from generator.extract.entities import EntityIndex
 from generator.extract.text import (
     DATE_STAMP,
@@ -38,6 +39,7 @@ from generator.extract.text import (
     leading_furniture,
     paragraph_numbers,
     sentence_text,
+    span_text,
     whole_sentences,
 )
 from generator.model import DateMention, Fact, Figure, Quote
@@ -115,15 +117,18 @@ def rank_facts(doc: Doc, *, title: str, quotes: list[Quote], figures: list[Figur
     ``published`` (or a date line at the top of the article, which wins) anchors relative dates:
     a fact that says "yesterday" gets the date it means, so it can still be checked next year.
     """
-    cands = story_sentences(doc, title)
+    table = _table(doc, entities)
+    cands = story_sentences(doc, title, table=table)
     if not cands:
         return []
-    bags = [_content(c.span) for c in cands]
+    bags = [_content_of(table, c.span.start, c.span.end) for c in cands]
     feats = features(cands, title=title, figures=figures, dates=dates, entities=entities, bags=bags)
     scores = [score(f, weights) for f in feats]
     chosen = select(cands, scores, k=k, weights=weights, bags=bags)
     anchor = story_date(doc, published)
-    return [_fact(cands[i], s, quotes, entities, dates, anchor) for i, s in chosen]
+    ents = doc.ents  # read once: every Span.ents reads them all
+    chunks = NounChunks(doc)
+    return [_fact(cands[i], s, quotes, entities, dates, anchor, table, ents, chunks) for i, s in chosen]
 
 
 def lead_facts(doc: Doc, *, title: str, k: int = LEAD_FACTS) -> list[Fact]:
@@ -167,23 +172,31 @@ def compress(text: str, limit: int = SUMMARY_WORDS) -> str:
 # --- candidates ---------------------------------------------------------------------------------------
 
 
-def story_sentences(doc: Doc, title: str) -> list[Candidate]:
+def _table(doc: Doc, entities: EntityIndex | None = None) -> DocTable:
+    """The document's token attributes: the entity extractor's table when it has one."""
+    table = entities.table if entities is not None else None
+    return table if table is not None and table.doc is doc else DocTable(doc)
+
+
+def story_sentences(doc: Doc, title: str, *, table: DocTable | None = None) -> list[Candidate]:
     """The sentences of the story proper: page furniture, captions and the headline removed."""
+    table = table if table is not None and table.doc is doc else DocTable(doc)
     sents = whole_sentences(doc)
     paras = paragraph_numbers(doc, sents)
-    caption_paras = {p for s, p in zip(sents, paras, strict=True) if furniture(sentence_text(s)) == "credit"}
+    texts = [sentence_text(s) for s in sents]
+    kinds = [furniture(text) for text in texts]  # once per sentence: captions and the loop below both need it
+    caption_paras = {p for kind, p in zip(kinds, paras, strict=True) if kind == "credit"}
     counts = Counter(paras)
     headline = " ".join(title.split())
     out: list[Candidate] = []
     para_seen: dict[int, int] = {}
-    for sent, para in zip(sents, paras, strict=True):
-        text = sentence_text(sent)
-        if para in caption_paras or furniture(text):
+    for sent, para, text, kind in zip(sents, paras, texts, kinds, strict=True):
+        if para in caption_paras or kind:
             continue
         if _is_headline(text, headline):
             continue
-        span = _without_dateline(sent, first_in_paragraph=sent.start == 0 or para not in para_seen)
-        if len(span) == 0 or _is_fragment(span, alone=counts[para] == 1):
+        span = _without_dateline(sent, table, first_in_paragraph=sent.start == 0 or para not in para_seen)
+        if len(span) == 0 or _is_fragment(span, table, alone=counts[para] == 1):
             continue
         para_seen.setdefault(para, len(para_seen))
         out.append(Candidate(span=span, order=len(out), paragraph=para_seen[para]))
@@ -199,35 +212,46 @@ def _is_headline(text: str, headline: str) -> bool:
     return bool(headline) and not headline.endswith(".") and text.rstrip(".!? ") == headline.rstrip("!? ")
 
 
-def _without_dateline(sent: Span, *, first_in_paragraph: bool) -> Span:
+def _without_dateline(sent: Span, table: DocTable, *, first_in_paragraph: bool) -> Span:
     """The sentence without a dateline, byline or time stamp in front of its first words."""
-    text = sent.text
-    cut = leading_furniture(text) if first_in_paragraph else 0
+    if not first_in_paragraph:
+        return sent
+    cut = leading_furniture(span_text(sent))
     if cut:
         span = sent.doc.char_span(sent.start_char + cut, sent.end_char, alignment_mode="expand")
         if span is not None and len(span):
             sent = span
-    if first_in_paragraph:  # "Taipei, Taiwan — The festival ...": places, then a dash
-        for tok in sent[:8]:
-            if tok.text in DASHES and tok.i > sent.start:
-                before = [t for t in sent.doc[sent.start:tok.i] if t.is_alpha]
-                if before and all(t.ent_type_ in PLACES for t in before):
-                    return sent.doc[tok.i + 1:sent.end]
-                break
+    # "Taipei, Taiwan — The festival ...": places, then a dash
+    for i in range(sent.start + 1, min(sent.start + 8, sent.end)):
+        if table.text[i] in DASHES:
+            before = [j for j in range(sent.start, i) if table.lex_alpha[j]]
+            if before and all(table.ent_type[j] in PLACES for j in before):
+                return sent.doc[i + 1:sent.end]
+            break
     return sent
 
 
-def _is_fragment(span: Span, *, alone: bool) -> bool:
+def _words(table: DocTable, start: int, end: int) -> int:
+    """How many tokens in [start, end) are neither punctuation nor space."""
+    punct, space = table.lex_punct, table.lex_space
+    return sum(1 for i in range(start, end) if not punct[i] and not space[i])
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD", "VBN")
+
+
+def _is_fragment(span: Span, table: DocTable, *, alone: bool) -> bool:
     """A heading, label or caption: too short, or (alone in its paragraph) without a finite verb."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if len(words) < MIN_WORDS:
+    words = _words(table, span.start, span.end)
+    if words < MIN_WORDS:
         return True
     # a past participle counts: the small model often tags a past tense ("reopened on Monday") so
-    finite = any(t.pos_ in ("VERB", "AUX") and (t.morph.get("VerbForm") in (["Fin"], [])
-                                                or t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBN")) for t in span)
+    pos, tag, doc = table.pos, table.tag, span.doc
+    finite = any(pos[i] in ("VERB", "AUX") and (tag[i] in _FINITE_TAGS or doc[i].morph.get("VerbForm") in (["Fin"], []))
+                 for i in range(span.start, span.end))  # the tag first: reading the morphology builds a Token
     if not finite:
         return True
-    return alone and span[-1].text not in {".", "!", "?", "\"", "”", "’", "'", ")"} and len(words) < 15
+    return alone and table.text[span.end - 1] not in {".", "!", "?", "\"", "”", "’", "'", ")"} and words < 15
 
 
 # --- features and score -------------------------------------------------------------------------------
@@ -238,6 +262,13 @@ def _content(span: Span | Doc) -> Counter[str]:
                    if t.pos_ in CONTENT_POS and not t.is_stop and any(c.isalnum() for c in t.text))
 
 
+def _content_of(table: DocTable, start: int, end: int) -> Counter[str]:
+    """:func:`_content` of tokens [start, end), from the table."""
+    lemma, pos, stop, text = table.lemma, table.pos, table.lex_stop, table.text
+    return Counter(lemma[i] for i in range(start, end)
+                   if pos[i] in CONTENT_POS and not stop[i] and any(c.isalnum() for c in text[i]))
+
+
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
@@ -245,27 +276,32 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _quoted_share(span: Span) -> float:
+def _quoted_share(span: Span, table: DocTable | None = None) -> float:
+    table = table or DocTable(span.doc)
     inside = 0
     open_ = False
     total = 0
-    for t in span:
-        if t.text in QUOTE_CHARS or t.text in {"``", "''"}:
-            open_ = t.text != "”" and (t.text == "“" or not open_)
+    for i in range(span.start, span.end):
+        text = table.text[i]
+        if text in QUOTE_CHARS or text in {"``", "''"}:
+            open_ = text != "”" and (text == "“" or not open_)
             continue
-        if t.is_punct or t.is_space:
+        if table.lex_punct[i] or table.lex_space[i]:
             continue
         total += 1
         inside += open_
     return inside / total if total else 0.0
 
 
-def _personal(span: Span) -> bool:
+def _personal(span: Span, table: DocTable | None = None) -> bool:
+    table = table or DocTable(span.doc)
     open_ = False
-    for t in span:
-        if t.text in QUOTE_CHARS:
-            open_ = t.text != "”" and (t.text == "“" or not open_)
-        elif not open_ and t.lower_ in {"i", "we", "you", "my", "our", "your", "me", "us"} and t.pos_ == "PRON":
+    for i in range(span.start, span.end):
+        text = table.text[i]
+        if text in QUOTE_CHARS:
+            open_ = text != "”" and (text == "“" or not open_)
+        elif not open_ and table.lower[i] in {"i", "we", "you", "my", "our", "your", "me", "us"} \
+                and table.pos[i] == "PRON":
             return True
     return False
 
@@ -295,18 +331,20 @@ def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates
     if not cands:
         return []
     doc = cands[0].span.doc
-    bags = bags if bags is not None else [_content(c.span) for c in cands]
+    table = _table(doc, entities)
+    bags = bags if bags is not None else [_content_of(table, c.span.start, c.span.end) for c in cands]
     total: Counter[str] = Counter()
     for bag in bags:
         total.update(bag)
-    headline = _content(_title_doc(doc, title))
+    headline = _content(_title_doc(doc, title, table))
     starts = [(f.span[0] if f.span else -1) for f in figures] + [(d.span[0] if d.span else -1) for d in dates]
     total_sq = sum(v * v for v in total.values())
     out = []
     for c, bag in zip(cands, bags, strict=True):
-        n_words = sum(1 for t in c.span if not t.is_punct and not t.is_space)
-        named = len(entities.in_span(c.span)) + len({t.i for t in c.span if t.ent_iob_ == "B" and t.ent_type_ in NAMED
-                                                    and entities.at(t.i) is None})
+        n_words = _words(table, c.span.start, c.span.end)
+        named = len(entities.in_span(c.span)) + len({i for i in range(c.span.start, c.span.end)
+                                                    if table.ent_iob[i] == 3 and table.ent_type[i] in NAMED
+                                                    and entities.at(i) is None})  # 3: "B", an entity begins
         numbers = sum(1 for s in starts if c.span.start_char <= s < c.span.end_char)
         out.append(Features(
             order=c.order,
@@ -315,10 +353,10 @@ def features(cands: list[Candidate], *, title: str, figures: list[Figure], dates
             lead=_cosine(bag, bags[0]),
             centrality=_centrality(bag, total, total_sq),
             information=min(1.0, (named + numbers) / 5.0),
-            quoted=_quoted_share(c.span),
+            quoted=_quoted_share(c.span, table),
             short=max(0.0, (12 - n_words) / 12.0),
             long=min(1.0, max(0.0, (n_words - 40) / 40.0)),
-            personal=1.0 if _personal(c.span) else 0.0,
+            personal=1.0 if _personal(c.span, table) else 0.0,
         ))
     return out
 
@@ -327,7 +365,7 @@ def _first_in_paragraph(c: Candidate, cands: list[Candidate]) -> bool:
     return c.order > 0 and cands[c.order - 1].paragraph != c.paragraph
 
 
-def _title_doc(doc: Doc, title: str) -> Doc | Span:
+def _title_doc(doc: Doc, title: str, table: DocTable) -> Doc | Span:
     """The headline, parsed with the article's own vocabulary and tokenizer (lemmas by rule)."""
     from spacy.tokens import Doc as _Doc
 
@@ -336,12 +374,12 @@ def _title_doc(doc: Doc, title: str) -> Doc | Span:
     for tok in tdoc:  # a headline is too short to tag reliably: use the article's own tags for the same word
         tok.lemma_ = tok.lower_
         tok.pos_ = "NOUN" if tok.is_alpha or tok.like_num else "PUNCT"
-    lemmas = {t.lower_: t for t in doc if t.pos_ in CONTENT_POS}
+    lemmas = {table.lower[i]: i for i in range(table.n) if table.pos[i] in CONTENT_POS}  # the last one wins
     for tok in tdoc:
         known = lemmas.get(tok.lower_)
         if known is not None:
-            tok.lemma_ = known.lemma_.lower()
-            tok.pos_ = known.pos_
+            tok.lemma_ = table.lemma[known]
+            tok.pos_ = table.pos[known]
     return tdoc
 
 
@@ -360,19 +398,22 @@ def select(cands: list[Candidate], scores: list[float], *, k: int, weights: Weig
     bags = bags if bags is not None else [_content(c.span) for c in cands]
     chosen: list[tuple[int, float]] = []
     left = set(range(len(cands)))
+    overlap = [0.0] * len(cands)  # each candidate's largest containment in a chosen one, updated as they come
     while left and len(chosen) < k:
         best, best_value = None, -math.inf
         for i in sorted(left):
-            overlap = max((_containment(bags[i], bags[j]) for j, _ in chosen), default=0.0)
-            if overlap >= weights.max_overlap:
+            if overlap[i] >= weights.max_overlap:
                 continue
-            value = scores[i] - weights.redundancy * overlap
+            value = scores[i] - weights.redundancy * overlap[i]
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append((best, scores[best]))
         left.discard(best)
+        for i in left:
+            if overlap[i] < weights.max_overlap:  # (past it a candidate stays out: the overlap only grows)
+                overlap[i] = max(overlap[i], _containment(bags[i], bags[best]))
     return chosen
 
 
@@ -380,50 +421,83 @@ def _containment(a: Counter[str], b: Counter[str]) -> float:
     """How much of ``a``'s content is already in ``b`` (0..1)."""
     if not a:
         return 1.0
-    return sum(min(v, b[k]) for k, v in a.items()) / sum(a.values())
+    return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / sum(a.values())  # shared words only (ints: exact)
 
 
 # --- the claim: the sentence without its asides ---------------------------------------------------------
 
 
-def claim_tokens(span: Span) -> list[Token]:
+def claim_tokens(span: Span, *, table: DocTable | None = None, ents: tuple[Span, ...] | None = None) -> list[Token]:
     """The tokens of the claim a sentence makes, without what a reader can do without.
 
     Dropped: parentheses; non-restrictive relative clauses (", which ...,"); a trailing participle
     clause (", drawing criticism from ..."); a leading adverbial that is not a time or an
     attribution ("Prior to the ruling, ..."). Attribution stays in the text (and in
     ``attributed_to``). Named entities are never cut in half; a claim left too short is not cut.
+    ``table`` and ``ents`` (the document's ``doc.ents``), when given, save reading them again.
     """
     doc = span.doc
+    table = table if table is not None and table.doc is doc else DocTable(doc)
+    text, dep, lower = table.text, table.dep, table.lower
     drop: set[int] = set()
 
     def cut(a: int, b: int) -> None:  # drop tokens a..b-1 and the comma before them
-        if a > span.start and doc[a - 1].text == ",":
+        if a > span.start and text[a - 1] == ",":
             a -= 1
         drop.update(range(a, b))
 
-    for tok in span:
-        if tok.text == "(":
-            close = next((t.i for t in doc[tok.i + 1:span.end] if t.text == ")"), None)
+    for i in range(span.start, span.end):  # token indices and table columns: no Token objects in this loop
+        if text[i] == "(":
+            close = next((j for j in range(i + 1, span.end) if text[j] == ")"), None)
             if close is not None:
-                drop.update(range(tok.i, close + 1))
-        sub = list(tok.subtree)
-        a, b = sub[0].i, sub[-1].i + 1
-        after = doc[b].text if b < span.end else ""
-        comma_before = a > span.start and doc[a - 1].text == ","
-        if tok.dep_ == "relcl" and comma_before and sub[0].lower_ in {"which", "who", "whose", "where"} \
+                drop.update(range(i, close + 1))
+        a, b = _subtree_first(table, i), _subtree_last(table, i) + 1
+        after = text[b] if b < span.end else ""
+        comma_before = a > span.start and text[a - 1] == ","
+        if dep[i] == "relcl" and comma_before and lower[a] in {"which", "who", "whose", "where"} \
                 and after in {",", ".", ";", ""}:
             drop.update(range(a - 1, b + (after == ",")))
-        elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and comma_before and b + 1 >= span.end - 1:
+        elif dep[i] in ("advcl", "acl") and table.tag[i] == "VBG" and comma_before and b + 1 >= span.end - 1:
             cut(a, b)
-        elif tok.i == span.start and tok.dep_ in ("prep", "advmod", "advcl", "npadvmod") and tok.lower_ != "according" \
-                and tok.head.dep_ == "ROOT" and after == "," and b - a < 12 \
-                and not any(x.ent_type_ in ("DATE", "TIME") for x in sub):
+        elif i == span.start and dep[i] in ("prep", "advmod", "advcl", "npadvmod") and lower[i] != "according" \
+                and dep[table.head[i]] == "ROOT" and after == "," and b - a < 12 \
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in doc[i].subtree):
             drop.update(range(a, b + 1))
-    keep = [t for t in span if t.i not in drop]
-    if sum(1 for t in keep if t.is_alpha) < MIN_WORDS or _splits_entity(span, drop):
+    if sum(1 for i in range(span.start, span.end) if i not in drop and table.lex_alpha[i]) < MIN_WORDS \
+            or _splits_entity(span, drop, ents):
         return list(span)
-    return keep
+    return [doc[i] for i in range(span.start, span.end) if i not in drop]
+
+
+def _subtree_first(table: DocTable, i: int) -> int:
+    """The first token of ``Token.subtree`` (which lists the left children's subtrees, the token, then
+    the right children's): the end of the chain of leftmost left children."""
+    kids = table.children
+    while kids[i] and kids[i][0] < i:
+        i = kids[i][0]
+    return i
+
+
+def _subtree_last(table: DocTable, i: int) -> int:
+    """The last token of ``Token.subtree``: the end of the chain of rightmost right children."""
+    kids = table.children
+    while kids[i] and kids[i][-1] > i:
+        i = kids[i][-1]
+    return i
+
+
+def _ents_within(span: Span, ents: tuple[Span, ...] | None) -> list[Span]:
+    """``span.ents``, from the document's entities when read already (``Span.ents`` reads them all again)."""
+    if ents is None:
+        return list(span.ents)
+    out = []
+    for ent in ents:  # as spaCy's Span.ents does
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 def _dated_word(tok: Token, date: str) -> str:
@@ -433,17 +507,19 @@ def _dated_word(tok: Token, date: str) -> str:
     return f"{'' if after_prep else 'on '}{date}{tok.whitespace_}"
 
 
-def _splits_entity(span: Span, drop: set[int]) -> bool:
-    return any(any(t.i in drop for t in ent) and not all(t.i in drop for t in ent) for ent in span.ents)
+def _splits_entity(span: Span, drop: set[int], ents: tuple[Span, ...] | None = None) -> bool:
+    return any(any(i in drop for i in range(e.start, e.end)) and not all(i in drop for i in range(e.start, e.end))
+               for e in _ents_within(span, ents))
 
 
-def claim_text(span: Span, *, dated: dict[int, str] | None = None) -> str:
+def claim_text(span: Span, *, dated: dict[int, str] | None = None, table: DocTable | None = None,
+               ents: tuple[Span, ...] | None = None) -> str:
     """The claim as text: :func:`claim_tokens` joined, first letter upper-cased, closing stop kept.
 
     ``dated`` maps the index of a token ending a relative date to the date it means: "yesterday"
     becomes "on September 11, 2015", "on Tuesday" becomes "on Tuesday, July 18, 2017".
     """
-    toks = claim_tokens(span)
+    toks = claim_tokens(span, table=table, ents=ents)
     dated = dated or {}
     parts: list[str] = []
     for n, t in enumerate(toks):
@@ -509,10 +585,11 @@ def _parse_stamp(text: str) -> StoryDate | None:
         return None
 
 
-def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None) -> dict[int, str]:
+def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None,
+                ents: tuple[Span, ...] | None = None) -> dict[int, str]:
     """For each relative day in the span ("yesterday", "on Friday"), the date it means."""
     notes: dict[int, str] = {}
-    for ent in span.ents:
+    for ent in _ents_within(span, ents):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         words = [t.lower_ for t in ent]
@@ -554,30 +631,52 @@ def _looks_ahead(span: Span) -> bool:
 # --- attribution ----------------------------------------------------------------------------------------
 
 
-def attribution(span: Span, quotes: list[Quote], entities: EntityIndex) -> str | None:
+def attribution(span: Span, quotes: list[Quote], entities: EntityIndex, *,
+                chunks: NounChunks | None = None) -> str | None:
     """Who the article says asserts the claim: "according to X", a quote's speaker, "X said ..."."""
-    for tok in span:
-        if tok.lower_ == "according" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in span.doc[tok.i + 1].children if c.dep_ == "pobj"]
+    doc = span.doc
+    table = _table(doc, entities)
+    lower, dep, kids = table.lower, table.dep, table.children  # columns: no Token objects for the scan
+    chunks = chunks if chunks is not None else NounChunks(doc)
+    for i in range(span.start, span.end):
+        if lower[i] == "according" and i + 1 < span.end and lower[i + 1] == "to":
+            objs = [c for c in kids[i + 1] if dep[c] == "pobj"]
             if objs:
-                return _name_of(objs[0], entities)
+                return _name_of(doc[objs[0]], entities, chunks)
     for q in quotes:
         if q.speaker and q.span and span.start_char <= q.span[0] < span.end_char:
             return q.speaker
-    for tok in span:
-        if tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
+    for i in range(span.start, span.end):
+        if table.lemma[i] not in REPORTING or table.pos[i] != "VERB":
             continue
-        if tok.dep_ != "ROOT" and not (tok.dep_ in ("parataxis", "conj") and tok.head.dep_ == "ROOT"):
+        head = table.head[i]
+        if dep[i] != "ROOT" and not (dep[i] in ("parataxis", "conj") and dep[head] == "ROOT"):
             continue
-        asserts = tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) \
-            or any(c.dep_ == "ccomp" for c in tok.head.children if tok.dep_ == "conj")
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        asserts = dep[i] == "parataxis" or any(dep[c] == "ccomp" for c in kids[i]) \
+            or any(dep[c] == "ccomp" for c in kids[head] if dep[i] == "conj")
+        subjects = [c for c in kids[i] if dep[c] == "nsubj"]
         if subjects and asserts:
-            return _name_of(subjects[0], entities)
+            return _name_of(doc[subjects[0]], entities, chunks)
     return None
 
 
-def _name_of(head: Token, entities: EntityIndex) -> str | None:
+class NounChunks:
+    """The noun chunk headed by each token, read once per document (``Doc.noun_chunks`` walks all of it)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._by_root: dict[int, Span] | None = None
+
+    def headed_by(self, head: Token) -> Span | None:
+        """The first noun chunk whose root is ``head``."""
+        if self._by_root is None:
+            self._by_root = {}
+            for chunk in self.doc.noun_chunks:
+                self._by_root.setdefault(chunk.root.i, chunk)
+        return self._by_root.get(head.i)
+
+
+def _name_of(head: Token, entities: EntityIndex, chunks: NounChunks | None = None) -> str | None:
     """The asserting party's name: an entity's canonical name, a resolved pronoun, or the noun phrase."""
     named = [head, *(c for c in head.children if c.dep_ in ("appos", "compound"))]
     for tok in named:
@@ -593,14 +692,15 @@ def _name_of(head: Token, entities: EntityIndex) -> str | None:
             if ent is not None and ent.type in wanted:
                 return ent.name
         return head.text
-    chunk = next((c for c in head.doc.noun_chunks if c.root == head), None)
+    chunk = (chunks or NounChunks(head.doc)).headed_by(head)
     words = list(chunk) if chunk is not None else [head]
     text = " ".join(" ".join(t.text for t in words if not t.is_punct or t.text in {"'s", "’s"}).split())
     return re.sub(r"\s+(['’]s)\b", r"\1", text) or None
 
 
 def _fact(c: Candidate, value: float, quotes: list[Quote], entities: EntityIndex, dates: list[DateMention],
-          anchor: StoryDate | None) -> Fact:
-    return Fact(text=claim_text(c.span, dated=_date_notes(c.span, dates, anchor)), sentence=sentence_text(c.span),
+          anchor: StoryDate | None, table: DocTable, ents: tuple[Span, ...], chunks: NounChunks) -> Fact:
+    notes = _date_notes(c.span, dates, anchor, ents)
+    return Fact(text=claim_text(c.span, dated=notes, table=table, ents=ents), sentence=sentence_text(c.span),
                 span=(c.span.start_char, c.span.end_char), score=round(value, 4),
-                attributed_to=attribution(c.span, quotes, entities))
+                attributed_to=attribution(c.span, quotes, entities, chunks=chunks))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _LEX = re.compile(
     r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"  # 14,000 / 1,234.5
@@ -25,18 +26,17 @@ _LEX = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Lex:
-    """A piece of text with its offsets; ``tight`` when no space separates it from the previous piece."""
+class Lex(NamedTuple):
+    """A piece of text with its offsets; ``tight`` when no space separates it from the previous piece.
+
+    A named tuple with the lower-case text kept: a text is cut into tens of thousands of these, and
+    their lower case is read several times each."""
 
     text: str
     start: int
     end: int
     tight: bool
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
     @property
     def is_digits(self) -> bool:
@@ -47,8 +47,9 @@ def lex(text: str) -> list[Lex]:
     out: list[Lex] = []
     prev_end = -1
     for m in _LEX.finditer(text):
-        out.append(Lex(m.group(0), m.start(), m.end(), m.start() == prev_end))
-        prev_end = m.end()
+        word, start, end = m.group(0), m.start(), m.end()
+        out.append(Lex(word, start, end, start == prev_end, word.lower()))
+        prev_end = end
     return out
 
 

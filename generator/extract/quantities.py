@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.extract.dates import date_spans
-from generator.extract.numbers import Lex, Number, lex, read_number, tidy
-from generator.extract.units import PREFIX_STARTS, Unit, UnitMatch, currency_before, unit_after
+from generator.extract.numbers import ONES, TENS, VAGUE, VULGAR, Lex, Number, lex, read_number, tidy
+from generator.extract.prefilter import Alternatives, fold
+from generator.extract.units import PREFIX_STARTS, PREFIXES, Unit, UnitMatch, currency_before, unit_after
 
 #: Words before a number, longest first, and the approx value they give (see model.APPROX_VOCAB).
 APPROX_BEFORE: dict[tuple[str, ...], str] = {}
@@ -56,17 +57,24 @@ APPROX_AFTER: dict[tuple[str, ...], str] = {
 }
 
 #: Not quantities: times of day ("10:30", "5pm", "three o'clock"), phone numbers, web and file names, postcodes.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?"
-                   r"|\b\d{1,2}\s*[ap]\.?m\b\.?|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                   r"twelve)\s*o['’]clock\b|\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b"
-                   r"|\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b", re.I)
-_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])"
-                    r"|(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])"
-                    r"|(?<![\w.,$£€-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w,])"
-                    r"|(?<![\w.,$£€])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?![\w,.])"
-                    r"|\b(?:call|phone|tel|telephone|fax|hotline|ring|text|dial)\.?:?\s+\d[\d\s.-]{5,}\d", re.I)
-_CODE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|html?|pdf|xlsx?|docx?|csv|jpe?g|png)\b"
-                   r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|\S*\d+\S*_\S*|\b\d{1,3}(?:\.\d{1,3}){3}\b")
+#: (Lists of alternatives, each tried only in texts that hold a string it needs: see prefilter.Alternatives.)
+_TIME = Alternatives([
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?", r"\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?",
+    r"\b\d{1,2}\s*[ap]\.?m\b\.?",
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]clock\b",
+    r"\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b", r"\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b",
+], re.I)
+_PHONE = Alternatives([
+    r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])",
+    r"(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])",
+    r"(?<![\w.,$£€-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w,])",
+    r"(?<![\w.,$£€])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?![\w,.])",
+    r"\b(?:call|phone|tel|telephone|fax|hotline|ring|text|dial)\.?:?\s+\d[\d\s.-]{5,}\d",
+], re.I)
+_CODE = Alternatives([
+    r"(?:https?://|www\.)\S+", r"\S+@\S+\.\w+", r"\S+\.(?:com|org|net|html?|pdf|xlsx?|docx?|csv|jpe?g|png)\b",
+    r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b", r"\S*\d+\S*_\S*", r"\b\d{1,3}(?:\.\d{1,3}){3}\b",
+])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +106,8 @@ def _low(lexes: list[Lex], i: int) -> str:
 
 
 def _blocked(text: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text)]
+    folded = fold(text)
+    spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text, folded)]
     spans.extend(date_spans(text) if dates is None else dates)
     return sorted(spans)
 
@@ -127,13 +136,19 @@ def _approx_after(lexes: list[Lex], j: int) -> tuple[str, int] | None:
     return None
 
 
+def _prefix_key(lexes: list[Lex], a: int, b: int) -> bool:
+    """Whether lexes [a, b) are a key of the currency prefixes, as written or in lower case: only then can
+    :func:`currency_before` of b find a currency that starts at a."""
+    return tuple(x.text for x in lexes[a:b]) in PREFIXES or tuple(x.low for x in lexes[a:b]) in PREFIXES
+
+
 def _read_one(text: str, lexes: list[Lex], i: int) -> Quantity | None:
     """One number with its currency and unit, starting at lex i (the currency may start there)."""
     cur = None
     k = i
     # a currency written first: "$", "US$", "HK $", "£", "USD"
     for size in (3, 2, 1) if lexes[i].low in PREFIX_STARTS else ():
-        if i + size < len(lexes):
+        if i + size < len(lexes) and _prefix_key(lexes, i, i + size):  # else no currency starts at i: skip the call
             m = currency_before(lexes, i + size)
             if m and m.start == i:
                 cur, k = m, i + size
@@ -331,6 +346,11 @@ def _unscaled(lexes: list[Lex], q: Quantity) -> float:
     return got.value if got and not isinstance(got.value, tuple) else 1.0
 
 
+#: The lower-case words a quantity can start with (besides digits and vulgar fractions): a currency's first
+#: piece, or a word :func:`~generator.extract.numbers.read_number` can start with.
+_STARTS = PREFIX_STARTS | ONES.keys() | TENS.keys() | VAGUE.keys() | {"tens", "hundreds", "a", "an", "half"}
+
+
 def scan_quantities(text: str, dates: list[tuple[int, int]] | None = None) -> tuple[list[Lex], list[Quantity]]:
     """Every number in the text with its currency, unit, range and approximator (no parse needed).
 
@@ -340,6 +360,10 @@ def scan_quantities(text: str, dates: list[tuple[int, int]] | None = None) -> tu
     out: list[Quantity] = []
     i, n = 0, len(lexes)
     while i < n:
+        lx = lexes[i]
+        if lx.low not in _STARTS and not lx.is_digits and lx.text not in VULGAR:
+            i += 1  # nothing _read_one reads starts with this lex: skip the call
+            continue
         q = _read_one(text, lexes, i)
         if q is None:
             i += 1

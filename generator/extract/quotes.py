@@ -37,7 +37,7 @@ from generator.extract.entities import EntityIndex
 from generator.extract.quotemarks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.roles import is_role_word
 from generator.extract.speakers import NOBODY, Speaker, Speakers
-from generator.extract.text import paragraph_spans
+from generator.extract.text import paragraph_spans, sentence_text
 from generator.model import Quote
 
 _NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
@@ -639,7 +639,7 @@ def _record(ctx: _Context, f: _Found) -> Quote:
     cue_text = None
     if cue is not None:
         cue_text = "according to" if cue.lower_ == "according" else cue.text
-    sentence = " ".join(f.sentence.text.split()) if f.sentence is not None else ""
+    sentence = sentence_text(f.sentence) if f.sentence is not None else ""
     return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
                  speaker_role=role if ent is None or ent.type == "PERSON" else None,
                  speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end))

@@ -21,9 +21,14 @@ def strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (read once): ``Span.text`` builds every token."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else ""
+
+
 def sentence_text(span: Span) -> str:
     """A sentence's text on one line, as a reader would quote it."""
-    return " ".join(span.text.split())
+    return " ".join(span_text(span).split())
 
 
 def is_boilerplate(sent: Span) -> bool:
@@ -143,11 +148,14 @@ def leading_furniture(text: str) -> int:
     return end
 
 
+TEXT_KEY = "factsheet.text"  # where doc_text keeps the text in Doc.user_data
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, read once: spaCy rebuilds ``Doc.text`` from every token on each read."""
-    text = doc.user_data.get("factsheet.text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["factsheet.text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
