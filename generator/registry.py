@@ -250,11 +250,26 @@ def build_registry(sheets: Iterable[FactSheet], existing: Registry | None = None
     warnings: list[str] = []
     assigned: dict[int, list[_Member]] = defaultdict(list)  # index into entries -> members
 
+    # where each sheet's names went last time: a name no rule below places for sure stays where it was
+    before: dict[tuple[str, str, str], int] = {}
+    for i, e in enumerate(existing.entries if existing else []):
+        for ref in e.refs:
+            for n in ref.names:
+                before.setdefault((e.group, ref.sheet, n), i)
+
     rest = []
-    for m in members:  # 1. names a registry entry already lists (a person's aliases steer this)
+    for m in members:  # 1. names a registry entry already lists (a person's aliases steer this), else where it was
         hits = [i for i, e in enumerate(entries) if e.group == m.group and _entry_takes(e, m)]
-        if len(hits) > 1 and m.group == "people":  # an alias a person gave a full name beats a bare-surname entry
-            hits = [i for i in hits if len(person_parts(entries[i].name)) >= 2] or hits
+        last = before.get((m.group, m.sheet.id, m.name))
+        if last is not None and fold(m.name) in {fold(x) for x in entries[last].exclude}:
+            last = None
+        if m.group == "people" and not m.full():
+            # a bare name: a one-word alias on a full name is a person's edit (the machine adds none) and
+            # wins; else the entry it was in last time; else a bare-name entry that lists it
+            steered = [i for i in hits if len(person_parts(entries[i].name)) >= 2]
+            hits = steered if steered else [last] if last is not None else hits
+        elif len(hits) != 1 and last is not None:
+            hits = [last]
         if len(hits) == 1:
             assigned[hits[0]].append(m)
         else:
@@ -262,7 +277,17 @@ def build_registry(sheets: Iterable[FactSheet], existing: Registry | None = None
 
     clusters = _cluster(rest, entries, assigned, warnings)  # 2. the others, by the merging rules
     used_ids = {e.id for e in entries}
+    # an existing entry left with no members and the same name takes the cluster back: ids (and so the
+    # addresses of person pages) stay the same from one run to the next
+    idle = {(e.group, fold(e.name)): i for i, e in enumerate(entries) if not assigned.get(i) and not e.reviewed}
     for cluster, note in clusters:
+        i = idle.pop((cluster[0].group, fold(_canonical(cluster))), None)
+        if i is not None:
+            entries[i].type = _type_of(cluster)
+            assigned[i].extend(cluster)
+            if entries[i].note is None or entries[i].note.startswith(AUTO_NOTE):
+                entries[i].note = note
+            continue
         entry = Entry(id=_new_id(_canonical(cluster), used_ids), name=_canonical(cluster), type=_type_of(cluster),
                       note=note)
         used_ids.add(entry.id)
@@ -392,8 +417,10 @@ def _cluster_people(members: list[_Member], entries: list[Entry], assigned: dict
         if len(fits) == 1:
             assigned[i].extend(fits[0])
             new_people.remove(fits[0])
-            e.aliases.append(e.name)
-            e.name = _canonical(fits[0])
+            name = _canonical(fits[0])
+            if fold(name) != fold(e.name):
+                e.aliases.append(e.name)
+                e.name = name
 
     # bare surnames: the one known person with that surname, else apart (and say why)
     known: dict[str, list[tuple[str, object]]] = defaultdict(list)  # surname -> [(full name, target)]
@@ -527,8 +554,14 @@ def _refresh(entry: Entry, members: list[_Member]) -> None:
     if entry.reviewed:
         return
     have = {fold(n) for n in entry.names()}
+    # a person with a full name gets no one-word aliases ("Blinken", "Secretary Blinken") from the machine:
+    # listed, a one-word name draws every bare mention of it to this entry on the next run (see _entry_takes),
+    # which only a person's edit should do. The sheet references keep the names each article used.
+    full_person = entry.group == "people" and len(person_parts(entry.name)) >= 2
     for m in members:
         for n in (m.name, *m.aliases):
+            if full_person and len(person_parts(n)) < 2:
+                continue
             if fold(n) not in have and fold(n) not in excluded:
                 entry.aliases.append(n)
                 have.add(fold(n))
@@ -679,8 +712,12 @@ def _entry_from(item: Any, at: tuple, bad) -> Entry | None:
         ok = False
     if not ok:
         return None
+    # the sheet references are rebuilt on every run; the names they list are read to keep a name where it was
+    refs = [SheetRef(sheet=r["sheet"], names=[n for n in r.get("names") or [] if isinstance(n, str)])
+            for r in item.get("sheets") or []
+            if isinstance(r, dict) and isinstance(r.get("sheet"), str) and isinstance(r.get("names") or [], list)]
     return Entry(id=eid, name=name.strip(), type=etype, aliases=lists["aliases"], roles=roles, note=note,
-                 exclude=lists["exclude"], reviewed=reviewed)
+                 exclude=lists["exclude"], reviewed=reviewed, refs=refs)
 
 
 def dump_registry(registry: Registry) -> str:

@@ -141,13 +141,14 @@ def _stem(word: str) -> str:
     return word
 
 
-def _entity_ids(sheet: FactSheet, registry: Registry) -> set[str]:
-    out = set()
+def _entity_ids(sheet: FactSheet, registry: Registry) -> list[str]:
+    """A sheet's registry ids, once each, in the sheet's order (a set's order changes between runs)."""
+    out: dict[str, None] = {}
     for ent in sheet.entities:
         entry = registry.find(sheet.id, ent.name)
         if entry is not None:
-            out.add(entry.id)
-    return out
+            out[entry.id] = None
+    return list(out)
 
 
 def _date(sheet: FactSheet) -> dt.date | None:

@@ -85,6 +85,19 @@ def test_ambiguous_surname_is_noted():
     assert any("could be" in w for w in reg.warnings)
 
 
+def test_a_rebuild_from_its_own_output_changes_nothing(tmp_path):
+    # an ambiguous bare surname (its entry keeps its id, so its page keeps its address), a surname that is also
+    # a full name by capital letter ("Bin Laden"), a surname an article also names in full
+    sheets = [sheet("a", ("Keith Lamont Scott", "PERSON", ("Scott",))), sheet("b", ("Tim Scott", "PERSON")),
+              sheet("c", ("Scott", "PERSON")), sheet("d", ("Scott", "ORG")),
+              sheet("e", ("bin Laden", "PERSON", ("Bin Laden",))), sheet("f", ("Osama bin Laden", "PERSON"))]
+    path = tmp_path / "entities.yaml"
+    first = dump_registry(update_registry(sheets, path))
+    second = dump_registry(update_registry(sheets, path))
+    assert second == first
+    assert dump_registry(build_registry(sheets)) == first  # and the same as a fresh build
+
+
 def test_role_breaks_a_surname_tie():
     sheets = [sheet("a", ("Hillary Clinton", "PERSON", (), ("Secretary of State",))),
               sheet("b", ("Bill Clinton", "PERSON", (), ("former president",))),

@@ -336,13 +336,16 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
 
     full: list[tuple[int, list[str], tuple[str, str]]] = []  # (position, words, group) of full person names
     persons = [m for m in mentions if m.label == "PERSON"]
-    multi = sorted({tuple(m.key.split()) for m in persons if len(m.key.split()) >= 2}, key=len, reverse=True)
+    # longest first, then in order of first mention (never in a set's order: that changes between runs)
+    names = list(dict.fromkeys(tuple(m.key.split()) for m in persons))
+    multi = sorted((ws for ws in names if len(ws) >= 2), key=len, reverse=True)
     # a full name joins a longer one with the same first and last names ("Hillary Rodham Clinton")
     person_group: dict[tuple[str, ...], tuple[str, str]] = {}
     for words in multi:
         target = next((person_group[o] for o in person_group
                        if o[0] == words[0] and o[-1] == words[-1] and len(o) > len(words)), None)
         person_group[words] = target or ("PERSON", " ".join(words))
+    first_named = {ws: person_group[ws] for ws in names if ws in person_group}  # full names, first mentioned first
     acronyms: dict[str, tuple[str, str]] = {}  # initials -> the group of the name they abbreviate
     for m in mentions:
         if m.label in {"ORG", "GPE", "LOC"} and len(m.key.split()) >= 2:
@@ -361,9 +364,9 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                 continue
             # a single name: the full name with that surname (or first name) mentioned last before it
             match = [f for f in full if f[1][-1] == key] or [f for f in full if f[1][0] == key]
-            if not match:
-                later = [g for ws, g in person_group.items() if ws[-1] == key] or \
-                        [g for ws, g in person_group.items() if ws[0] == key]
+            if not match:  # none yet: the full name with that surname (or first name) mentioned first after it
+                later = [g for ws, g in first_named.items() if ws[-1] == key] or \
+                        [g for ws, g in first_named.items() if ws[0] == key]
                 add(later[0] if later else ("PERSON", key), m)
                 continue
             add(match[-1][2], m)
