@@ -180,6 +180,7 @@ def test_render_site_merges_people_across_articles_with_the_registry(tmp_path):
     assert [qt.text for _, _, qt in page.quotes] == ["We are concerned", "We remain concerned", "Still concerned"]
     text = (tmp_path / "docs" / "people" / f"{page.slug}.md").read_text(encoding="utf-8")
     assert text.count("(../sheets/") >= 6  # each quote and each article links back
+    assert "**Also named:** “Blinken”, “Secretary Blinken”" in text  # the names the articles used
 
 
 # --- pages ------------------------------------------------------------------------------------------------

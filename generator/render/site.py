@@ -181,6 +181,9 @@ def registry_grouping(registry: Registry) -> Grouping:
                                                    and TYPE_GROUPS.get(e.type) == entry.group), None)))
                 for name in names:
                     index.names.setdefault((sheet.id, name), page)
+                # the names the articles used ("Blinken", "Secretary Blinken") are shown with the aliases
+                page.aliases.update(n.strip() for n in ref.names if n.strip() and n.strip() != entry.name)
+            page.aliases = set({a.casefold(): a for a in sorted(page.aliases, reverse=True)}.values())
             if page.mentions:
                 index.pages[entry.group][page.slug] = page
         _add_speakers(index, sheets, taken["people"])
