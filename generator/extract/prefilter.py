@@ -192,13 +192,8 @@ def _exact(op, av) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _exact_seq(list(av[-1]))
     if op is _c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            got = _exact_seq(list(branch))
-            if got is None:
-                return None
-            out |= got
-        return out if len(out) <= _MAX_STRINGS else None
+        out = _either(av[1], _exact_seq)
+        return out if out is not None and len(out) <= _MAX_STRINGS else None
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         if hi > _MAX_REPEAT:
@@ -213,6 +208,17 @@ def _exact(op, av) -> set[str] | None:
                 return None
         return out
     return None
+
+
+def _either(branches, of_seq) -> set[str] | None:
+    """The strings of alternatives: those ``of_seq`` gives for each branch, together (None if any has none)."""
+    out: set[str] = set()
+    for branch in branches:
+        got = of_seq(list(branch))
+        if got is None:
+            return None
+        out |= got
+    return out
 
 
 def _exact_seq(items: list) -> set[str] | None:
@@ -232,13 +238,7 @@ def _need(op, av) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _need_seq(list(av[-1]))
     if op is _c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            got = _need_seq(list(branch))
-            if got is None:
-                return None
-            out |= got
-        return out
+        return _either(av[1], _need_seq)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _need_seq(list(av[2]))
     return None
