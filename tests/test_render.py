@@ -402,6 +402,11 @@ def test_no_built_page_carries_hostile_markup(site):
         assert 'href="javascript:' not in text.lower(), page
 
 
+def test_story_lists_its_shared_names_below_its_articles(site):
+    page = (site.site / "stories" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"</ul>\s*<p>Shared: [^<]*Helen Strand", page)  # a paragraph, not inside the last item
+
+
 def test_sheets_are_not_in_the_navigation(site):
     # a hand-written page links to no sheet itself: any sheet link in it would come from the nav
     page = (site.site / "how-to-read" / "index.html").read_text(encoding="utf-8")
