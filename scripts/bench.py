@@ -176,11 +176,9 @@ def main() -> None:
             facts_1k, site_size = out, size
 
     if facts_1k is not None and not args.skip_site:
-        site = args.work / "site-src"
-        site.mkdir()
-        shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-        shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns(
-            "sheets", "people", "organisations", "places", "indexes", "data", "index.md"))
+        from bench_site import project  # the same project folder as the site benchmark's
+
+        site = project(args.work, site_size)
         for label in ("first build", "after no change"):
             render, _, _ = timed(factsheet("render", "--facts", str(facts_1k), "--docs", str(site / "docs"), "-q"))
             build, rss, _ = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"),
