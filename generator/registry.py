@@ -542,8 +542,9 @@ def _refresh(entry: Entry, members: list[_Member]) -> None:
                 ref.quotes.append(i)
                 if q.speaker_role:
                     roles[q.speaker_role].append((ref.date, sheet.id))
+        named = _name_pattern(said)
         for i, f in enumerate(sheet.figures):
-            if i not in ref.figures and any(_mentions(f.sentence, n) for n in said):
+            if i not in ref.figures and named is not None and named.search(f.sentence) is not None:
                 ref.figures.append(i)
         for r in m.roles:
             roles[r].append((ref.date, sheet.id))
@@ -579,8 +580,10 @@ def _refresh(entry: Entry, members: list[_Member]) -> None:
     entry.roles.sort(key=lambda r: (r.first or "9999", r.title))
 
 
-def _mentions(sentence: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) is not None
+def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """A regex that finds any of the names as whole words (None for no name)."""
+    names = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
 
 
 def _date(sheet: FactSheet) -> str | None:

@@ -366,19 +366,29 @@ def _other_sheet_agrees(fig: Figure, other: FactSheet) -> bool:
         _what(g) == what and (gb := _bounds(g)) is not None and _agree(bounds, gb) for g in other.figures)
 
 
-def _quote_words(q: Quote) -> list[str]:
-    return re.findall(r"[a-z0-9']+", q.text.lower())
+@dataclass(frozen=True)
+class _Words:
+    """A quote's words, as a list, as one string and as counts (each made once per quote)."""
+
+    words: list[str]
+    text: str
+    counts: Counter
+
+    @classmethod
+    def of(cls, q: Quote) -> _Words:
+        words = re.findall(r"[a-z0-9']+", q.text.lower())
+        return cls(words, f" {' '.join(words)} ", Counter(words))  # spaced: a run of whole words is found
 
 
-def _contains(short: list[str], long: list[str]) -> bool:
-    """The shorter quote's words appear, in order, as a run of the longer (allowing a few changed)."""
-    if len(short) < MIN_QUOTE_WORDS:
+def _contains(short: _Words, long: _Words) -> bool:
+    """The shorter quote's words appear, in order, as a run of the longer's words (allowing a few changed)."""
+    n = len(short.words)
+    if n < MIN_QUOTE_WORDS:
         return False
-    text = " ".join(long)
-    if " ".join(short) in text:
+    if short.text in long.text:
         return True
-    s, l_ = Counter(short), Counter(long)
-    return sum(min(v, l_[w]) for w, v in s.items()) / len(short) >= QUOTE_OVERLAP and len(short) >= 8
+    counts = long.counts
+    return sum(min(v, counts[w]) for w, v in short.counts.items()) / n >= QUOTE_OVERLAP and n >= 8
 
 
 def _speaker_key(sheet: FactSheet, q: Quote, registry: Registry) -> tuple[str, str] | None:
@@ -408,18 +418,30 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
     quotes = []
     for sheet in sheets:
         for i, q in enumerate(sheet.quotes):
-            words = _quote_words(q)
+            words = _Words.of(q)
             key = _speaker_key(sheet, q, registry)
-            if key is not None and len(words) >= MIN_QUOTE_WORDS:
+            if key is not None and len(words.words) >= MIN_QUOTE_WORDS:
                 quotes.append((sheet, i, q, words, key))
     index: dict[str, list[int]] = defaultdict(list)  # rare word -> quotes, to avoid comparing every pair
     for n, (_, _, _, words, _) in enumerate(quotes):
-        for w in set(words):
+        for w in words.counts:
             index[w].append(n)
-    candidates: set[tuple[int, int]] = set()
+    shared: Counter = Counter()  # pair -> how many of the rare words they share
+    rare = [0] * len(quotes)  # quote -> how many rare words it has
     for posting in index.values():
         if len(posting) <= 50:
-            candidates.update((a, b) for a, b in combinations(posting, 2))
+            shared.update(combinations(posting, 2))
+            for n in posting:
+                rare[n] += 1
+    # each rare word of the shorter quote missing from the longer is at least one word of it not matched,
+    # so a pair that shares too few of them cannot reach QUOTE_OVERLAP (nor be a run of the longer's words)
+    # and is not compared
+    candidates = set()
+    for (a, b), common in shared.items():
+        s = a if len(quotes[a][3].words) <= len(quotes[b][3].words) else b
+        missing, n = rare[s] - common, len(quotes[s][3].words)
+        if n - missing >= QUOTE_OVERLAP * n:
+            candidates.add((a, b))
     parent = list(range(len(quotes)))
 
     def root(n: int) -> int:
@@ -433,7 +455,7 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
         sb, _, _, wb, kb = quotes[b]
         if sa.id == sb.id or _same_speaker(ka, kb):
             continue
-        short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        short, long = (wa, wb) if len(wa.words) <= len(wb.words) else (wb, wa)
         if _contains(short, long):
             parent[max(root(a), root(b))] = min(root(a), root(b))
             linked.update((a, b))

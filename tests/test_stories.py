@@ -97,6 +97,13 @@ QUOTE_ROWS = [
     pytest.param(("Dmitry Peskov", WORDS), (None, WORDS), False, id="unknown-speaker"),
     pytest.param(("Dmitry Peskov", WORDS), ("Sergei Lavrov", "We will send more soldiers to the border next winter"),
                  False, id="different-words"),
+    pytest.param(("Dmitry Peskov", WORDS), ("Sergei Lavrov", "We will not withdraw one single soldier from the border"),
+                 True, id="a-word-changed"),
+    pytest.param(("Dmitry Peskov", "Theirs is not a single soldier from the border this winter"),
+                 ("Sergei Lavrov", "is not a single soldier from the border this winter"), True, id="a-word-dropped"),
+    pytest.param(("Dmitry Peskov", "Theirs will not withdraw one soldier from the border now"),
+                 ("Sergei Lavrov", "eirs will not withdraw one soldier from the borde"), False,
+                 id="parts-of-words-are-not-words"),
 ]
 
 
