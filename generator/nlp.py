@@ -8,7 +8,6 @@ two paragraphs: headlines, bylines and captions stay apart from the story.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import logging
 from functools import lru_cache
@@ -76,7 +75,4 @@ def load(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("factsheet_paragraphs", before="parser")
     log.debug("loaded %s with %s", pipeline_name(nlp), nlp.pipe_names)
-    # the pipeline's many objects live as long as the process: leave them out of the garbage collector's
-    # full passes, which otherwise walk all of them again and again while articles are analysed
-    gc.freeze()
     return nlp

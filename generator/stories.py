@@ -368,27 +368,26 @@ def _other_sheet_agrees(fig: Figure, other: FactSheet) -> bool:
 
 @dataclass(frozen=True)
 class _Words:
-    """A quote's words, as a list, as one string and as counts (each made once per quote)."""
+    """A quote's words: how many, as one string and as counts (each made once per quote)."""
 
-    words: list[str]
+    size: int
     text: str
     counts: Counter
 
     @classmethod
     def of(cls, q: Quote) -> _Words:
         words = re.findall(r"[a-z0-9']+", q.text.lower())
-        return cls(words, f" {' '.join(words)} ", Counter(words))  # spaced: a run of whole words is found
+        return cls(len(words), f" {' '.join(words)} ", Counter(words))  # spaced: a run of whole words is found
 
 
 def _contains(short: _Words, long: _Words) -> bool:
     """The shorter quote's words appear, in order, as a run of the longer's words (allowing a few changed)."""
-    n = len(short.words)
-    if n < MIN_QUOTE_WORDS:
+    if short.size < MIN_QUOTE_WORDS:
         return False
     if short.text in long.text:
         return True
     counts = long.counts
-    return sum(min(v, counts[w]) for w, v in short.counts.items()) / n >= QUOTE_OVERLAP and n >= 8
+    return sum(min(v, counts[w]) for w, v in short.counts.items()) / short.size >= QUOTE_OVERLAP
 
 
 def _speaker_key(sheet: FactSheet, q: Quote, registry: Registry) -> tuple[str, str] | None:
@@ -420,7 +419,7 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
         for i, q in enumerate(sheet.quotes):
             words = _Words.of(q)
             key = _speaker_key(sheet, q, registry)
-            if key is not None and len(words.words) >= MIN_QUOTE_WORDS:
+            if key is not None and words.size >= MIN_QUOTE_WORDS:
                 quotes.append((sheet, i, q, words, key))
     index: dict[str, list[int]] = defaultdict(list)  # rare word -> quotes, to avoid comparing every pair
     for n, (_, _, _, words, _) in enumerate(quotes):
@@ -436,11 +435,13 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
     # each rare word of the shorter quote missing from the longer is at least one word of it not matched,
     # so a pair that shares too few of them cannot reach QUOTE_OVERLAP (nor be a run of the longer's words)
     # and is not compared
+    def shorter_first(a: int, b: int) -> tuple[int, int]:
+        return (a, b) if quotes[a][3].size <= quotes[b][3].size else (b, a)
+
     candidates = set()
     for (a, b), common in shared.items():
-        s = a if len(quotes[a][3].words) <= len(quotes[b][3].words) else b
-        missing, n = rare[s] - common, len(quotes[s][3].words)
-        if n - missing >= QUOTE_OVERLAP * n:
+        s = shorter_first(a, b)[0]
+        if quotes[s][3].size - (rare[s] - common) >= QUOTE_OVERLAP * quotes[s][3].size:
             candidates.add((a, b))
     parent = list(range(len(quotes)))
 
@@ -451,11 +452,11 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
 
     linked: set[int] = set()
     for a, b in sorted(candidates):
-        sa, _, _, wa, ka = quotes[a]
-        sb, _, _, wb, kb = quotes[b]
+        sa, _, _, _, ka = quotes[a]
+        sb, _, _, _, kb = quotes[b]
         if sa.id == sb.id or _same_speaker(ka, kb):
             continue
-        short, long = (wa, wb) if len(wa.words) <= len(wb.words) else (wb, wa)
+        short, long = (quotes[n][3] for n in shorter_first(a, b))
         if _contains(short, long):
             parent[max(root(a), root(b))] = min(root(a), root(b))
             linked.update((a, b))

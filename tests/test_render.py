@@ -183,6 +183,15 @@ def test_render_site_merges_people_across_articles_with_the_registry(tmp_path):
     assert "**Also named:** “Blinken”, “Secretary Blinken”" in text  # the names the articles used
 
 
+def test_a_name_differing_only_in_case_is_not_shown_as_another_name(tmp_path):
+    a = make_sheet("a", entities=[person("Antony Blinken")], quotes=[q("We are concerned", "Antony Blinken")])
+    b = make_sheet("b", entities=[person("ANTONY BLINKEN")], quotes=[q("We remain concerned", "ANTONY BLINKEN")])
+    site, _ = render_site(write(tmp_path / "facts", a, b), tmp_path / "docs")
+    (page,) = site.entities.pages["people"].values()
+    assert page.aliases == set()
+    assert "Also named" not in (tmp_path / "docs" / "people" / f"{page.slug}.md").read_text(encoding="utf-8")
+
+
 # --- pages ------------------------------------------------------------------------------------------------
 
 @pytest.fixture

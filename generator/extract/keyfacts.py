@@ -172,15 +172,17 @@ def compress(text: str, limit: int = SUMMARY_WORDS) -> str:
 # --- candidates ---------------------------------------------------------------------------------------
 
 
-def _table(doc: Doc, entities: EntityIndex | None = None) -> DocTable:
-    """The document's token attributes: the entity extractor's table when it has one."""
-    table = entities.table if entities is not None else None
-    return table if table is not None and table.doc is doc else DocTable(doc)
+def _table(doc: Doc, entities: EntityIndex | None = None, table: DocTable | None = None) -> DocTable:
+    """The document's token attributes: ``table``, else the entity extractor's, when made for this ``doc``."""
+    for have in (table, entities.table if entities is not None else None):
+        if have is not None and have.doc is doc:
+            return have
+    return DocTable(doc)
 
 
 def story_sentences(doc: Doc, title: str, *, table: DocTable | None = None) -> list[Candidate]:
     """The sentences of the story proper: page furniture, captions and the headline removed."""
-    table = table if table is not None and table.doc is doc else DocTable(doc)
+    table = _table(doc, table=table)
     sents = whole_sentences(doc)
     paras = paragraph_numbers(doc, sents)
     texts = [sentence_text(s) for s in sents]
@@ -258,12 +260,14 @@ def _is_fragment(span: Span, table: DocTable, *, alone: bool) -> bool:
 
 
 def _content(span: Span | Doc) -> Counter[str]:
-    return Counter(t.lemma_.lower() for t in span
-                   if t.pos_ in CONTENT_POS and not t.is_stop and any(c.isalnum() for c in t.text))
+    """The content words (lower-case lemmas) of a span or a whole Doc."""
+    doc = span if isinstance(span, Doc) else span.doc
+    start, end = (0, len(doc)) if span is doc else (span.start, span.end)
+    return _content_of(DocTable(doc), start, end)
 
 
 def _content_of(table: DocTable, start: int, end: int) -> Counter[str]:
-    """:func:`_content` of tokens [start, end), from the table."""
+    """The content words of tokens [start, end): their lemmas, less stop words, punctuation and symbols."""
     lemma, pos, stop, text = table.lemma, table.pos, table.lex_stop, table.text
     return Counter(lemma[i] for i in range(start, end)
                    if pos[i] in CONTENT_POS and not stop[i] and any(c.isalnum() for c in text[i]))
@@ -277,7 +281,7 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _quoted_share(span: Span, table: DocTable | None = None) -> float:
-    table = table or DocTable(span.doc)
+    table = _table(span.doc, table=table)
     inside = 0
     open_ = False
     total = 0
@@ -294,7 +298,7 @@ def _quoted_share(span: Span, table: DocTable | None = None) -> float:
 
 
 def _personal(span: Span, table: DocTable | None = None) -> bool:
-    table = table or DocTable(span.doc)
+    table = _table(span.doc, table=table)
     open_ = False
     for i in range(span.start, span.end):
         text = table.text[i]
@@ -437,7 +441,7 @@ def claim_tokens(span: Span, *, table: DocTable | None = None, ents: tuple[Span,
     ``table`` and ``ents`` (the document's ``doc.ents``), when given, save reading them again.
     """
     doc = span.doc
-    table = table if table is not None and table.doc is doc else DocTable(doc)
+    table = _table(doc, table=table)
     text, dep, lower = table.text, table.dep, table.lower
     drop: set[int] = set()
 

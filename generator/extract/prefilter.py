@@ -65,15 +65,22 @@ class Alternatives:
         return rx.finditer(text)
 
 
-def needed_strings(rx: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case strings one of which every non-empty match of ``rx`` contains; None if none are known."""
+def _tree(rx: re.Pattern) -> list | None:
+    """The items of the expression's syntax tree, or None where they cannot be read."""
     if _parser is None:
         return None
     try:
-        tree = _parser.parse(rx.pattern, rx.flags)
+        return list(_parser.parse(rx.pattern, rx.flags))
     except Exception:  # pragma: no cover - an unusual pattern: no prefilter
         return None
-    need = _need_seq(list(tree))
+
+
+def needed_strings(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every non-empty match of ``rx`` contains; None if none are known."""
+    tree = _tree(rx)
+    if tree is None:
+        return None
+    need = _need_seq(tree)
     return None if need is None else tuple(sorted(_minimal(need)))
 
 
@@ -82,13 +89,10 @@ def first_strings(rx: re.Pattern, k: int = 2) -> frozenset[str] | None:
     known. (A string is a match's first ``k`` characters, all of a shorter match, or the letters before
     the first item whose text is not known: ``st.`` gives ``st``.) A position where the :func:`fold`-ed
     text starts with none of them is no place for a match to start."""
-    if _parser is None:
+    tree = _tree(rx)
+    if tree is None:
         return None
-    try:
-        tree = _parser.parse(rx.pattern, rx.flags)
-    except Exception:  # pragma: no cover
-        return None
-    got = _starts_seq(list(tree), k)
+    got = _starts_seq(tree, k)
     if got is None:
         return None
     out = got[0] | got[1]

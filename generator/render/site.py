@@ -170,8 +170,11 @@ def registry_grouping(registry: Registry) -> Grouping:
             if entry.group not in GROUPS:
                 continue
             page = EntityPage(slug=_claim(entry.id, taken[entry.group]), name=entry.name, group=entry.group,
-                              aliases={a for a in entry.aliases if a.strip() and a != entry.name},
                               roles={r.title for r in entry.roles if r.title.strip()})
+            # the registry's aliases and the names the articles used ("Blinken", "Secretary Blinken"), each once
+            shown = [a.strip() for a in (*entry.aliases, *(n for ref in entry.refs for n in ref.names))]
+            page.aliases = set({a.casefold(): a for a in sorted(shown, reverse=True)
+                                if a and a.casefold() != entry.name.casefold()}.values())
             for ref in entry.refs:
                 sheet = by_id.get(ref.sheet)
                 if sheet is None:
@@ -181,9 +184,6 @@ def registry_grouping(registry: Registry) -> Grouping:
                                                    and TYPE_GROUPS.get(e.type) == entry.group), None)))
                 for name in names:
                     index.names.setdefault((sheet.id, name), page)
-                # the names the articles used ("Blinken", "Secretary Blinken") are shown with the aliases
-                page.aliases.update(n.strip() for n in ref.names if n.strip() and n.strip() != entry.name)
-            page.aliases = set({a.casefold(): a for a in sorted(page.aliases, reverse=True)}.values())
             if page.mentions:
                 index.pages[entry.group][page.slug] = page
         _add_speakers(index, sheets, taken["people"])
