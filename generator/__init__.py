@@ -1,8 +1,8 @@
 """Factsheet: turn news articles into published fact sheets.
 
-The library is layered: :mod:`generator.readers` turns input files into
+The library is layered: :mod:`generator.inputs.files` turns input files into
 :class:`~generator.model.Article` records, :mod:`generator.extract` turns a parsed spaCy
-``Doc`` into a :class:`~generator.model.FactSheet`, :mod:`generator.yamlio` reads and
+``Doc`` into a :class:`~generator.model.FactSheet`, :mod:`generator.sheets.yamlio` reads and
 writes sheets, and :mod:`generator.render` turns a folder of sheets into Markdown pages.
 :mod:`generator.cli` is a thin shell over these.
 """

@@ -75,8 +75,8 @@ def cli(verbose: bool) -> None:
 def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None,
                 jobs: int = 1, scheduler: str | None = None, dry_run: bool = False,
                 url_lists: tuple[str, ...] = (), fetcher: Any = None) -> int:
-    from generator.readers import iter_articles
-    from generator.run import extract_all
+    from generator.inputs.files import iter_articles
+    from generator.pipeline.run import extract_all
 
     progress = Progress(quiet or dry_run)
     try:
@@ -108,13 +108,13 @@ def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool,
 
 
 def _fetcher(cache: Path | None, refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float) -> Any:
-    from generator.fetch import Fetcher
+    from generator.inputs.fetch import Fetcher
 
     return Fetcher(cache, refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay)
 
 
 def _jobs(value: str) -> int:
-    from generator.parallel import default_jobs
+    from generator.pipeline.backends import default_jobs
 
     if value == "auto":
         return default_jobs()
@@ -129,7 +129,7 @@ def _jobs(value: str) -> int:
 
 def extraction_options(func: Callable) -> Callable:
     """Options shared by `extract` and `diff`."""
-    from generator.fetch import DEFAULT_CACHE, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+    from generator.inputs.fetch import DEFAULT_CACHE, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
     options = [
         click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS,
@@ -220,7 +220,7 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
 
 
 def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:
-    from generator.registry import RegistryError
+    from generator.corpus.registry import RegistryError
     from generator.render import render_site
 
     if not facts.is_dir():
@@ -268,7 +268,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     Example:
       factsheet validate data/facts
     """
-    from generator.validate import validate_paths
+    from generator.sheets.validate import validate_paths
 
     n, problems = validate_paths(list(paths) or [DEFAULT_FACTS])
     for p in problems:

@@ -3,9 +3,9 @@
 This module is the contract behind ``data/facts/*.yaml``. Each record is a frozen
 dataclass with an explicit ``to_dict`` (the YAML layout, keys in a fixed order) and
 ``from_dict`` (the inverse, for a mapping that has already passed schema validation,
-see :mod:`generator.validate`). ``FactSheet.from_dict(sheet.to_dict()) == sheet``.
+see :mod:`generator.sheets.validate`). ``FactSheet.from_dict(sheet.to_dict()) == sheet``.
 
-The JSON Schema in ``generator/schema/factsheet.schema.json`` describes the same
+The JSON Schema in ``generator/sheets/schema/factsheet.schema.json`` describes the same
 layout for other tools; a test keeps the two in step.
 """
 
@@ -280,7 +280,7 @@ class FactSheet:
 class Article:
     """One input article, as read from a file, before analysis."""
 
-    id: str  # safe as a file-name component (see generator.ids.slugify)
+    id: str  # safe as a file-name component (see generator.inputs.ids.slugify)
     title: str
     text: str  # the text analysed; every span in the sheet indexes into it
     source: Source

@@ -88,7 +88,7 @@ THROUGHPUT = r"""
 import json, sys, time, tempfile
 from pathlib import Path
 from generator.model import Article, Source
-from generator.nlp import load
+from generator.pipeline.nlp import load
 mode, path = sys.argv[1], sys.argv[2]
 recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
 nlp = load()
@@ -98,7 +98,7 @@ if mode.startswith("bare"):
     for _ in nlp.pipe((r["text"] for r in recs), batch_size=16, n_process=n_process):
         pass
 else:
-    from generator.run import extract_all
+    from generator.pipeline.run import extract_all
     arts = [Article(id=r["id"], title=r["title"] or "", text=r["text"],
                     source=Source(published=r.get("published"))) for r in recs]
     out = Path(tempfile.mkdtemp(prefix="factsheet-bench-"))

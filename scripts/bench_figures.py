@@ -20,9 +20,9 @@ import os
 import time
 from pathlib import Path
 
-from generator.extract.dates import extract_dates
-from generator.extract.figures import extract_figures
-from generator.nlp import load, pipeline_name
+from generator.extract.dates.dates import extract_dates
+from generator.extract.figures.figures import extract_figures
+from generator.pipeline.nlp import load, pipeline_name
 
 ROOT = Path(__file__).resolve().parents[1]
 # the shared corpus sits beside the repository, as for the tests (set FACTSHEET_SHARED to move it)

@@ -25,8 +25,8 @@ DEFAULT = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared")) / "co
 
 
 def _articles(inputs: list[str]):
+    from generator.inputs.files import iter_articles
     from generator.model import Article
-    from generator.readers import iter_articles
 
     return [a for a in iter_articles(inputs) if isinstance(a, Article)]
 
@@ -39,7 +39,7 @@ def bare_pipe(nlp, texts: list[str]) -> tuple[float, float]:
 
 
 def whole_extract(articles, out: Path) -> float:
-    from generator.run import extract_all
+    from generator.pipeline.run import extract_all
 
     t, c = time.perf_counter(), time.process_time()
     report = extract_all(articles, out, force=True)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args(argv)
 
-    from generator.nlp import load
+    from generator.pipeline.nlp import load
 
     nlp = load()
     articles = _articles(args.inputs)

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.ids import slugify  # noqa: E402 - after the path is set, so the script runs from a checkout
-from generator.readers import iter_articles  # noqa: E402
+from generator.inputs.files import iter_articles  # noqa: E402
+from generator.inputs.ids import slugify  # noqa: E402 - after the path is set, so the script runs from a checkout
+from generator.pipeline.run import extract_all  # noqa: E402
 from generator.render import GENERATED_DIRS, GENERATED_FILES, render_site  # noqa: E402
-from generator.run import extract_all  # noqa: E402
 
 DEFAULT_SHARED = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared"))
 

@@ -35,9 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     from generator.errors import InputError
     from generator.extract import analyse
     from generator.extract.keyfacts import lead_facts, summary_of
-    from generator.nlp import load, pipeline_name
-    from generator.readers import iter_articles
-    from generator.run import sheet_path, write_sheet
+    from generator.inputs.files import iter_articles
+    from generator.pipeline.nlp import load, pipeline_name
+    from generator.pipeline.run import sheet_path, write_sheet
 
     nlp = load()
     name = pipeline_name(nlp)

@@ -38,8 +38,8 @@ def subfolder(inp: str) -> str:
 
 def extract(inputs: list[str], root: Path) -> int:
     """Extract each input into its subfolder of ``root``; returns the number of errors."""
-    from generator.readers import iter_articles
-    from generator.run import extract_all
+    from generator.inputs.files import iter_articles
+    from generator.pipeline.run import extract_all
 
     errors = 0
     for inp in inputs:

@@ -14,7 +14,7 @@ SHARED = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared")).resolv
 
 @pytest.fixture(scope="session")
 def nlp():
-    from generator.nlp import load
+    from generator.pipeline.nlp import load
 
     return load()
 
@@ -39,7 +39,7 @@ def make_article(text: str, *, id: str = "t", title: str | None = None, publishe
 def sheet_of(nlp):
     """The fact sheet of a text: ``sheet_of("...", published="2021-11-12")``."""
     from generator.extract import analyse
-    from generator.nlp import pipeline_name
+    from generator.pipeline.nlp import pipeline_name
 
     def run(text: str, *, published: str | None = None, title: str | None = None):
         return analyse(nlp(text), make_article(text, published=published, title=title), pipeline=pipeline_name(nlp))

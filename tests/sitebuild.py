@@ -21,8 +21,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator import yamlio
 from generator.model import DateMention, Entity, Fact, FactSheet, Figure, Generated, Quote, Source
+from generator.sheets import yamlio
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FACTSHEET_SHARED", ROOT.parent / "shared")).resolve()
@@ -126,7 +126,7 @@ class BuiltSite:
     build_log: str
 
     def sheets(self) -> list[FactSheet]:
-        from generator.validate import load_sheet
+        from generator.sheets.validate import load_sheet
 
         return [load_sheet(p) for p in sorted(self.facts.glob("*.yaml"))]
 
@@ -154,9 +154,9 @@ def mkdocs_build(root: Path, site_dir: Path) -> str:
 
 def build(root: Path, *, with_shared: bool = True) -> BuiltSite:
     """Extract (real pipeline), render and build a site under ``root``."""
-    from generator.readers import iter_articles
+    from generator.inputs.files import iter_articles
+    from generator.pipeline.run import extract_all
     from generator.render import render_site
-    from generator.run import extract_all
 
     copy_project(root)
     facts, docs, site = root / "facts", root / "docs", root / "site"

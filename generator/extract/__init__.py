@@ -4,21 +4,23 @@ Each extractor is a small pure function over the ``Doc`` (and what earlier extra
 found); none touches files or global state. :func:`analyse` runs them in order:
 entities first (quotes resolve speakers against them), then quotes, figures and dates,
 and last the key facts, which are ranked using everything else.
+
+Importing this package loads nothing heavy: the extractors (and spaCy) are imported when
+:func:`analyse` first runs, so ``import generator.extract.figures.numbers`` needs no spaCy.
+One folder per task: ``quotes/``, ``figures/``, ``dates/``, ``entities/``; ``keyfacts`` ranks
+the claims; ``doc`` holds what they share over a ``Doc``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from generator.extract.dates import extract_dates
-from generator.extract.entities import extract_entities
-from generator.extract.figures import extract_figures
-from generator.extract.keyfacts import rank_facts, summary_of
-from generator.extract.quotes import extract_quotes
 from generator.model import Article, FactSheet, Generated
-from generator.provenance import TOOL, content_hash
+from generator.sheets.provenance import TOOL, content_hash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["TOOL", "analyse", "content_hash", "publication_date"]
 
@@ -35,6 +37,12 @@ def publication_date(article: Article) -> dt.date | None:
 
 def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None) -> FactSheet:
     """The fact sheet of one article, from its parsed text."""
+    from generator.extract.dates.dates import extract_dates
+    from generator.extract.entities.entities import extract_entities
+    from generator.extract.figures.figures import extract_figures
+    from generator.extract.keyfacts import rank_facts, summary_of
+    from generator.extract.quotes.quotes import extract_quotes
+
     index = extract_entities(doc)
     quotes = extract_quotes(doc, index)
     figures = extract_figures(doc)

@@ -30,10 +30,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.doctable import DocTable
-from generator.extract.entities import EntityIndex
-from generator.extract.text import (
+from generator.extract.doc import (
     DATE_STAMP,
+    DocTable,
     doc_text,
     furniture,
     leading_furniture,
@@ -42,6 +41,7 @@ from generator.extract.text import (
     span_text,
     whole_sentences,
 )
+from generator.extract.entities.entities import EntityIndex
 from generator.model import DateMention, Fact, Figure, Quote
 
 MAX_FACTS = 5

@@ -22,9 +22,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.ids import is_safe_id
+from generator.corpus.registry import Registry, write_registry
+from generator.inputs.ids import is_safe_id
 from generator.model import FactSheet, Quote
-from generator.registry import Registry, write_registry
 from generator.render import exports
 from generator.render.corpus import corpus_pages, registry_for
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
@@ -42,7 +42,7 @@ from generator.render.site import (
     published_date,
     registry_grouping,
 )
-from generator.validate import schema
+from generator.sheets.validate import schema
 
 __all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityIndex", "EntityPage", "Grouping", "Site",
            "environment", "gather", "gather_sheets", "group_entities", "registry_grouping", "render_pages",

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import jinja2
 
+from generator.corpus.registry import Registry, build_registry, load_registry
+from generator.corpus.stories import Conflict, Corpus, analyse_corpus
 from generator.model import FactSheet
-from generator.registry import Registry, build_registry, load_registry
-from generator.stories import Conflict, Corpus, analyse_corpus
 
 log = logging.getLogger(__name__)
 

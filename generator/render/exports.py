@@ -11,8 +11,8 @@ import io
 import json
 from typing import Any
 
-from generator import yamlio
 from generator.model import FactSheet
+from generator.sheets import yamlio
 
 #: the columns of a sheet's CSV: one row per fact, quote, figure, date or entity
 CSV_COLUMNS = ("record", "rank", "text", "speaker", "speaker_role", "cue", "kind", "value", "value_high",

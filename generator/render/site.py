@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.corpus.registry import Registry
 from generator.errors import SheetError
-from generator.ids import is_safe_id, slugify
+from generator.inputs.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.registry import Registry
-from generator.validate import _normalize, check, load_sheet
+from generator.sheets.validate import _normalize, check, load_sheet
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +281,7 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyY
 def read_sheet(path: Path) -> FactSheet:
     """A validated sheet, fast: parsed by libyaml and checked against the schema.
 
-    Line numbers are only worked out (by :func:`generator.validate.load_sheet`, which parses
+    Line numbers are only worked out (by :func:`generator.sheets.validate.load_sheet`, which parses
     again) when something is wrong, so that every problem still names its file, line and field.
     """
     try:

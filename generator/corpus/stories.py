@@ -1,0 +1,473 @@
+"""Across articles: which articles tell the same story, and where they disagree.
+
+:func:`group_stories` clusters fact sheets into stories by what they share: the people,
+organisations and places they name (through the :mod:`~generator.corpus.registry`, so "Blinken" and
+"Antony Blinken" count as one), their vocabulary, and their dates. Clustering is average-link,
+so a chain of loosely related articles does not collapse into one story.
+
+:func:`find_conflicts` then looks for disagreements:
+
+- a **figure** reported differently by two articles of one story: the same thing counted
+  (``counts``/``unit``), in sentences about the same subject, with values that cannot both be
+  right ("90,000 troops" against "100,000 troops"; "more than 90,000" against "100,000" is no
+  conflict, nor are overlapping ranges or two "about" figures within 10%);
+- a **quote** attributed to different people: the same words (allowing for a partial quote)
+  with speakers that are different registry entries.
+
+:func:`analyse_corpus` runs both and gives the site what it needs: the stories, the conflicts,
+and the conflicts of each sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from generator.corpus.registry import Registry, build_registry, fold, person_parts
+from generator.inputs.ids import slugify
+from generator.model import FactSheet, Figure, Quote
+
+STORY_THRESHOLD = 0.19  # average similarity two groups of articles need to be one story (see docs: stories)
+MAX_DAYS_APART = 10  # articles further apart than this are not one story
+FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
+QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
+MIN_QUOTE_WORDS = 8  # shorter shared words are often a slogan or catchphrase many people repeat
+APPROX_TOLERANCE = 0.1  # "about 90,000" and "about 95,000" agree
+STOP = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "that", "this",
+    "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says",
+    "say", "he", "she", "they", "his", "her", "their", "we", "i", "you", "not", "but", "who", "which", "what",
+    "about", "after", "more", "than", "also", "into", "over", "new", "mr", "ms", "mrs", "there", "one", "two",
+    "can", "could", "may", "should", "do", "did", "does", "so", "if", "all", "some", "up", "out", "no", "just",
+    "s", "t", "told", "according", "percent", "per", "cent", "year", "years", "last", "week", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "when", "where", "how", "while",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that cover the same events."""
+
+    id: str  # safe as a file name
+    title: str  # the title of its earliest article
+    sheets: tuple[str, ...]  # sheet ids, oldest first
+    entities: tuple[str, ...] = ()  # registry ids the articles share, most shared first
+    first: str | None = None  # dates of its first and last article
+    last: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One article's side of a conflict."""
+
+    sheet: str
+    text: str  # the figure as written, or the quoted words
+    sentence: str
+    index: int  # into the sheet's figures[] or quotes[]
+    value: object = None  # a figure's value
+    approx: str | None = None
+    speaker: str | None = None  # a quote's speaker (the registry's name when known)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two or more articles that report the same thing differently."""
+
+    id: str
+    kind: str  # "figure" or "quote"
+    topic: str  # what is counted ("troops"), or the quote's first words
+    claims: tuple[Claim, ...]
+    story: str | None = None
+
+
+@dataclass
+class Corpus:
+    """Stories and conflicts over all sheets, with look-ups for the site."""
+
+    stories: list[Story]
+    conflicts: list[Conflict]
+    registry: Registry
+    _by_sheet: dict[str, list[Conflict]] = field(default_factory=dict)
+    _story_of: dict[str, Story] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for c in self.conflicts:
+            for sheet in dict.fromkeys(claim.sheet for claim in c.claims):
+                self._by_sheet.setdefault(sheet, []).append(c)
+        for s in self.stories:
+            for sheet in s.sheets:
+                self._story_of[sheet] = s
+
+    def conflicts_for(self, sheet_id: str) -> list[Conflict]:
+        return self._by_sheet.get(sheet_id, [])
+
+    def story_of(self, sheet_id: str) -> Story | None:
+        return self._story_of.get(sheet_id)
+
+
+def analyse_corpus(sheets: Iterable[FactSheet], registry: Registry | None = None) -> Corpus:
+    """Stories and conflicts across ``sheets`` (the registry is built from them if not given)."""
+    sheets = list(sheets)
+    registry = registry if registry is not None else build_registry(sheets)
+    stories = group_stories(sheets, registry)
+    conflicts = find_conflicts(sheets, stories, registry)
+    return Corpus(stories=stories, conflicts=conflicts, registry=registry)
+
+
+# --- stories --------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2]
+
+
+def _vocabulary(sheet: FactSheet) -> Counter[str]:
+    parts = [sheet.title, sheet.title, sheet.summary or ""]
+    sentences = {f.sentence for f in sheet.facts} | {q.sentence for q in sheet.quotes}
+    sentences |= {f.sentence for f in sheet.figures} | {d.sentence for d in sheet.dates}
+    parts += sorted(sentences)
+    return Counter(_stem(w) for w in _words(" ".join(parts)))
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _entity_ids(sheet: FactSheet, registry: Registry) -> list[str]:
+    """A sheet's registry ids, once each, in the sheet's order (a set's order changes between runs)."""
+    out: dict[str, None] = {}
+    for ent in sheet.entities:
+        entry = registry.find(sheet.id, ent.name)
+        if entry is not None:
+            out[entry.id] = None
+    return list(out)
+
+
+def _date(sheet: FactSheet) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((sheet.source.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _tfidf(bags: list[Counter[str]]) -> list[dict[str, float]]:
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(set(b))
+    n = len(bags)
+    out = []
+    for b in bags:
+        vec = {w: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[w]))) for w, c in b.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({w: v / norm for w, v in vec.items()})
+    return out
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def similarity_matrix(sheets: list[FactSheet], registry: Registry) -> list[list[float]]:
+    """How alike each pair of sheets is: half shared entities (weighted by rarity), half vocabulary."""
+    vocab = _tfidf([_vocabulary(s) for s in sheets])
+    ents = [{e: 1 for e in _entity_ids(s, registry)} for s in sheets]
+    ent_vecs = _tfidf([Counter(e) for e in ents])
+    dates = [_date(s) for s in sheets]
+    n = len(sheets)
+    sim = [[0.0] * n for _ in range(n)]
+    for i, j in combinations(range(n), 2):
+        if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > MAX_DAYS_APART:
+            continue
+        value = 0.5 * _cos(vocab[i], vocab[j]) + 0.5 * _cos(ent_vecs[i], ent_vecs[j])
+        sim[i][j] = sim[j][i] = value
+    return sim
+
+
+def average_link(sim: list[list[float]], threshold: float) -> list[list[int]]:
+    """Average-link clustering: merge the two groups whose pairs are most alike on average, while
+    that average reaches ``threshold``; ties go to the later pair in the order of the groups' first
+    members. Groups are named by their first (smallest) member.
+
+    Only groups joined by at least one pair at or above the threshold can average that much, so
+    only those are compared, and the sum of similarities between two groups is kept up to date
+    as they merge rather than summed again (which made the clustering cubic in the sheets).
+    """
+    n = len(sim)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    strong: set[tuple[int, int]] = set()
+    for i in range(n):
+        row = sim[i]
+        for j in range(i + 1, n):
+            if row[j]:
+                sums[i][j] = sums[j][i] = row[j]
+                if row[j] >= threshold:
+                    strong.add((i, j))
+    while strong:
+        a, b = max(strong, key=lambda p: (sums[p[0]][p[1]] / (len(members[p[0]]) * len(members[p[1]])), p))
+        if sums[a][b] / (len(members[a]) * len(members[b])) < threshold:
+            break
+        members[a] += members.pop(b)
+        for c, v in sums.pop(b).items():
+            if c != a:
+                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
+                del sums[c][b]
+        del sums[a][b]
+        strong = _renamed(strong, b, a)
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _renamed(pairs: set[tuple[int, int]], old: int, new: int) -> set[tuple[int, int]]:
+    """The pairs with group ``old`` merged into ``new`` (a pair of the two disappears)."""
+    out = set()
+    for p, q in pairs:
+        p, q = (new if p == old else p), (new if q == old else q)
+        if p != q:
+            out.add((min(p, q), max(p, q)))
+    return out
+
+
+def group_stories(sheets: list[FactSheet], registry: Registry, *, threshold: float = STORY_THRESHOLD) -> list[Story]:
+    """Stories of two or more articles, largest first (an article alike to no other is in none)."""
+    if len(sheets) < 2:
+        return []
+    clusters = average_link(similarity_matrix(sheets, registry), threshold)
+    stories = []
+    used: set[str] = set()
+    for members in sorted((c for c in clusters if len(c) > 1), key=lambda c: (-len(c), min(c))):
+        group = sorted((sheets[i] for i in members), key=lambda s: (s.source.published or "", s.id))
+        shared = Counter(e for s in group for e in _entity_ids(s, registry))
+        common = tuple(e for e, k in shared.most_common(8) if k > 1)
+        sid = _unique(f"story-{slugify(group[0].title)[:50].rstrip('-_')}", used)
+        dated = [d for d in (s.source.published for s in group) if d]
+        stories.append(Story(id=sid, title=group[0].title, sheets=tuple(s.id for s in group), entities=common,
+                             first=min(dated)[:10] if dated else None, last=max(dated)[:10] if dated else None))
+    return stories
+
+
+def _unique(base: str, used: set[str]) -> str:
+    out, n = base, 2
+    while out in used:
+        out, n = f"{base}-{n}", n + 1
+    used.add(out)
+    return out
+
+
+# --- conflicts ------------------------------------------------------------------------------------------
+
+
+def find_conflicts(sheets: list[FactSheet], stories: list[Story], registry: Registry) -> list[Conflict]:
+    """Figure conflicts within each story, and quote conflicts across all sheets."""
+    by_id = {s.id: s for s in sheets}
+    out: list[Conflict] = []
+    used: set[str] = set()
+    for story in stories:
+        group = [by_id[i] for i in story.sheets if i in by_id]
+        for topic, claims in figure_conflicts(group):
+            out.append(Conflict(id=_unique(f"figure-{slugify(topic)[:40]}", used), kind="figure", topic=topic,
+                                claims=tuple(claims), story=story.id))
+    story_of = {sheet: s.id for s in stories for sheet in s.sheets}
+    for topic, claims in quote_conflicts(sheets, registry):
+        story = story_of.get(claims[0].sheet)
+        out.append(Conflict(id=_unique(f"quote-{slugify(topic)[:40]}", used), kind="quote", topic=topic,
+                            claims=tuple(claims), story=story if all(story_of.get(c.sheet) == story
+                                                                     for c in claims) else None))
+    return out
+
+
+def _what(f: Figure) -> str | None:
+    """What a figure measures, comparable across articles: its counted noun, or its unit."""
+    if f.counts:
+        return _stem(f.counts.lower().strip())
+    if f.unit and f.unit not in ("percent", "year"):
+        return f.unit
+    return None
+
+
+def _bounds(f: Figure) -> tuple[float, float] | None:
+    """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
+    v = f.value
+    if isinstance(v, dict):
+        lo, hi = v.get("low"), v.get("high")
+        return (float(lo), float(hi)) if isinstance(lo, int | float) and isinstance(hi, int | float) else None
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        return None
+    v = float(v)
+    match f.approx:
+        case None:
+            return (v, v)
+        case "about":
+            return (v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE))
+        case "almost":
+            return (v * (1 - APPROX_TOLERANCE), v)
+        case "more than" | "at least":
+            return (v, math.inf)
+        case "less than" | "up to":
+            return (0.0, v)
+        case _:  # "up", "down": a change, not a level
+            return None
+
+
+def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _context(f: Figure) -> set[str]:
+    return {_stem(w) for w in _words(f.sentence)} - {_stem(w) for w in _words(f.text)}
+
+
+def figure_conflicts(group: list[FactSheet]) -> list[tuple[str, list[Claim]]]:
+    """Pairs of figures from different sheets: same thing counted, same subject, values that cannot agree."""
+    items: dict[str, list[tuple[FactSheet, int, Figure]]] = defaultdict(list)
+    for sheet in group:
+        for i, f in enumerate(sheet.figures):
+            what = _what(f)
+            if what and _bounds(f) is not None:
+                items[what].append((sheet, i, f))
+    out = []
+    for what, figs in items.items():
+        seen: set[tuple[str, int]] = set()
+        claims: list[Claim] = []
+        for (sa, ia, fa), (sb, ib, fb) in combinations(figs, 2):
+            if sa.id == sb.id or (fa.unit or None) != (fb.unit or None):
+                continue
+            ba, bb = _bounds(fa), _bounds(fb)
+            if ba is None or bb is None or _agree(ba, bb):
+                continue
+            ca, cb = _context(fa), _context(fb)
+            if not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) < FIGURE_CONTEXT:
+                continue
+            if _other_sheet_agrees(fa, sb) or _other_sheet_agrees(fb, sa):
+                continue  # each article also gives the other's number: two different counts, not a disagreement
+            for s, i, f in ((sa, ia, fa), (sb, ib, fb)):
+                if (s.id, i) not in seen:
+                    seen.add((s.id, i))
+                    claims.append(Claim(sheet=s.id, text=f.text, sentence=f.sentence, index=i, value=f.value,
+                                        approx=f.approx))
+        if claims:
+            out.append((what, claims))
+    return out
+
+
+def _other_sheet_agrees(fig: Figure, other: FactSheet) -> bool:
+    bounds = _bounds(fig)
+    what = _what(fig)
+    return bounds is not None and any(
+        _what(g) == what and (gb := _bounds(g)) is not None and _agree(bounds, gb) for g in other.figures)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A quote's words: how many, as one string and as counts (each made once per quote)."""
+
+    size: int
+    text: str
+    counts: Counter
+
+    @classmethod
+    def of(cls, q: Quote) -> _Words:
+        words = re.findall(r"[a-z0-9']+", q.text.lower())
+        return cls(len(words), f" {' '.join(words)} ", Counter(words))  # spaced: a run of whole words is found
+
+
+def _contains(short: _Words, long: _Words) -> bool:
+    """The shorter quote's words appear, in order, as a run of the longer's words (allowing a few changed)."""
+    if short.size < MIN_QUOTE_WORDS:
+        return False
+    if short.text in long.text:
+        return True
+    counts = long.counts
+    return sum(min(v, counts[w]) for w, v in short.counts.items()) / short.size >= QUOTE_OVERLAP
+
+
+def _speaker_key(sheet: FactSheet, q: Quote, registry: Registry) -> tuple[str, str] | None:
+    """The registry entry of a quote's speaker (or its folded name), and the name to show."""
+    if not q.speaker:
+        return None
+    entry = registry.find(sheet.id, q.speaker)
+    if entry is not None:
+        return entry.id, entry.name
+    parts = person_parts(q.speaker)
+    return (" ".join(parts) or fold(q.speaker)), q.speaker
+
+
+def _same_speaker(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if a[0] == b[0]:
+        return True
+    pa, pb = person_parts(a[1]), person_parts(b[1])
+    if not pa or not pb:
+        return False
+    if len(pa) == 1 or len(pb) == 1:  # "Peskov" and "Dmitry Peskov": not a disagreement
+        return pa[-1] == pb[-1]
+    return False
+
+
+def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[str, list[Claim]]]:
+    """The same words quoted in different sheets with speakers who are not the same person."""
+    quotes = []
+    for sheet in sheets:
+        for i, q in enumerate(sheet.quotes):
+            words = _Words.of(q)
+            key = _speaker_key(sheet, q, registry)
+            if key is not None and words.size >= MIN_QUOTE_WORDS:
+                quotes.append((sheet, i, q, words, key))
+    index: dict[str, list[int]] = defaultdict(list)  # rare word -> quotes, to avoid comparing every pair
+    for n, (_, _, _, words, _) in enumerate(quotes):
+        for w in words.counts:
+            index[w].append(n)
+    shared: Counter = Counter()  # pair -> how many of the rare words they share
+    rare = [0] * len(quotes)  # quote -> how many rare words it has
+    for posting in index.values():
+        if len(posting) <= 50:
+            shared.update(combinations(posting, 2))
+            for n in posting:
+                rare[n] += 1
+    # each rare word of the shorter quote missing from the longer is at least one word of it not matched,
+    # so a pair that shares too few of them cannot reach QUOTE_OVERLAP (nor be a run of the longer's words)
+    # and is not compared
+    def shorter_first(a: int, b: int) -> tuple[int, int]:
+        return (a, b) if quotes[a][3].size <= quotes[b][3].size else (b, a)
+
+    candidates = set()
+    for (a, b), common in shared.items():
+        s = shorter_first(a, b)[0]
+        if quotes[s][3].size - (rare[s] - common) >= QUOTE_OVERLAP * quotes[s][3].size:
+            candidates.add((a, b))
+    parent = list(range(len(quotes)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    linked: set[int] = set()
+    for a, b in sorted(candidates):
+        sa, _, _, _, ka = quotes[a]
+        sb, _, _, _, kb = quotes[b]
+        if sa.id == sb.id or _same_speaker(ka, kb):
+            continue
+        short, long = (quotes[n][3] for n in shorter_first(a, b))
+        if _contains(short, long):
+            parent[max(root(a), root(b))] = min(root(a), root(b))
+            linked.update((a, b))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in sorted(linked):
+        groups[root(n)].append(n)
+    out = []
+    for g in groups.values():
+        members = sorted(g, key=lambda n: (quotes[n][0].source.published or "", quotes[n][0].id))
+        claims = [Claim(sheet=quotes[n][0].id, text=quotes[n][2].text, sentence=quotes[n][2].sentence,
+                        index=quotes[n][1], speaker=quotes[n][4][1]) for n in members]
+        topic = " ".join(quotes[members[0]][2].text.split()[:8])
+        out.append((topic, claims))
+    return out

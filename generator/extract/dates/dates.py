@@ -1,0 +1,500 @@
+"""Time expressions and their values, resolved against the article's publication date.
+
+:func:`scan` finds every time expression in a text with the grammar of
+:mod:`generator.extract.dates.rules` (absolute dates, months, years, quarters, weeks, weekdays,
+holidays, relative expressions such as "last week" or "three days ago", and ranges of these),
+keeps the longest where they overlap, and resolves each against a reference date.
+:func:`extract_dates` runs it over a parsed article with the publication date as the reference and
+each sentence's tense deciding between the last and the next "Friday"; with no publication date,
+only expressions that name their own year resolve, and the rest keep their text with a null value.
+Today's date is never used.
+
+Values are ISO 8601: a day ``2021-11-12``, a month ``2021-11``, a year ``2021``, a week
+``2021-W45``, or a period ``start/end`` with both days included. Ranges follow the
+Recognizers-Text convention: "from 2014 to 2018" ends when 2018 starts (``2014-01-01/2017-12-31``),
+"from March 3 to March 9" ends on March 9.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from generator.extract.dates import calendar as cal
+from generator.extract.dates.calendar import Period
+from generator.extract.dates.rules import (
+    _CARDW,
+    _M,
+    _MON,
+    _ORDW,
+    _WD,
+    _WDFULL,
+    RANGE_RULES,
+    RULES,
+    Ctx,
+    Rule,
+    _apply,
+    _durations,
+    resolve,
+)
+from generator.extract.doc import doc_text, sentence_text
+from generator.extract.figures.numbers import lex
+from generator.extract.figures.units import unit_after
+from generator.extract.prefilter import first_strings, fold, needed_strings, starts_pattern
+from generator.model import DateMention
+
+# ---------------------------------------------------------------- scanning
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    value: Period | None
+    calendar: bool
+    rule: str
+
+
+_NOT_MONTH_AFTER = re.compile(r"^\s*(?:i|we|you|he|she|it|they|be|have|not|also|still|well|need|want|never|"
+                              r"only|soon|even|already|just|yet|the|a|an|this|that|these|those|on|to|in|against|"
+                              r"through|into|toward|towards|past|down|up|across|over)\b", re.I)
+
+
+#: Words before a month name that make it a month: "in May", "since March", "early June".
+_MONTH_CUE_RX = re.compile(r"\b(?:in|of|since|until|till|from|to|through|by|during|before|after|early|late|mid|"
+                           r"this|next|last|between|starting|end|beginning|middle|on)\s*-?\s*$", re.I)
+#: Month names that are also everyday words, and abbreviations that are also names ("Jan", "Sun").
+_WORDLIKE_MONTHS = {"may", "march"}
+
+
+def _month_ok(text: str, m: re.Match, r: Rule) -> bool:
+    """Rule out month names that are words here: "may be", "March on", "Theresa May", "Jan Smith"."""
+    word = m["mon"].rstrip(".")
+    low = word.lower()
+    if low not in _WORDLIKE_MONTHS and not (len(low) <= 4 and low not in ("june", "july")):
+        return True
+    before = text[max(0, m.start() - 16):m.start()]
+    after = text[m.end():m.end() + 20]
+    cue = bool(_MONTH_CUE_RX.search(before)) or bool(m["mod"])
+    if re.match(r"[a-z]+\d", m.group(0), re.I) or r.name in ("ymd-name", "myd-name", "dmy-name", "mdy-name"):
+        return True  # "mar3", "14 nov 2023", "2019/aug/01": numbers around it
+    if not word[0].isupper():
+        return cue
+    if r.name != "month":
+        return True  # "May 9", "Mar. 3, 2014": a day follows
+    if low in _WORDLIKE_MONTHS:
+        prev = re.search(r"([A-Za-z]+)\W*$", before)
+        if _NOT_MONTH_AFTER.match(after) and not cue:
+            return False  # "May I", "March on"
+        if prev and prev.group(1)[0].isupper() and not cue and prev.group(1).lower() not in _MONTHS_AND_DAYS:
+            return False  # "Theresa May"
+        return cue or not (m.start() == 0 or text[m.start() - 1] in ".!?\n\"“" or not after.strip())
+    return cue  # "Jan", "Dec" alone need "in", "since"...
+
+
+_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "early", "late", "mid", "last", "next", "this"}
+
+
+_HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "since", "this", "last", "next", "of",
+                   "at", "over", "during", "for", "from", "a", "the"}
+
+
+def _plausible(text: str, m: re.Match, r: Rule) -> bool:
+    """Rule out matches that are not dates here: months and weekdays that are words, prices, idioms."""
+    s = m.group(0)
+    if s[:1].isdigit() and re.search(r"[$£€¥]\s*$", text[:m.start()]):
+        return False  # "$12 December 27": the 12 is a price
+    if m["mon"] and not _month_ok(text, m, r):
+        return False
+    if r.name == "holiday" and not m["rel"] and s[:1].isupper():
+        prev = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 20):m.start()])
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _HOLIDAY_BEFORE \
+                and not re.search(r"[.!?]\s*$", text[max(0, m.start() - 20):m.start()]):
+            return False  # "Johnnie Christmas": a surname
+    if r.name == "md" and not re.search(r"\b(?:on|from|to|between|and|until|till|by|since|before|after|date|"
+                                        r"dated|is|of|the)\s*$|^\s*$|[,?]\s*$", text[:m.start()][-15:], re.I):
+        return False
+    if r.name == "md" and re.match(r"\s*(?:of|th|st|nd|rd|%|\d)", text[m.end():]):
+        return False
+    if r.name == "year" and not _year_context(text, m):
+        return False
+    if r.name in ("the-period", "part-of") and re.match(r".*\bend of the day\b", text[max(0, m.start() - 8):m.end()],
+                                                        re.I):
+        return False  # "at the end of the day": an idiom
+    # "sun", "sat", "wed" in lower case are words, not weekdays
+    return not (r.name in ("weekday", "weekday-date") and s[:1].islower() and len(m["wd"]) <= 4
+                and re.match(r"(?:sun|sat|wed|mon|fri)\b", s, re.I))
+
+
+#: Words before a number that make it a year: "in 2014", "since 1990", "early 2019", "©2021".
+_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|early|late|mid|circa|c\.|"
+                       r"spring|summer|autumn|fall|winter|year|years|season|class|end|start|beginning|middle|"
+                       r"q[1-4]|h[12]|fy|cy|the|january|february|march|april|may|june|july|august|september|"
+                       r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+                       r"|[©=('’]|mid-)\s*$", re.I)
+#: Words before a number that make it a year unless it counts something: "of 2014" but "of 2000 people".
+_WEAK_YEAR_CUE = re.compile(r"(?:\b(?:of|from|to|and|or|between|around|about|for|at|than|on)|[,-])\s*$", re.I)
+#: Nouns a year is often followed by: "2016 elections", "2019 sales".
+_YEAR_NOUNS = {"years", "days", "months", "weeks", "elections", "sales", "results", "games", "olympics", "levels",
+               "figures", "rates", "prices", "earnings", "budgets", "estimates", "forecasts", "accounts", "reports",
+               "profits", "losses", "revenues", "models", "standards", "campaigns", "championships", "finals",
+               "series", "playoffs", "awards", "rankings", "statistics", "midterms", "polls"}
+#: Words ending in "s" that are not plural nouns.
+_NOT_PLURAL = {"this", "thus", "always", "perhaps", "across", "unless", "whereas", "towards", "afterwards", "besides",
+               "was", "has", "is", "does", "goes", "says", "its", "his", "as", "us", "yes", "less", "plus", "minus",
+               "bus", "news", "gas", "ourselves", "themselves", "nevertheless", "regardless"}
+
+
+def _year_context(text: str, m: re.Match) -> bool:
+    """Whether a four-digit number reads as a year here: a cue before it, and nothing after it that it counts."""
+    before = text[max(0, m.start() - 14):m.start()]
+    after = text[m.end():m.end() + 25]
+    if not m.group(0)[0].isdigit():
+        return True  # spelled years ("nineteen ninety six") are rarely anything else
+    if unit_after(lex(after), 0) is not None and not re.match(r"\s*['’]s", after):
+        return False  # "1520 sq m", "1112 p"
+    if re.match(r"\s*(?:%|[a-z]*[.,]?\d)", after, re.I) or re.search(r"[$£€¥#]\s*$|\bno\.?\s*$|\bnumber\s*$",
+                                                                  before, re.I):
+        return False
+    word = re.match(r"\s+([A-Za-z]+)", after)
+    nxt = word.group(1).lower() if word else ""
+    counts = nxt.endswith("s") and len(nxt) > 3 and nxt not in _YEAR_NOUNS and nxt not in _NOT_PLURAL \
+        and not nxt.endswith("ss")
+    if _YEAR_CUE.search(before):
+        return True
+    if _WEAK_YEAR_CUE.search(before):
+        return not counts
+    if re.match(r"\s*(?:-|–|to|and)\s*(?:1\d|20)\d\d", after):
+        return True
+    return bool(re.match(r"\s*(?:['’]s|s\b|,|\.|;|\)|:|$)", after)) or (
+        nxt in _YEAR_NOUNS or (word is not None and word.group(1)[:1].isupper() and not counts))
+
+
+_JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
+_TRIGGER_A = (rf"{_MON}|{_WD}|{_ORDW}|{_CARDW}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|otd|"
+              r"eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
+              r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
+              r"afternoon|evening|night|q[1-4]|h[12]|cy|fy")
+_TIES = r"\w+ties"  # "the seventies" (and any word so ending)
+_TRIGGER_B = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
+#: A digit, or a word that may be part of a date.
+_TRIGGER = re.compile(rf"\d|\b(?:{_TRIGGER_A}|{_TIES}|{_TRIGGER_B})\b", re.I)
+#: How every trigger word but those ending in "ties" starts (up to four letters; see _triggers).
+_TRIGGER_STARTS = first_strings(re.compile(f"{_TRIGGER_A}|{_TRIGGER_B}", re.I), 4)
+#: Where a trigger word may start: a word that starts so, or ends in "ties" (zero width: none is skipped).
+_TRIGGER_PLACES = re.compile(rf"(?<!\w)(?={starts_pattern(_TRIGGER_STARTS or frozenset())}|{_TIES}(?!\w))", re.I)
+_DIGIT = re.compile(r"\d")
+_DATEISH_WORDS = (rf"{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
+                  r"two thousand|end|start|beginning|middle|mid")
+_DATEISH = re.compile(rf"\d|\b(?:{_DATEISH_WORDS})\b", re.I)
+#: Where _DATEISH may match: a digit, or a word that starts as one of its words does. A quick test first,
+#: as the trie of starts fails fast where the list of words is tried one by one.
+_DATEISH_PLACES = re.compile(
+    rf"\d|(?<!\w)(?={starts_pattern(first_strings(re.compile(_DATEISH_WORDS, re.I), 4) or {''})})", re.I)
+
+
+
+@lru_cache(maxsize=64)
+def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
+    """Every plausible match of every rule, longest first (the same for any reference date, so kept)."""
+    cands: list[tuple[int, int, Rule, _M]] = []
+    # every date holds a digit or a date word: look only around those
+    n = len(text)
+    folded = fold(text)
+    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in _triggers(text)])
+    scan_windows = [(lo, hi, min(n, hi + 40)) for lo, hi in spots]
+    holding = _Holding(folded, scan_windows)
+    seen: set[tuple[int, int, str]] = set()
+    for r, need in _SCAN_RULES:
+        for lo, hi, end in holding.windows_with(need):
+            for m in r.rx.finditer(text, lo, end):
+                if m.start() >= hi or (m.end() > hi + 20 and end < n):
+                    continue  # past the window, or perhaps cut short by its end: the next window has it
+                key = (m.start(), m.end(), r.name)
+                if m.end() > m.start() and key not in seen and _plausible(text, _M(m), r):
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), r, _M(m)))
+    # ranges join two dates: look for them only around a "to", "-", "and"... with something datelike on each side
+    windows: list[tuple[int, int]] = []
+    for c in _JOIN.finditer(text):
+        a, b = c.start(), c.end()
+        if _dateish(text, max(0, a - 45), a) and _dateish(text, b, min(len(text), b + 45)):
+            windows.append((max(0, a - 70), min(len(text), b + 90)))
+    windows = [(lo, hi, hi) for lo, hi in _merge(sorted(windows))]
+    holding = _Holding(folded, windows)
+    for r, need in _RANGE_RULES:
+        for lo, hi, _ in holding.windows_with(need):
+            for m in r.rx.finditer(text, lo, hi):
+                key = (m.start(), m.end(), r.name)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), r, _M(m)))
+    order = {id(r): k for k, r in enumerate(RULES)}
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[id(c[2])]))
+    return tuple(cands)
+
+
+def _dateish(text: str, start: int, end: int) -> bool:
+    """Whether ``_DATEISH`` matches in ``text[start:end]`` (end as the end of the text)."""
+    return _DATEISH_PLACES.search(text, start, end) is not None and _DATEISH.search(text, start, end) is not None
+
+
+def _triggers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_TRIGGER.finditer(text)``, found faster.
+
+    A match starts at a digit (and is that digit), or at the start of a word (``\\b`` then ``\\w``) that
+    starts as a trigger word does or ends in "ties" (:data:`_TRIGGER_PLACES`). Trying the expression only
+    there, left to right and never inside the previous match, finds what ``finditer`` finds; trying it at
+    every position, as ``finditer`` does, is what takes the time."""
+    if _TRIGGER_STARTS is None:  # pragma: no cover - the starts could not be derived
+        return [m.span() for m in _TRIGGER.finditer(text)]
+    digits = {m.start() for m in _DIGIT.finditer(text)}
+    starts = sorted(digits.union(m.start() for m in _TRIGGER_PLACES.finditer(text)))
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a in starts:
+        if a < pos:
+            continue
+        if a in digits:  # "\d" is the first alternative: a digit matches alone
+            out.append((a, a + 1))
+            pos = a + 1
+            continue
+        m = _TRIGGER.match(text, a)
+        if m:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
+#: Each rule with the strings one of which its every match contains (see :mod:`.prefilter`): a rule
+#: runs only on the windows that hold one, which finds the same matches without trying the others.
+_SCAN_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name not in RANGE_RULES]
+_RANGE_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name in RANGE_RULES]
+
+
+class _Holding:
+    """Which windows ``(lo, hi, end)`` of a text hold one of some strings in their folded text ``[lo, end)``.
+
+    Worked out once per string, by jumping from one occurrence to the next, since rules share their
+    needed strings and most strings occur in few windows."""
+
+    def __init__(self, folded: str, windows: list[tuple[int, int, int]]):
+        self.folded = folded
+        self.windows = windows
+        self.masks: dict[str, int] = {}  # string -> bit k set when window k holds it
+
+    def windows_with(self, need: tuple[str, ...] | None) -> list[tuple[int, int, int]]:
+        if need is None:
+            return self.windows
+        mask = 0
+        for s in need:
+            if s not in self.masks:
+                self.masks[s] = self._mask(s)
+            mask |= self.masks[s]
+        return [w for k, w in enumerate(self.windows) if mask >> k & 1]
+
+    def _mask(self, s: str) -> int:
+        windows, size, mask, k = self.windows, len(s), 0, 0
+        while k < len(windows):
+            pos = self.folded.find(s, windows[k][0])  # the first occurrence from window k on
+            if pos < 0:
+                break
+            while k < len(windows) and windows[k][2] < pos + size:
+                k += 1  # windows that end before it does hold no occurrence
+            if k < len(windows) and windows[k][0] <= pos:
+                mask |= 1 << k
+                k += 1
+        return mask
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | None] | None = None) -> list[Found]:
+    """Every time expression in a text, longest first where they overlap, resolved against ctx."""
+    ctx = ctx or Ctx(None)
+    cands = _candidates(text)
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for a, b, r, m in cands:
+        if any(s < b and a < e for s, e in taken):
+            continue
+        local = Ctx(ctx.ref, tense(a) if tense else ctx.future)
+        v = r.handle(m, local)
+        if v == "reject":
+            continue
+        period = resolve(v, local) if not isinstance(v, str) else None
+        a2, b2 = _trim(text, a, b)
+        taken.append((a, b))
+        out.append(Found(a2, b2, period, r.calendar, r.name))
+    out.sort(key=lambda f: f.start)
+    return _anchor_narrative(text, out)
+
+
+_LATER = re.compile(r"\b(later|earlier|after|afterwards|before)\s*$", re.I)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
+    """"In 2007 ... two years later": a bare "later" or "earlier" counts from the last dated event in the text
+    when there is one close before it, not from the publication date."""
+    out = list(found)
+    anchored: set[int] = set()
+    for k, f in enumerate(out):
+        phrase = text[f.start:f.end]
+        m = _LATER.search(phrase)
+        if f.rule not in ("ago", "a-unit-later") or not m:
+            continue
+        prev_k = next((j for j in range(k - 1, -1, -1) if out[j].value is not None), None)
+        if prev_k is None or f.start - out[prev_k].end > 400:
+            continue
+        prev = out[prev_k]
+        if prev_k not in anchored and not _HAS_YEAR.search(text[prev.start:prev.end]):
+            continue  # "last month ... three weeks later": both count from the publication date
+        durs = _durations(phrase[:m.start()])
+        if not durs:
+            continue
+        anchored.add(k)
+        sign = -1 if m.group(1).lower() in ("earlier", "before") else 1
+        d = _apply(prev.value.start, durs, sign)
+        units = {u for _, u in durs}
+        coarse = prev.value.grain in ("year", "decade", "century", "month", "quarter", "half", "span", "week")
+        if prev.value.grain in ("year", "decade", "century") and units <= {"year", "decade", "century"}:
+            value = cal.year(d.year)
+        elif prev.value.grain == "month" and units <= {"year", "month", "quarter", "decade"}:
+            value = cal.month(d.year, d.month)
+        elif coarse:
+            value = None  # "in 2009 ... a month later": no day can be named
+        else:
+            value = cal.day(d)
+        out[k] = Found(f.start, f.end, value, f.calendar, f.rule)
+    return out
+
+
+_LEAD = re.compile(r"^(?:(?:on|in|at|from|during|since|by|until|till|for|of|throughout|all|over)\s+)", re.I)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Leave out a leading preposition ("2014" rather than "in 2014") and trailing punctuation."""
+    s = text[a:b]
+    m = _LEAD.match(s)
+    if m and not re.match(r"(?:from|between|within)\b|in\s+(?:an?|one|\d|two|three|four|five|six|seven|eight|"
+                          r"nine|ten)\b|for\s+\S+\s+(?:days?|weeks?)", s, re.I):
+        a += m.end()
+    while b > a and text[b - 1] in " ,.;:)":
+        if text[b - 1] == "." and re.search(r"\b[A-Za-z]{2,4}\.$", text[a:b]) and re.search(
+                rf"\b(?:{_MON})$", text[a:b], re.I):
+            break  # "Jan.", "Sept."
+        b -= 1
+    return a, b
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where calendar dates and years are written: numbers there are not figures."""
+    return [(f.start, f.end) for f in scan(text) if f.calendar]
+
+
+def doc_date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`date_spans`, less the "years" the parse shows count something: "a survey of 1709 schoolchildren"."""
+    return [(f.start, f.end) for f in scan(doc_text(doc)) if f.calendar and not _counts_a_noun(doc, f)]
+
+
+def _counts_a_noun(doc: Doc, f: Found) -> bool:
+    """A bare four-digit "year" that the parse makes the number of a plural noun: "1709 schoolchildren"."""
+    if f.rule != "year":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    return counts_a_noun(span[0])
+
+
+_STRONG_YEAR_CUES = {"in", "since", "by", "until", "till", "during", "before", "after", "from", "circa"}
+
+
+def counts_a_noun(tok: Token) -> bool:
+    """"1709 schoolchildren", "2000 people": a four-digit number right before the plural noun it counts
+    (but "the 2016 elections", "in 2014 troops arrived")."""
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i == tok.i + 1 \
+        and tok.head.lower_ not in _YEAR_NOUNS and prev not in _STRONG_YEAR_CUES
+
+
+# ---------------------------------------------------------------- over a parsed article
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+
+
+def _tense_of(tok: Token) -> bool | None:
+    """True for an expression in a clause about the future, False for the past, None when the parse can't say."""
+    verb = tok
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
+            break
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return _verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else None
+
+
+#: Words that put what follows them ahead: "is due to", "plans to", "is expected to", "is scheduled".
+_AHEAD = {"plan", "expect", "intend", "aim", "schedule", "hope", "want", "seek", "prepare", "set", "due", "poise",
+          "propose", "promise", "threaten", "vow", "pledge", "agree", "decide", "try", "need", "have"}
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
+    kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids):
+        return True
+    if verb.lower_ == "going" and any(k.lower_ == "to" for k in verb.children):
+        return True
+    if any(k.tag_ == "MD" for k in kids) and verb.tag_ == "VB":
+        return True  # "would", "could", "may" ... with a plain verb: not yet
+    if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
+        # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
+        head = verb.head
+        head_tense = _verb_tense(head, depth + 1)
+        if head_tense is False:
+            return False  # "had wanted to vote on Tuesday"
+        return True if head.lemma_.lower() in _AHEAD or head.tag_ in ("VBZ", "VBP") else head_tense
+    present_be = any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in kids)
+    if verb.tag_ == "VBG" and present_be:
+        return True  # "is meeting on Friday"
+    if verb.tag_ == "VBN" and present_be and verb.lemma_.lower() in _AHEAD:
+        return True  # "is scheduled for Friday"
+    if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
+        return False
+    return None
+
+
+def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
+    """Every time expression in the document, with its ISO value where the text and the publication date allow."""
+    text = doc_text(doc)
+
+    def tense(char: int) -> bool | None:
+        span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
+        return _tense_of(span[0]) if span is not None and len(span) else None
+
+    out = []
+    for f in scan(text, Ctx(published), tense=tense):
+        if _counts_a_noun(doc, f):
+            continue
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        sent = span.sent if span is not None and len(span) else None
+        out.append(DateMention(text=text[f.start:f.end], value=f.value.iso() if f.value else None,
+                               sentence=sentence_text(sent) if sent is not None else "", span=(f.start, f.end)))
+    return out

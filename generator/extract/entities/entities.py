@@ -1,0 +1,529 @@
+"""People, organisations and places in one article: one entity per real-world referent.
+
+:func:`extract_entities` turns spaCy's entity mentions into :class:`~generator.model.Entity`
+records and returns an :class:`EntityIndex` that maps every mention back to its entity, for
+speaker resolution and the other extractors. In order:
+
+1. mentions are cleaned ("the Kremlin" -> "Kremlin", "Peskov's" -> "Peskov"), names after an
+   honorific the model missed are added ("Mr Peskov"), and an organisation split from its
+   national adjective is joined again ("Ukrainian" + "Defence Ministry");
+2. types are corrected where the article shows better: a name with a company word is an
+   organisation ("Maxar Technologies"), a surname of a person named in full is that person,
+   a national adjective (Russian, Ukrainian) is NORP whatever the model said, and otherwise
+   all mentions of one name take the type most of them have;
+3. mentions are clustered: a surname or first name joins the full name it belongs to (the one
+   mentioned last before it), well-known variants of a place or body share a canonical name
+   ("US", "U.S.", "America", "the United States" -> "United States"), an acronym joins the name
+   it abbreviates ("NATO" / "North Atlantic Treaty Organization"), and a national adjective
+   joins its country when the article names the country;
+4. each person gets the roles the article gives them (see :mod:`generator.extract.entities.roles`) and,
+   where the article shows it, a grammatical gender for pronoun resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from generator.extract.doc import DocTable
+from generator.extract.entities.names import name_gender
+from generator.extract.entities.roles import (
+    HONORIFICS,
+    apposition_after,
+    apposition_before,
+    gender_of_word,
+    is_role_word,
+    title_before,
+)
+from generator.model import Entity
+
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+TITLES = HONORIFICS
+
+#: words that make a name an organisation whatever the model tagged it
+ORG_WORDS = {
+    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings", "technologies",
+    "technology", "systems", "industries", "international", "partners", "associates", "capital", "bank", "fund",
+    "news", "media", "press", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "network",
+    "broadcasting", "radio", "tv", "television", "magazine", "agency", "ministry", "department", "office",
+    "committee", "commission", "council", "parliament", "congress", "senate", "assembly", "court", "party",
+    "university", "college", "school", "institute", "institution", "foundation", "association", "society",
+    "union", "federation", "league", "organization", "organisation", "authority", "administration", "bureau",
+    "service", "services", "police", "army", "navy", "force", "forces", "guard", "campaign", "club", "team",
+    "airlines", "airways", "motors", "pharmaceuticals", "labs", "laboratories", "energy", "oil", "petroleum",
+    "renewables", "solutions", "resources", "logistics", "brands", "foods", "entertainment", "studios", "records",
+}
+
+#: well-known places and bodies written several ways: every variant -> the canonical name
+_VARIANTS = {
+    "United States": ["us", "usa", "united states", "united states of america", "america", "the states"],
+    "United Kingdom": ["uk", "britain", "great britain", "united kingdom"],
+    "United Nations": ["un", "united nations"],
+    "European Union": ["eu", "european union"],
+    "Soviet Union": ["ussr", "soviet union"],
+    "United Arab Emirates": ["uae", "united arab emirates", "emirates"],
+    "North Atlantic Treaty Organization": ["nato", "north atlantic treaty organization",
+                                           "north atlantic treaty organisation"],
+}
+_VARIANT_TYPE = {"United Nations": "ORG", "European Union": "ORG", "North Atlantic Treaty Organization": "ORG"}
+_SHORT_CANONICAL = {"North Atlantic Treaty Organization": "NATO"}  # where the short form is the usual name
+CANONICAL = {v: name for name, vs in _VARIANTS.items() for v in vs}
+
+#: national adjectives that the productive rules below do not derive
+_DEMONYMS = {
+    "american": "united states", "americans": "united states", "british": "united kingdom", "briton": "united kingdom",
+    "english": "england", "scottish": "scotland", "welsh": "wales", "irish": "ireland", "french": "france",
+    "dutch": "netherlands", "swiss": "switzerland", "chinese": "china", "japanese": "japan", "vietnamese": "vietnam",
+    "lebanese": "lebanon", "sudanese": "sudan", "portuguese": "portugal", "greek": "greece", "turkish": "turkey",
+    "polish": "poland", "swedish": "sweden", "danish": "denmark", "finnish": "finland", "spanish": "spain",
+    "filipino": "philippines", "thai": "thailand", "iraqi": "iraq", "israeli": "israel", "saudi": "saudi arabia",
+    "soviet": "soviet union", "european": "european union", "kuwaiti": "kuwait", "yemeni": "yemen",
+    "pakistani": "pakistan", "afghan": "afghanistan", "emirati": "united arab emirates", "peruvian": "peru",
+    "belarusian": "belarus", "kazakh": "kazakhstan", "uzbek": "uzbekistan", "czech": "czech republic",
+    "slovak": "slovakia", "croatian": "croatia", "serbian": "serbia", "norwegian": "norway", "icelandic": "iceland",
+    "argentine": "argentina", "argentinian": "argentina", "mexican": "mexico", "canadian": "canada",
+}
+
+
+#: words a title-case headline glues to a name: "Obama Says", "Trump Wins"
+_NOT_NAME_WORDS = {"says", "said", "wins", "won", "calls", "slams", "blasts", "warns", "urges", "vows", "tells",
+                   "and", "or", "to", "in", "on", "at", "for", "with", "vs", "after", "before"}
+
+
+def demonym_candidates(word: str) -> list[str]:
+    """Country names a national adjective may come from: Russian -> russia, Ukrainian -> ukraine."""
+    w = word.lower().rstrip(".")
+    if w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1] if w[:-1].endswith(("an", "i", "ese")) else w
+    out = [_DEMONYMS[w]] if w in _DEMONYMS else []
+    for suffix, repl in (("ian", "ia"), ("ian", "e"), ("ian", "a"), ("ian", ""), ("an", "a"), ("an", ""),
+                         ("ean", "ea"), ("ese", "a"), ("ese", ""), ("ish", ""), ("ish", "and"), ("i", ""),
+                         ("ic", "ia"), ("n", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    return out
+
+
+@dataclass
+class EntityIndex:
+    """The entities of one article and where each is mentioned."""
+
+    entities: list[Entity]
+    token_entity: dict[int, int] = field(default_factory=dict)  # token index -> index into entities
+    mentions: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # entity -> [(start, end) tokens]
+    genders: dict[int, str] = field(default_factory=dict)  # entity -> "m" / "f", where the article shows it
+    role_at: dict[int, str] = field(default_factory=dict)  # first token of a mention -> role given there
+    role_spans: dict[tuple[int, int], int] = field(default_factory=dict)  # (start, end) of a role phrase -> entity
+    table: DocTable | None = None  # token attributes of the document, shared with the quote extractor
+
+    def at(self, i: int) -> Entity | None:
+        """The entity mentioned at token ``i``, if any."""
+        k = self.token_entity.get(i)
+        return self.entities[k] if k is not None else None
+
+    def id_at(self, i: int) -> int | None:
+        return self.token_entity.get(i)
+
+    def in_span(self, span: Span, types: set[str] | None = None) -> list[Entity]:
+        """Entities mentioned in a span, in order of first mention, no repeats."""
+        seen: list[Entity] = []
+        for i in range(span.start, span.end):  # indices, not tokens: a Token object costs more than the lookup
+            e = self.at(i)
+            if e is not None and e not in seen and (types is None or e.type in types):
+                seen.append(e)
+        return seen
+
+    def by_name(self, name: str) -> Entity | None:
+        key = _key(name)
+        for e in self.entities:
+            if _key(e.name) == key or key in {_key(a) for a in e.aliases}:
+                return e
+        return None
+
+    def mention_at(self, i: int) -> tuple[int, int] | None:
+        """The (start, end) token range of the mention covering token ``i``."""
+        k = self.token_entity.get(i)
+        if k is None:
+            return None
+        for s, e in self.mentions.get(k, ()):
+            if s <= i < e:
+                return s, e
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    words = re.findall(r"\w+", text.lower().replace(".", ""))
+    return " ".join(w for w in words if w not in TITLES and w != "the")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str
+    text: str
+    honorific: str | None = None
+
+    @property
+    def key(self) -> str:
+        return _key(self.text)
+
+
+_TRAILING = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _clean(table: DocTable, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing possessives or punctuation from a mention."""
+    pos, tag, lower = table.pos, table.tag, table.lower
+    words = table.text
+    while start < end and (lower[start] == "the" or pos[start] in {"PUNCT", "SPACE"}
+                           or not any(c.isalnum() for c in words[start])):
+        start += 1
+    while end > start and (tag[end - 1] == "POS" or pos[end - 1] in {"PUNCT", "SPACE"} or lower[end - 1] in _TRAILING
+                           or not any(c.isalnum() for c in words[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named-entity spans, from the IOB columns."""
+    out = []
+    start, label = -1, ""
+    for i, (iob, etype) in enumerate(zip(table.ent_iob, table.ent_type, strict=True)):
+        if start >= 0 and iob != 1:  # 1 = inside
+            out.append((start, i, label))
+            start = -1
+        if iob == 3:  # 3 = begin
+            start, label = i, etype
+    if start >= 0:
+        out.append((start, table.n, label))
+    return out
+
+
+def _raw_mentions(table: DocTable) -> list[_Mention]:
+    out: list[_Mention] = []
+    covered: set[int] = set()
+    lower, tag, words = table.lower, table.tag, table.text
+    for ent_start, ent_end, label in _ent_spans(table):
+        if label not in KEPT_TYPES:
+            continue
+        s, e = _clean(table, ent_start, ent_end)
+        honorific = None
+        while s < e and lower[s].rstrip(".") in HONORIFICS:
+            honorific = words[s]
+            s += 1
+        if s >= e or not any(c.isalpha() for w in words[s:e] for c in w):
+            continue
+        # a name has a capital letter and a proper noun ("flood barrier", "Teachers" are not names)
+        if not any(w[:1].isupper() for w in words[s:e]) or \
+                (label in {"PERSON", "ORG"} and not any(tag[j] in {"NNP", "NNPS"} for j in range(s, e))):
+            continue
+        if label == "PERSON":  # "Obama Says" in a title-case headline
+            while e > s + 1 and (tag[e - 1].startswith("VB") or lower[e - 1] in _NOT_NAME_WORDS):
+                e -= 1
+        if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):
+            # "ITV News Global Security Editor Rohit Kachroo": the model ran the organisation into
+            # the title; the organisation ends at its last organisation word
+            cut = max((j for j in range(s + 1, e - 1) if lower[j] in ORG_WORDS), default=None)
+            if cut is not None:
+                e = cut + 1
+        if honorific is None and s > 0 and lower[s - 1].rstrip(".") in HONORIFICS:
+            honorific = words[s - 1]
+        out.append(_Mention(s, e, label, _norm(table.span_text(s, e)), honorific))
+        covered.update(range(ent_start, ent_end))
+    # "Mr Peskov" the model did not tag: an honorific and capitalised names after it
+    n, text, pos = table.n, table.text, table.pos
+    for i, low in enumerate(table.lower):
+        if low.rstrip(".") in HONORIFICS and text[i].istitle() and i + 1 < n and i + 1 not in covered:
+            j = i + 1
+            while j < n and text[j].istitle() and pos[j] == "PROPN" and j not in covered:
+                j += 1
+            if j > i + 1:
+                out.append(_Mention(i + 1, j, "PERSON", _norm(table.span_text(i + 1, j)), text[i]))
+    # a surname of someone named in full, where the model missed it ("Hale spoke.")
+    for m in out:
+        covered.update(range(m.start, m.end))
+    surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
+    for i, word in enumerate(text):
+        if word in surnames and i not in covered and pos[i] == "PROPN" and \
+                not (i + 1 < n and pos[i + 1] == "PROPN" and text[i + 1].istitle()):
+            out.append(_Mention(i, i + 1, "PERSON", word))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _join_national_adjective(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """"Ukrainian" + "Defence Ministry" -> "Ukrainian Defence Ministry" when the model split them."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.label == "ORG" and prev.label in {"NORP"} and prev.end == m.start \
+                and prev.end - prev.start == 1 and doc[m.start].is_title:
+            out[-1] = _Mention(prev.start, m.end, "ORG", _norm(doc[prev.start:m.end].text))
+            continue
+        out.append(m)
+    return out
+
+
+def _is_demonym(word: str, places: set[str]) -> bool:
+    return any(c in places or c in CANONICAL or c in _DEMONYMS.values() for c in demonym_candidates(word))
+
+
+def _fix_types(mentions: list[_Mention]) -> None:
+    places = {m.key for m in mentions if m.label in PLACE_TYPES}
+    full_names = [m.key.split() for m in mentions if m.label == "PERSON" and len(m.key.split()) >= 2]
+    name_parts = {w for parts in full_names for w in (parts[0], parts[-1])}
+    for m in mentions:
+        words = m.key.split()
+        if not words:
+            continue
+        if m.label == "PERSON" and len(words) >= 2 and words[-1] in ORG_WORDS:
+            m.label = "ORG"
+        elif len(words) == 1 and m.label in {"GPE", "ORG", "PERSON", "NORP", "LOC"} \
+                and _is_demonym(m.key, places) and m.key not in CANONICAL:
+            m.label = "NORP"
+        elif (m.label in {"ORG", "GPE", "NORP", "LOC", "FAC"} and len(words) == 1 and m.key in name_parts \
+                and m.key not in CANONICAL) or (m.honorific and m.label != "PERSON"):
+            m.label = "PERSON"
+    # the type most mentions of one name have
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.key][m.label] += 1
+    for m in mentions:
+        if m.label == "NORP":
+            continue
+        ranked = votes[m.key].most_common()
+        best, n = ranked[0]
+        if best != m.label and n > votes[m.key][m.label] and best != "NORP":
+            m.label = best
+
+
+def _drop_title_parts(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """"State" in "Secretary of State" is part of a title, not an organisation."""
+    out = []
+    for m in mentions:
+        if m.end - m.start == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                and is_role_word(doc[m.start - 2]) and m.label in {"ORG", "GPE"} and doc[m.start].lower_ == "state":
+            continue
+        out.append(m)
+    return out
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "on", "in", "&"})
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group mentions by referent, in order of first mention."""
+    groups: dict[tuple[str, str], list[_Mention]] = {}
+    order: list[tuple[str, str]] = []
+
+    def add(gkey: tuple[str, str], m: _Mention) -> None:
+        if gkey not in groups:
+            groups[gkey] = []
+            order.append(gkey)
+        groups[gkey].append(m)
+
+    full: list[tuple[int, list[str], tuple[str, str]]] = []  # (position, words, group) of full person names
+    persons = [m for m in mentions if m.label == "PERSON"]
+    # longest first, then in order of first mention (never in a set's order: that changes between runs)
+    names = list(dict.fromkeys(tuple(m.key.split()) for m in persons))
+    multi = sorted((ws for ws in names if len(ws) >= 2), key=len, reverse=True)
+    # a full name joins a longer one with the same first and last names ("Hillary Rodham Clinton")
+    person_group: dict[tuple[str, ...], tuple[str, str]] = {}
+    for words in multi:
+        target = next((person_group[o] for o in person_group
+                       if o[0] == words[0] and o[-1] == words[-1] and len(o) > len(words)), None)
+        person_group[words] = target or ("PERSON", " ".join(words))
+    first_named = {ws: person_group[ws] for ws in names if ws in person_group}  # full names, first mentioned first
+    acronyms: dict[str, tuple[str, str]] = {}  # initials -> the group of the name they abbreviate
+    for m in mentions:
+        if m.label in {"ORG", "GPE", "LOC"} and len(m.key.split()) >= 2:
+            canon = CANONICAL.get(m.key)
+            group = ("CANON", canon.lower()) if canon else ("PLACE" if m.label in PLACE_TYPES else m.label, m.key)
+            acronyms.setdefault(_initials(m.key), group)
+
+    for m in mentions:
+        key = m.key
+        if m.label == "PERSON":
+            words = key.split()
+            if len(words) >= 2:
+                g = person_group[tuple(words)]
+                full.append((m.start, words, g))
+                add(g, m)
+                continue
+            # a single name: the full name with that surname (or first name) mentioned last before it
+            match = [f for f in full if f[1][-1] == key] or [f for f in full if f[1][0] == key]
+            if not match:  # none yet: the full name with that surname (or first name) mentioned first after it
+                later = [g for ws, g in first_named.items() if ws[-1] == key] or \
+                        [g for ws, g in first_named.items() if ws[0] == key]
+                add(later[0] if later else ("PERSON", key), m)
+                continue
+            add(match[-1][2], m)
+            continue
+        if m.label == "NORP":
+            add(("NORP", key), m)
+            continue
+        canonical = CANONICAL.get(key)
+        group_type = "PLACE" if m.label in PLACE_TYPES else m.label
+        if canonical is None and len(key.split()) == 1 and key in acronyms and m.text.isupper():
+            add(acronyms[key], m)
+        elif canonical is not None:
+            add(("CANON", canonical.lower()), m)
+        else:
+            add((group_type, key), m)
+    return [groups[k] for k in order]
+
+
+def _canonical(group: list[_Mention]) -> tuple[str, str]:
+    """The name and type of a cluster."""
+    labels = Counter(m.label for m in group)
+    label = labels.most_common(1)[0][0]
+    names = Counter(m.text for m in group)
+    keys = {m.key for m in group}
+    for canon, variants in _VARIANTS.items():
+        if keys & set(variants):
+            kind = _VARIANT_TYPE.get(canon, "GPE" if label not in {"ORG"} else label)
+            if kind == "GPE" and label in PLACE_TYPES:
+                kind = label
+            return _SHORT_CANONICAL.get(canon, canon), kind
+    if label == "PERSON":
+        name = max(names, key=lambda n: (len(_key(n).split()), names[n], -len(n)))
+    else:
+        name = max(names, key=lambda n: (len(n.split()), names[n], -len(n)))
+    return name, label
+
+
+def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set[int]) -> dict[int, Counter]:
+    """Votes for each person's gender from the pronouns that follow a lone mention of them."""
+    votes: dict[int, Counter] = defaultdict(Counter)
+    male, female = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
+    last_sent_people: list[int] = []
+    for a, b in table.sents:
+        seen: list[int] = []
+        for i in range(a, b):
+            k = token_entity.get(i)
+            if k is not None and k in persons and (not seen or seen[-1] != k):
+                seen.append(k)
+                continue
+            low = table.lower[i]
+            if low in male or low in female:
+                cands = set(seen) or set(last_sent_people)
+                if len(cands) == 1:
+                    votes[next(iter(cands))]["m" if low in male else "f"] += 1
+        last_sent_people = seen
+    return votes
+
+
+def extract_entities(doc: Doc) -> EntityIndex:
+    """Cluster the Doc's named-entity mentions into entities, with roles and aliases."""
+    table = DocTable(doc)
+    mentions = _raw_mentions(table)
+    mentions = _join_national_adjective(doc, mentions)
+    _fix_types(mentions)
+    mentions = _drop_title_parts(doc, mentions)
+    groups = _cluster(mentions)
+
+    # NORP adjectives join their country when the article names it
+    place_of: dict[str, int] = {}
+    for gi, group in enumerate(groups):
+        if group[0].label in PLACE_TYPES or any(m.label in PLACE_TYPES for m in group):
+            for m in group:
+                place_of[m.key] = gi
+                if m.key in CANONICAL:
+                    place_of[CANONICAL[m.key].lower()] = gi
+    merged: dict[int, int] = {}
+    for gi, group in enumerate(groups):
+        if group[0].label == "NORP":
+            for cand in demonym_candidates(group[0].key):
+                target = place_of.get(cand, place_of.get(CANONICAL.get(cand, "").lower()))
+                if target is not None:
+                    merged[gi] = target
+                    break
+    final: list[list[_Mention]] = []
+    position: dict[int, int] = {}
+    for gi, group in enumerate(groups):
+        if gi in merged:
+            continue
+        position[gi] = len(final)
+        final.append(list(group))
+    norp_aliases: dict[int, list[str]] = defaultdict(list)
+    for gi, target in merged.items():
+        final[position[target]].extend(groups[gi])
+        norp_aliases[position[target]].extend(m.text for m in groups[gi])
+
+    index = EntityIndex(entities=[])
+    ent_type = table.ent_type
+    index.table = table
+    canon: list[tuple[str, str]] = [_canonical([m for m in g if m.label != "NORP"] or g) for g in final]
+    for k, group in enumerate(final):
+        index.mentions[k] = sorted((m.start, m.end) for m in group)
+        for m in group:
+            for i in range(m.start, m.end):
+                index.token_entity[i] = k
+
+    # roles and genders of people
+    roles: dict[int, list[str]] = defaultdict(list)
+    gender_votes: dict[int, Counter] = defaultdict(Counter)
+    for k, group in enumerate(final):
+        if canon[k][1] != "PERSON":
+            continue
+        for m in group:
+            if m.honorific and (g := gender_of_word(m.honorific)):
+                gender_votes[k][g] += 5
+            if m.end - m.start >= 2 and (g := name_gender(doc[m.start].text)):
+                gender_votes[k][g] += 3
+            s_start, s_end = table.sent_bounds(m.start)
+            found = (title_before(doc, m.start, ent_type, s_start)
+                     or apposition_before(doc, m.start, ent_type, s_start, m.end, s_end)
+                     or apposition_after(doc, m.end, ent_type, s_end))
+            if found is None:
+                continue
+            a, b = found
+            role = _role_text(doc, a, b)
+            if not role:
+                continue
+            index.role_at[m.start] = role
+            index.role_spans[(a, b)] = k
+            if role.lower() not in {r.lower() for r in roles[k]}:
+                roles[k].append(role)
+            for t in doc[a:b]:
+                if g := gender_of_word(t.text.split("-")[-1]):
+                    gender_votes[k][g] += 3
+    persons = {k for k, (_, t) in enumerate(canon) if t == "PERSON"}
+    for k, votes in _pronoun_genders(table, index.token_entity, persons).items():
+        gender_votes[k].update(votes)
+    for k, votes in gender_votes.items():
+        (g, n), *rest = [*votes.most_common(), ("", 0)]
+        if n > rest[0][1]:
+            index.genders[k] = g
+
+    for k, group in enumerate(final):
+        name, label = canon[k]
+        seen = {name}
+        aliases: list[str] = []
+        for m in group:
+            for alias in (m.text, f"{m.honorific} {m.text}" if m.honorific else None):
+                if alias and alias not in seen:
+                    seen.add(alias)
+                    aliases.append(alias)
+        ordered = sorted(roles.get(k, ()), key=lambda r: -len(r.split()))
+        index.entities.append(Entity(name=name, type=label, aliases=tuple(aliases), roles=tuple(ordered),
+                                     mentions=len(group)))
+    return index
+
+
+def _role_text(doc: Doc, a: int, b: int) -> str | None:
+    text = " ".join(doc[a:b].text.split())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return text or None

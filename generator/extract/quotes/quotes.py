@@ -1,0 +1,647 @@
+"""Who said what: quotations, partial quotations and reported speech, with their speakers.
+
+:func:`extract_quotes` works in passes over one parsed document:
+
+1. **Quotations** (:mod:`generator.extract.quotes.marks`): words between paired marks. Each is
+   tied to a cue: the speech verb its words depend on in the parse (``"...," Mr Peskov said``;
+   ``dismissed the reports as a "..."``), or failing that a cue right beside it (``said:``,
+   ``, said X``), a colon-ended lead-in before it, or "according to X". A quotation that starts
+   its sentence (or follows a colon or ``said,``) is ``direct``; one inside a clause is ``partial``.
+2. **Carried speakers**: a quotation with no cue of its own takes the speaker of the nearest
+   attributed quotation in its paragraph or, when it opens its paragraph, of the last
+   attribution in the paragraph before (news style continuation paragraphs).
+3. **Reported speech** (kind ``reported``): the clausal complement of a cue verb with no
+   quotation marks ("X said (that) ...", "X complained last week that ...", "It said ..."),
+   each clause of an elliptical "... and that ..." on its own, and "according to X, ...".
+   A clause that is mostly quoted is left to its quotation; a quotation tacked on after a
+   dash or comma is trimmed off.
+4. **Duplicates**: the same words quoted twice (a headline repeating the body) are kept once,
+   with the fuller attribution.
+
+Quotations with no cue, no carried speaker and the shape of a title or scare quote ("Shark
+Tank", "rigged") are not quotations of anyone and are dropped; every other quotation is kept,
+with ``speaker: null`` when no one can be resolved (the caller counts those as warnings).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.doc import DocTable, paragraph_spans, sentence_text
+from generator.extract.entities.entities import EntityIndex
+from generator.extract.entities.roles import is_role_word
+from generator.extract.quotes.cues import SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
+from generator.extract.quotes.speakers import NOBODY, Speaker, Speakers
+from generator.model import Quote
+
+_NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
+_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+MAX_WALK = 7  # dependency arcs climbed from a quotation to its cue
+MIN_REPORTED_TOKENS = 3
+_WORD = re.compile(r"\w+", re.U)
+_DASHES = {"-", "\u2013", "\u2014", "--", ":", ","}
+
+
+@dataclass
+class _Found:
+    """A quotation or reported clause being assembled."""
+
+    start: int  # character offsets of the words
+    end: int
+    tok_start: int  # token range of the words
+    tok_end: int
+    kind: str
+    cue: Token | None = None
+    speaker: Speaker = NOBODY
+    para: int = 0
+    sentence: Span | None = None
+    quoted: Quoted | None = None
+    carried: bool = False
+    label: str | None = None  # a transcript's speaker label ("PENCE")
+    source: _Found | None = None  # the quotation whose speaker this one carries
+    pieces: list[tuple[int, int]] | None = None  # character ranges of the words, when not one range
+
+
+class _Context:
+    """Per-document lookups, built once: token offsets, paragraphs, which tokens are quoted."""
+
+    def __init__(self, doc: Doc, table: DocTable):
+        self.doc = doc
+        self.table = table
+        self.text = table.string
+        self.tok_idx = table.idx
+        self.paras = paragraph_spans(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.in_quote = [-1] * len(doc)
+
+    def tok_at(self, char: int) -> int:
+        """The token containing character offset ``char`` (or the one after it)."""
+        return max(0, bisect.bisect_right(self.tok_idx, char) - 1)
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        a = self.tok_at(start)
+        if a < len(self.doc) and self.tok_idx[a] + len(self.table.text[a]) <= start:
+            a += 1
+        b = self.tok_at(max(start, end - 1)) + 1
+        return a, max(a, b)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def sent_span(self, i: int) -> Span:
+        a, b = self.table.sent_bounds(i)
+        return self.doc[a:b]
+
+
+def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
+    """Every quotation and piece of reported speech in the document, in text order."""
+    if len(doc) == 0:
+        return []
+    table = entities.table if entities.table is not None and entities.table.doc is doc else DocTable(doc)
+    ctx = _Context(doc, table)
+    quoted = find_quoted(ctx.text, ctx.paras)
+    found: list[_Found] = []
+    for n, q in enumerate(quoted):
+        start, end, label = q.start, q.end, None
+        m = SPEAKER_LABEL.match(ctx.text, start)
+        if m and m.end() < end:
+            label, start = m.group().strip().rstrip(":"), m.end()
+        a, b = ctx.tok_range(start, end)
+        if a >= b:
+            continue
+        for i in range(max(0, a - 1), min(len(doc), b + 1)):
+            if a <= i < b or table.text[i] in _MARK_TEXTS:
+                ctx.in_quote[i] = n
+        found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label))
+    speakers = Speakers(doc, entities, ctx.in_quote, table)
+    for f in found:
+        _attribute(ctx, speakers, f)
+    reported = _reported(ctx, speakers)
+    items = sorted(found + reported, key=lambda f: f.start)
+    _carry(ctx, items)
+    items = [f for f in items if _keep(ctx, f)]
+    items = _join_split(items)
+    items = _dedupe(ctx, items)
+    return [_record(ctx, f) for f in items]
+
+
+_MARK_TEXTS = set("\u201c\u201d\"'\u2018\u2019\u201e\u00ab\u00bb")
+
+
+# -- quotations ---------------------------------------------------------------------------------
+
+def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
+    doc = ctx.doc
+    first, last = doc[f.tok_start], doc[f.tok_end - 1]
+    f.sentence = _sentence_span(ctx, first, last)
+    f.kind = "direct" if _starts_clause(ctx, f) else "partial"
+    if f.label is not None:
+        k = speakers.index.by_name(f.label.title())
+        ent = k if k is not None else _surname_match(speakers.index, f.label)
+        f.speaker = Speaker(ent, f.label, ent.roles[0] if ent and ent.roles else None)
+        f.kind = "direct"
+        return
+    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
+    if cue is None and (name := _dash_attribution(ctx, f)) is not None:
+        f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
+        return
+    if cue is None:
+        acc = _according_to_in(ctx, f.sentence)
+        if acc is not None:
+            f.cue = acc
+            f.speaker = speakers.resolve(according_to(acc))
+            speakers.note_speaker(acc.i, f.speaker.entity_id)
+        return
+    f.cue = cue
+    f.speaker = speakers.speaker_of(cue)
+    speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
+
+
+_DASH_CHARS = "\u2015\u2014\u2013-"
+
+
+def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
+    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph."""
+    q = f.quoted
+    if q is None or q.close_at is None:
+        return None
+    text = ctx.text
+    i = q.close_at + 1
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in _DASH_CHARS:
+        return None
+    t = ctx.tok_at(i + 1)
+    while t < len(ctx.doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
+        t += 1
+    if t < len(ctx.doc) and ctx.table.ent_type[t] == "PERSON":
+        return ctx.doc[t]
+    return None
+
+
+def _surname_match(index: EntityIndex, label: str):
+    words = label.lower().split()
+    for e in index.entities:
+        if e.type == "PERSON" and e.name.lower().split()[-1] == words[-1]:
+            return e
+    return None
+
+
+def _sentence_span(ctx: _Context, first: Token, last: Token) -> Span:
+    a, _ = ctx.table.sent_bounds(first.i)
+    _, b = ctx.table.sent_bounds(last.i)
+    return ctx.doc[a:b]
+
+
+def _starts_clause(ctx: _Context, f: _Found) -> bool:
+    """True when the quotation stands as an utterance of its own rather than inside a clause."""
+    text = ctx.text
+    q = f.quoted
+    open_at = q.open_at if q is not None else f.start
+    para_start = ctx.paras[f.para][0]
+    before = text[para_start:open_at].rstrip()
+    if not before:
+        return True
+    sent_start = ctx.tok_idx[ctx.table.sent_bounds(f.tok_start)[0]]
+    if sent_start >= open_at or not text[sent_start:open_at].strip():
+        return True
+    last = before[-1]
+    if last == ":" or before.endswith(("\u2026", "...")):
+        return True
+    if last in ".!?":
+        return True
+    if last == ",":
+        # "X said, "..."" or a split quotation ""...," he said, "...""
+        prev_tok = ctx.doc[ctx.tok_at(len(before) - 1) - 1] if ctx.tok_at(len(before) - 1) > 0 else None
+        return prev_tok is not None and (is_speech_verb(prev_tok) or _after_attribution(ctx, prev_tok))
+    if q is not None and len(before) and before[-1].isalpha():
+        prev_tok = ctx.doc[ctx.tok_at(len(before) - 1)]
+        inner = text[f.start:f.end]
+        return is_speech_verb(prev_tok) and inner[:1].isupper() and prev_tok.lemma_ in {"say", "add", "tell", "ask"}
+    return False
+
+
+def _after_attribution(ctx: _Context, tok: Token) -> bool:
+    """"...," he said, [here]: the token closes an attribution that follows another quotation."""
+    for i in range(tok.i, max(ctx.table.sent_bounds(tok.i)[0], tok.i - 6) - 1, -1):
+        t = ctx.doc[i]
+        if ctx.in_quote[i] >= 0:
+            return True
+        if is_speech_verb(t):
+            continue
+    return False
+
+
+def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
+    """A cue the quoted words depend on, or that depends on them, in the parse.
+
+    Climbing from the quotation, a verb of saying wins over a verb of thinking met first
+    ("said the US did not know ... Moscow's "playbook"" is said, not know).
+    """
+    doc, head, in_quote = ctx.doc, ctx.table.head, ctx.in_quote
+    a, b = f.tok_start, f.tok_end
+    qid = in_quote[a]
+    stance: Token | None = None
+    seen: set[int] = set()
+    for i in range(a, b):
+        h = head[i]
+        if a <= h < b or h in seen:
+            continue
+        cur, steps = h, 0
+        while steps < MAX_WALK:
+            seen.add(cur)
+            if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]):
+                if is_speech_verb(doc[cur]):
+                    return doc[cur]
+                stance = stance or doc[cur]
+            up = head[cur]
+            if up == cur or (in_quote[up] >= 0 and in_quote[up] != qid):
+                break
+            cur = up
+            steps += 1
+    s, e = ctx.table.sent_bounds(a)
+    s, e = min(s, f.sentence.start), max(e, f.sentence.end)
+    for t in range(s, e):
+        if in_quote[t] < 0 and a <= head[t] < b and is_cue(doc[t]):
+            return doc[t]
+    return stance
+
+
+def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
+    """A cue right after the quotation (", said X" / ", X said") or right before it ("X said:")."""
+    doc = ctx.doc
+    sent_end = ctx.table.sent_bounds(f.tok_end - 1)[1]
+    own_sentence = ctx.text[f.start:f.end].rstrip()[-1:] in {".", "!", "?"}
+    i = f.tok_end
+    while i < len(doc) and i < f.tok_end + 8:
+        t = doc[i]
+        if ctx.in_quote[i] >= 0 and i >= f.tok_end + 1 and t.text not in _MARK_TEXTS:
+            break
+        if is_cue(t) and ctx.in_quote[i] < 0:
+            # after a quotation that closed its own sentence, "She added that ..." has words of its own
+            if own_sentence and i >= sent_end and any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in t.children):
+                break
+            return t
+        if (t.text in {".", "!", "?"} and i > f.tok_end + 1) or (t.is_space and "\n" in t.text) or i >= sent_end + 6:
+            break
+
+        i += 1
+    sent_start = ctx.table.sent_bounds(f.tok_start)[0]
+    i = f.tok_start - 1
+    while i >= max(0, sent_start, f.tok_start - 12):
+        t = doc[i]
+        if ctx.in_quote[i] >= 0 and t.text not in _MARK_TEXTS:
+            break
+        if is_cue(t):
+            return t
+        i -= 1
+    return None
+
+
+def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
+    """A lead-in ending with a colon just before the quotation: "Mr Peskov told reporters:"."""
+    text = ctx.text
+    q = f.quoted
+    open_at = q.open_at if q is not None else f.start
+    before = text[:open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.tok_at(len(before) - 1)
+    sent = ctx.sent_span(colon)
+    for t in sent:
+        if t.i < colon and ctx.in_quote[t.i] < 0 and (is_cue(t) or (t.dep_ == "ROOT" and
+                                                        any(c.dep_ in SUBJECTS for c in t.children))):
+            return t
+    return None
+
+
+def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
+    if sent is None:
+        return None
+    for t in sent:
+        if t.lower_ == "according" and ctx.in_quote[t.i] < 0 and according_to(t) is not None:
+            return t
+    return None
+
+
+# -- carried speakers ---------------------------------------------------------------------------
+
+def _carry(ctx: _Context, items: list[_Found]) -> None:
+    """Give a cue-less quotation the speaker of its neighbours (same paragraph, or the one before)."""
+    for n, f in enumerate(items):
+        if f.cue is not None or f.speaker.entity is not None or f.speaker.mention or f.quoted is None:
+            continue
+        if f.kind != "direct" and not _sentence_like(ctx, f):
+            continue
+        same = [g for g in items if g.para == f.para and g is not f and (g.cue is not None or g.carried)
+                and g.kind != "reported" and g.speaker is not NOBODY]
+        before = [g for g in same if g.start < f.start]
+        after = [g for g in same if g.start > f.start]
+        src = before[-1] if before else after[0] if after else None
+        if src is None and _opens_paragraph(ctx, f):
+            prev = [g for g in items[:n] if g.para == f.para - 1 and g.speaker is not NOBODY
+                    and (g.cue is not None or g.carried)]
+            src = prev[-1] if prev else None
+        if src is not None:
+            f.speaker = src.speaker
+            f.cue = None
+            f.carried = True
+            f.source = src
+
+
+def _opens_paragraph(ctx: _Context, f: _Found) -> bool:
+    q = f.quoted
+    return q is not None and q.open_at == ctx.paras[f.para][0]
+
+
+def _sentence_like(ctx: _Context, f: _Found) -> bool:
+    words = ctx.text[f.start:f.end]
+    return words[:1].isupper() and len(_WORD.findall(words)) >= 4 and any(
+        t.pos_ in {"VERB", "AUX"} for t in ctx.doc[f.tok_start:f.tok_end])
+
+
+def _keep(ctx: _Context, f: _Found) -> bool:
+    """Drop quotation marks that quote no one: titles, names and scare quotes without a cue."""
+    if f.kind == "reported":
+        return True
+    if _is_title(ctx, f):
+        return False
+    if f.cue is not None or f.carried or f.speaker.mention:
+        return True
+    return f.kind == "direct" and _sentence_like(ctx, f)
+
+
+def _is_title(ctx: _Context, f: _Found) -> bool:
+    """"The Apprentice", "Shark Tank": capitalised words with no verb, the name of a work or a nickname."""
+    toks = [t for t in ctx.doc[f.tok_start:f.tok_end] if t.is_alpha]
+    if not toks or len(toks) > 8 or ctx.text[f.end - 1:f.end] in {"!", "?"}:
+        return False
+    content = [t for t in toks if not t.is_stop]
+    return bool(content) and all(t.is_title or t.is_upper for t in content) and \
+        not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and toks[0].is_title
+
+
+# -- reported speech ----------------------------------------------------------------------------
+
+def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
+    doc, table = ctx.doc, ctx.table
+    # candidate cues, found on the attribute columns: speech lemmas, heads of complement clauses
+    cands = {i for i, lemma in enumerate(table.lemma) if lemma in SPEECH}
+    cands.update(i for i, low in enumerate(table.lower) if low == "according")
+    cands.update(table.head[i] for i, dep in enumerate(table.dep) if dep == "ccomp")
+    out: list[_Found] = []
+    for i in sorted(cands):
+        if ctx.in_quote[i] >= 0:
+            continue
+        tok = doc[i]
+        if tok.lower_ == "according" and according_to(tok) is not None:
+            f = _according_clause(ctx, speakers, tok)
+            if f is not None:
+                out.append(f)
+            continue
+        if not is_cue(tok, stance=False):
+            continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _misattached_that(tok)
+        if not clauses and not any(_conj_that(c) for c in tok.children):
+            continue
+        if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
+            continue
+        speaker = None
+        for span in _content_spans(ctx, tok, clauses):
+            f = _reported_item(ctx, span, tok)
+            if f is None:
+                continue
+            if speaker is None:
+                speaker = speakers.speaker_of(tok)
+                if not _can_speak(speakers, speaker):
+                    break
+                speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
+            f.speaker = speaker
+            out.append(f)
+    return out
+
+
+#: nouns for sources that speak without being people or named bodies
+SOURCE_NOUNS = {"source", "people", "report", "poll", "survey", "study", "document", "statement", "data",
+                "analysis", "investigation", "review", "audit", "filing", "lawsuit", "complaint", "memo",
+                "ruling", "verdict", "indictment", "research", "census", "media", "press", "campaign",
+                "government", "administration", "ministry", "department", "agency", "police", "army",
+                "military", "committee", "court", "company", "firm", "group", "organization",
+                "organisation", "party", "authorities", "team", "office", "website", "site", "paper",
+                "newspaper", "network", "station", "outlet", "tweet", "post", "letter", "email", "message"}
+
+
+def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
+    """A subject that can report something: a named entity, a pronoun, a person by role, a source."""
+    if sp.entity is not None:
+        return True
+    if sp.token is None:
+        return False
+    tok = speakers.doc[sp.token]
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in {"that", "which", "this", "what", "there"}
+    return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _misattached_that(cue: Token) -> list[Token]:
+    """"told reporters on a call that X": a that-clause the parse hung on a noun after the cue."""
+    out = []
+    stack = [(c, 0) for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i > cue.i]
+    while stack:
+        t, depth = stack.pop()
+        for c in t.children:
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ in {"relcl", "acl"} and c.i > t.i and that and any(s.dep_ in SUBJECTS for s in c.children):
+                out.append(c)
+            elif depth < 3 and c.pos_ not in {"VERB", "AUX"}:
+                stack.append((c, depth + 1))
+    return out
+
+
+def _conj_that(t: Token) -> bool:
+    """A clause conjoined with "and that ...": a reported clause sharing its cue with the one before."""
+    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+
+
+def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of what a cue reports: its complement clauses, "and that ..." clauses apart."""
+    doc = ctx.doc
+    spans = []
+    if clauses:
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses) + 1
+        if lo <= cue.i < hi:  # "Russia has stationed troops, the ministry said, ...": the side the clause is on
+            if clauses[0].i < cue.i:
+                # "..., the president said": the speaker and the cue's auxiliaries are not the content
+                left = [c.left_edge.i for c in cue.children
+                        if c.i < cue.i and c.dep_ in SUBJECTS | {"aux", "neg", "advmod", "auxpass"}]
+                lo, hi = lo, min([cue.i, *left])
+            else:
+                lo, hi = cue.i + 1, hi
+        # elliptical "said X but that Y": Y is a clause of its own
+        cuts = sorted((t for c in clauses for t in c.subtree if _conj_that(t)), key=lambda t: t.left_edge.i)
+        start = lo
+        for t in cuts:
+            left = t.left_edge.i
+            end = left
+            while end > start and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
+                end -= 1
+            spans.append((start, end))
+            start = left
+        spans.append((start, hi))
+    # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
+    for t in cue.children:
+        if _conj_that(t) and not is_cue(t):
+            spans.append((t.left_edge.i, t.right_edge.i + 1))
+    return spans
+
+
+def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
+    doc = ctx.doc
+    a, b = span
+    # drop the complementiser and edge punctuation
+    while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct or doc[a].is_space
+                     or doc[a].pos_ == "CCONJ"):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
+        b -= 1
+    if b - a < MIN_REPORTED_TOKENS:
+        return None
+    # a quotation inside: trim it off when it trails after a dash or comma, else leave it to the quotation
+    quoted = [i for i in range(a, b) if ctx.in_quote[i] >= 0]
+    if quoted:
+        q0 = quoted[0]
+        cut = q0
+        while cut > a and (doc[cut - 1].text in _DASHES or doc[cut - 1].text in _MARK_TEXTS):
+            cut -= 1
+        if cut == q0 or cut - a < MIN_REPORTED_TOKENS + 1:
+            return None
+        b = cut
+        while b > a and doc[b - 1].is_punct:
+            b -= 1
+    toks = doc[a:b]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return None
+    if toks[0].lower_ in _NOT_CONTENT_START:
+        return None
+    # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven"
+    if not any(t.dep_ in _CLAUSE_SUBJECTS and a <= t.head.i < b for t in toks):
+        return None
+    # "she said, but ...": the parse ran two attributions together
+    if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
+                  sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
+
+
+def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
+    """"According to X, CLAUSE" / "CLAUSE, according to X": the sentence without the attribution."""
+    sent = ctx.sent_span(tok.i)
+    if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
+        return None
+    target = according_to(tok)
+    phrase_end = max(target.right_edge.i, tok.i + 1) + 1 if target is not None else tok.i + 2
+    a, b = sent.start, sent.end
+    if tok.i - a <= 1:  # at the front
+        a = phrase_end
+    else:  # at the end (or in the middle: keep what comes before)
+        b = tok.i
+    f = _reported_item(ctx, (a, b), tok)
+    if f is None:
+        return None
+    f.speaker = speakers.resolve(target)
+    speakers.note_speaker(target.i, f.speaker.entity_id)
+    return f
+
+
+def _same_utterance(a: _Found, b: _Found) -> bool:
+    """Two quotations in one paragraph that are one utterance: one cue, or one carries the other's speaker."""
+    if a.para != b.para:
+        return False
+    if a.cue is not None and b.cue is not None:
+        return a.cue.i == b.cue.i
+    return b.source is a or a.source is b or (a.source is not None and a.source is b.source)
+
+
+def _join_split(items: list[_Found]) -> list[_Found]:
+    """"...," he said, "..." and its kin: the pieces of one quotation in a paragraph become one."""
+    out: list[_Found] = []
+    last: _Found | None = None
+    for f in items:
+        if f.kind == "reported":
+            out.append(f)
+            continue
+        if last is not None and _same_utterance(last, f):
+            last.pieces = (last.pieces or _pieces(last)) + _pieces(f)
+            last.end, last.tok_end = f.end, f.tok_end
+            if last.cue is None and f.cue is not None:
+                last.cue, last.speaker, last.carried = f.cue, f.speaker, False
+            if f.sentence is not None and last.sentence is not None:
+                last.sentence = last.sentence.doc[last.sentence.start:max(last.sentence.end, f.sentence.end)]
+            continue
+        out.append(f)
+        last = f
+    return out
+
+
+def _pieces(f: _Found) -> list[tuple[int, int]]:
+    if f.pieces is not None:
+        return f.pieces
+    if f.quoted is not None and len(f.quoted.pieces) > 1:
+        (a, b), *rest = f.quoted.pieces
+        return [(max(a, f.start), b), *rest]
+    return [(f.start, f.end)]
+
+
+# -- duplicates and records ---------------------------------------------------------------------
+
+def _norm_words(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text.replace("\u2019", "'")))
+
+
+def _strength(f: _Found) -> tuple:
+    sp = f.speaker
+    ent = sp.entity
+    return (ent is not None and ent.type == "PERSON", ent is not None, bool(sp.role), f.cue is not None,
+            f.para > 0, -f.start)
+
+
+def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
+    """The same quoted words twice (a headline and the body): keep the fuller attribution."""
+    best: dict[tuple[str, str], _Found] = {}
+    for f in items:
+        key = ("r" if f.kind == "reported" else "q", _norm_words(" ".join(ctx.text[a:b] for a, b in _pieces(f))))
+        if not key[1]:
+            continue
+        cur = best.get(key)
+        if cur is None or _strength(f) > _strength(cur):
+            best[key] = f
+    kept = {id(f) for f in best.values()}
+    return [f for f in items if id(f) in kept]
+
+
+def _record(ctx: _Context, f: _Found) -> Quote:
+    text = ctx.text
+    words = " ".join(" ".join(text[a:b].split()) for a, b in _pieces(f))
+    sp = f.speaker
+    ent = sp.entity
+    roles = [r for r in (sp.role, ent.roles[0] if ent is not None and ent.roles else None) if r]
+    role = max(roles, key=lambda r: len(r.split())) if roles else None
+    cue = f.cue
+    cue_text = None
+    if cue is not None:
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+    sentence = sentence_text(f.sentence) if f.sentence is not None else ""
+    return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
+                 speaker_role=role if ent is None or ent.type == "PERSON" else None,
+                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end))
+
+
+__all__ = ["extract_quotes", "replace"]

@@ -1,0 +1,334 @@
+"""Who is speaking: from the words at a cue to a canonical entity of the article.
+
+:class:`Speakers` is built once per document. Given a cue verb it finds the words that name
+the speaker (:meth:`Speakers.speaker_of`): the verb's subject, the subject of the verb it
+depends on ("..., adding that ..."), the agent of a passive, the object of "according to",
+or failing the parse the nearest name or pronoun beside the cue. :meth:`Speakers.resolve`
+turns those words into an entity:
+
+- a name: its entity ("Mr Peskov" -> Dmitry Peskov, through the entity clusters);
+- a description by role ("Russia's deputy UN ambassador"): the person the article gives
+  that role, wherever it names them;
+- a pronoun: the most salient earlier person (he, she: of a compatible gender) or
+  organisation (it, they), preferring subjects, recent sentences and the last speaker;
+- a definite description of an organisation ("the ministry"): the organisation whose name
+  ends with that word.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from generator.extract.doc import DocTable
+from generator.extract.entities.entities import EntityIndex
+from generator.extract.entities.roles import HONORIFICS, is_role_word
+from generator.extract.quotes.cues import SUBJECTS, according_to
+from generator.model import Entity
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+THING = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+FIRST = {"i", "we", "me", "us", "my", "our"}
+PERSONISH = {"PERSON"}
+BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+LOOKBACK_SENTENCES = 5
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl"}
+_STOP = {"", "the", "a", "an"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved (or not) speaker: the entity, the words naming it at the cue, and its role there."""
+
+    entity: Entity | None
+    mention: str | None
+    role: str | None = None
+    token: int | None = None  # head token of the mention
+    entity_id: int | None = None
+
+
+NOBODY = Speaker(None, None)
+
+
+class Speakers:
+    """Speaker finding and resolution over one document."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, in_quote: list[int], table: DocTable):
+        self.doc = doc
+        self.index = index
+        self.in_quote = in_quote
+        self.table = table
+        self.sent_of = table.sent_of
+        # salient mentions: (token, entity, is_subject), outside quotations, in text order
+        self.salient: list[tuple[int, int, bool]] = []
+        for k, spans in index.mentions.items():
+            for s, e in spans:
+                if in_quote[s] >= 0:
+                    continue
+                head = _span_head(doc, s, e)
+                self.salient.append((head, k, _is_subject(doc[head])))
+        self.salient.sort()
+        self._positions = [h for h, _, _ in self.salient]
+        self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
+        # organisations by the last word of their name, for "the ministry said"
+        self.org_heads: dict[str, list[int]] = {}
+        for k, ent in enumerate(index.entities):
+            if ent.type == "ORG":
+                self.org_heads.setdefault(ent.name.split()[-1].lower(), []).append(k)
+
+    # -- finding the words -------------------------------------------------------------------
+
+    def subject_token(self, cue: Token) -> Token | None:
+        """The head of the speaker's words for a cue verb, by the parse."""
+        target = according_to(cue)
+        if target is not None:
+            return target
+        cur, hops = cue, 0
+        while cur is not None and hops < 4:
+            for c in cur.children:
+                if c.dep_ in SUBJECTS and self.in_quote[c.i] < 0 and c.lower_ not in {"that", "which", "what"}:
+                    return c
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+            if cur.dep_ not in _CLIMB or cur.head is cur:
+                break
+            if cur.dep_ == "relcl":  # "the official who said ..." -> "official"
+                return cur.head
+            cur = cur.head
+            hops += 1
+        return None
+
+    def nearby_name(self, cue: Token) -> Token | None:
+        """A name, pronoun or role noun right beside the cue, when the parse gave no subject."""
+        doc = self.doc
+        sent = doc[slice(*self.table.sent_bounds(cue.i))]
+        # after the cue, when nothing else follows it: ", said Mr Peskov."
+        nxt = cue.i + 1
+        if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]):
+            span = self.index.mention_at(nxt) or (nxt, nxt + 1)
+            after = doc[span[1]] if span[1] < len(doc) else None
+            if after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "CCONJ"}:
+                return self._head_of_name(doc[nxt])
+        # before it: "Dmitry Polyansky, replied"
+        for i in range(cue.i - 1, max(sent.start, cue.i - 12) - 1, -1):
+            t = doc[i]
+            if self.in_quote[i] >= 0:
+                break
+            if t.pos_ in {"VERB"} and i != cue.i:
+                break
+            if self._names_someone(t):
+                return self._head_of_name(t)
+        return None
+
+    def _names_someone(self, t: Token) -> bool:
+        e = self.index.at(t.i)
+        if e is not None and e.type in PERSONISH | {"ORG"}:
+            return True
+        pronoun = t.lower_ in MALE | FEMALE | THING | PLURAL and t.pos_ == "PRON"
+        return pronoun or (is_role_word(t) and t.pos_ == "NOUN")
+
+    def _head_of_name(self, t: Token) -> Token:
+        span = self.index.mention_at(t.i)
+        return self.doc[_span_head(self.doc, *span)] if span else t
+
+    def speaker_of(self, cue: Token) -> Speaker:
+        tok = self.subject_token(cue)
+        if tok is None or self.in_quote[tok.i] >= 0:
+            tok = self.nearby_name(cue)
+        if tok is None:
+            return NOBODY
+        return self.resolve(tok)
+
+    # -- resolving them ----------------------------------------------------------------------
+
+    def resolve(self, tok: Token) -> Speaker:
+        index = self.index
+        mention = self.mention_text(tok)
+        k = self._entity_of_np(tok)
+        if k is not None:
+            ent = index.entities[k]
+            return Speaker(ent, mention, self._role_at(k, tok), tok.i, k)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in MALE | FEMALE | THING | PLURAL | FIRST:
+            k = self.antecedent(tok)
+            if k is not None:
+                ent = index.entities[k]
+                return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
+            return Speaker(None, mention, None, tok.i)
+        if is_role_word(tok):
+            role = self.role_phrase(tok)
+            k = self.by_role(role, tok)
+            if k is not None:
+                ent = index.entities[k]
+                return Speaker(ent, mention, role, tok.i, k)
+            return Speaker(None, mention, role, tok.i)
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            cands = [k for k in self.org_heads.get(low, []) if self._mentioned_before(k, tok.i)]
+            if len(cands) == 1:
+                return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
+        return Speaker(None, mention, None, tok.i)
+
+    def _entity_of_np(self, tok: Token) -> int | None:
+        """The entity a noun phrase headed by ``tok`` names: itself, its compounds or its apposition."""
+        index = self.index
+        k = index.id_at(tok.i)
+        if k is not None and index.entities[k].type != "NORP":
+            return k
+        for c in tok.children:
+            if c.dep_ == "appos":
+                kc = index.id_at(c.i)
+                if kc is not None and index.entities[kc].type == "PERSON":
+                    return kc
+        if tok.dep_ == "appos":
+            kh = index.id_at(tok.head.i)
+            if kh is not None and index.entities[kh].type == "PERSON":
+                return kh
+        for c in tok.children:  # "spokesman Peskov" parsed with the name as a compound
+            if c.dep_ in {"compound", "nmod"} and c.i > tok.i - 4:
+                kc = index.id_at(c.i)
+                if kc is not None and index.entities[kc].type == "PERSON" and c.i == tok.i - 1:
+                    return kc
+        # a title run into the name by the parse: "Afghan Ambassador to the United States Hamdullah Mohib"
+        if is_role_word(tok):
+            for i in range(tok.i + 1, min(tok.right_edge.i + 1, tok.i + 10)):
+                t = self.doc[i]
+                if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"}:
+                    break
+                kc = index.id_at(i)
+                if kc is not None and index.entities[kc].type == "PERSON":
+                    return kc
+        # a role phrase the entity extractor tied to a person ("Russia's deputy UN ambassador, Dmitry Polyansky")
+        for (a, b), kk in index.role_spans.items():
+            if a <= tok.i < b and index.entities[kk].type == "PERSON":
+                return kk
+        return None
+
+    def _role_at(self, k: int, tok: Token) -> str | None:
+        span = self.index.mention_at(tok.i)
+        if span is not None and span[0] in self.index.role_at:
+            return self.index.role_at[span[0]]
+        roles = self.index.entities[k].roles
+        return roles[0] if roles else None
+
+    def mention_text(self, tok: Token) -> str:
+        doc = self.doc
+        span = self.index.mention_at(tok.i)
+        if span is not None:
+            s, e = span
+            while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS:
+                s -= 1
+            # a title in front of the name belongs to how the speaker is named: "Kremlin spokesman Dmitry Peskov"
+            for (a, b), _k in self.index.role_spans.items():
+                if b == s and self.table.sent_bounds(tok.i)[0] <= a:
+                    s = a
+            return " ".join(doc[s:e].text.split())
+        if tok.pos_ == "PRON":
+            return tok.text
+        left = tok.left_edge.i
+        while left < tok.i and (doc[left].is_punct or self.in_quote[left] >= 0):
+            left += 1
+        right = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "to"}:
+                right = max(right, c.right_edge.i + 1)
+            else:
+                break
+        return " ".join(doc[left:right].text.split())
+
+    def role_phrase(self, tok: Token) -> str:
+        text = self.mention_text(tok)
+        words = text.split()
+        while words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        return " ".join(words)
+
+    def by_role(self, role: str, tok: Token) -> int | None:
+        """The person the article gives this role: "deputy UN ambassador" -> Dmitry Polyansky."""
+        want = _words(role)
+        head = tok.lemma_.lower()
+        best, best_score = None, 0.0
+        for k, ent in enumerate(self.index.entities):
+            if ent.type != "PERSON":
+                continue
+            for r in ent.roles:
+                have = _words(r)
+                if head not in have and tok.lower_ not in have:
+                    continue
+                common = len(want & have)
+                score = common / max(1, len(want)) + (0.01 if self._mentioned_before(k, tok.i) else 0)
+                if score > best_score:
+                    best, best_score = k, score
+        return best if best_score >= 0.5 else None
+
+    def _mentioned_before(self, k: int, i: int) -> bool:
+        return any(s < i for s, _ in self.index.mentions.get(k, ()))
+
+    def antecedent(self, pron: Token) -> int | None:
+        """The entity a pronoun at the cue most likely refers to."""
+        low = pron.lower_
+        if low in FIRST:
+            return None
+        want_types = PERSONISH if low in MALE | FEMALE else BODIES if low in THING else PERSONISH | {"ORG"}
+        gender = "m" if low in MALE else "f" if low in FEMALE else None
+        here = self.sent_of[pron.i]
+        hi = bisect.bisect_left(self._positions, pron.i)
+        best, best_score = None, None
+        recent_speakers = {k for t, k in self.last_speakers[-3:] if self.sent_of[t] >= here - 3}
+        last_speaker = self.last_speakers[-1][1] if self.last_speakers else None
+        for j in range(hi - 1, -1, -1):
+            tok_i, k, subj = self.salient[j]
+            dist = here - self.sent_of[tok_i]
+            if dist > LOOKBACK_SENTENCES:
+                break
+            ent = self.index.entities[k]
+            if ent.type not in want_types:
+                continue
+            if low in PLURAL and ent.type == "PERSON":
+                continue
+            g = self.index.genders.get(k)
+            if gender and g and g != gender:
+                continue
+            bonus = 1.5 if k == last_speaker else 1.0 if k in recent_speakers else 0.0
+            score = (0.0 if not gender or g == gender else 2.5) + dist * 2.0 + (0.0 if subj else 1.5) - bonus
+            if best_score is None or score < best_score:
+                best, best_score = k, score
+        if best is None and last_speaker is not None and low in MALE | FEMALE:
+            g = self.index.genders.get(last_speaker)
+            if not (gender and g and g != gender) and self.index.entities[last_speaker].type == "PERSON":
+                best = last_speaker
+        return best
+
+    def note_speaker(self, tok_i: int, entity_id: int | None) -> None:
+        if entity_id is not None:
+            self.last_speakers.append((tok_i, entity_id))
+
+
+def _words(text: str) -> set[str]:
+    import re
+
+    out = set()
+    for w in re.findall(r"[\w-]+", text.lower().replace("\u2019", "'")):
+        if w in _STOP or w in {"s", "'s", "of", "for"}:
+            continue
+        out.add(w)
+    return out
+
+
+def _span_head(doc: Doc, s: int, e: int) -> int:
+    for i in range(s, e):
+        h = doc[i].head.i
+        if not (s <= h < e) or h == i:
+            return i
+    return e - 1
+
+
+def _is_subject(tok: Token) -> bool:
+    if tok.dep_ in SUBJECTS:
+        return True
+    return tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS

@@ -1,0 +1,367 @@
+"""Figures: number words, suffixes, currencies, units, ranges, approximators, changes, what is counted,
+and what is not a figure. Pure functions where parsing does not matter, the real pipeline where it does.
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract.dates.dates import extract_dates
+from generator.extract.figures.figures import extract_figures
+from generator.extract.figures.numbers import lex, value_of
+from generator.extract.figures.units import currency_before, unit_after
+from generator.model import APPROX_VOCAB, Figure
+
+# ---------------------------------------------------------------- pure: numbers
+
+
+@pytest.mark.parametrize("text, value", [
+    ("eight", 8),
+    ("twenty-five", 25),
+    ("two hundred and fifty thousand", 250_000),
+    ("one hundred twenty", 120),
+    ("a dozen", 12),
+    ("a million", 1_000_000),
+    ("half a million", 500_000),
+    ("one and a half", 1.5),
+    ("4 hundred million", 400_000_000),
+    ("1.5 billion", 1_500_000_000),
+    ("3,500", 3500),
+    ("1,234.5", 1234.5),
+    (".001", 0.001),
+])
+def test_number_words_and_digits(text, value):
+    assert value_of(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14k", 14_000),
+    ("$1.2bn", 1_200_000_000),
+    ("$10m", 10_000_000),
+    ("4.3M", 4_300_000),
+    ("£2tn", 2_000_000_000_000),
+    ("3 million", 3_000_000),
+])
+def test_scale_suffixes(text, value):
+    assert value_of(text) == value
+
+
+@pytest.mark.parametrize("text", ["10m", "5b"])
+def test_ambiguous_suffix_needs_a_currency(text):
+    """"10m" alone is ten metres, not ten million; only "$10m" is money."""
+    assert value_of(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("two-thirds", pytest.approx(2 / 3, rel=1e-6)),
+    ("a third", pytest.approx(1 / 3, rel=1e-6)),
+    ("three quarters", 0.75),
+    ("1/16", 0.0625),
+    ("1⁄32", 0.03125),
+    ("2½", 2.5),
+])
+def test_fractions(text, value):
+    assert value_of(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("dozens", (12, 120)),
+    ("thousands", (1000, 10_000)),
+    ("tens of thousands", (10_000, 100_000)),
+    ("hundreds of millions", (100_000_000, 1_000_000_000)),
+])
+def test_vague_plurals_are_ranges(text, value):
+    assert value_of(text) == value
+
+
+# ---------------------------------------------------------------- pure: units and currencies
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("5%", "percentage"),
+    ("5 per cent", "percentage"),
+    ("5 percent", "percentage"),
+    ("5pc", "percentage"),
+    ("5 percentage points", "percentage point"),
+    ("40 basis points", "basis point"),
+    ("160 miles", "mile"),
+    ("37m", "metre"),
+    ("12 km", "kilometre"),
+    ("6.1-inch", "inch"),
+    ("311 square miles", "square mile"),
+    ("1520 sq m", "square metre"),
+    ("278kg", "kilogram"),
+    ("45g", "gram"),
+    ("50mph", "mile per hour"),
+    ("80 km/h", "kilometre per hour"),
+    ("20 mpg", "mile per gallon"),
+    ("eight years", "year"),
+    ("3 hours", "hour"),
+    ("4.3s", "second"),
+    ("500 degrees Celsius", "degree Celsius"),
+    ("5.5kWh", "kilowatt hour"),
+    ("640bhp", "brake horsepower"),
+    ("64GB", "gigabyte"),
+    ("120Hz", "hertz"),
+    ("15 ppb", "part per billion"),
+    ("6.5 times", "times"),
+    ("18-fold", "times"),
+    ("50 year-old", "year"),
+    ("twenty working days", "day"),
+    ("3.23 shekels", "Israeli shekel"),
+    ("7.5 million Danish crowns", "Danish krone"),
+    ("1,200€", "euro"),
+    ("19 cents", "cent"),
+])
+def test_units_after_a_number(text, unit):
+    lexes = lex(text)
+    num_end = 1
+    while num_end < len(lexes) and lexes[num_end].low in ("million", "billion", ","):
+        num_end += 1
+    got = unit_after(lexes, num_end, scaled=num_end > 1)
+    assert got is not None and got.unit.name == unit
+
+
+@pytest.mark.parametrize("text", ["1990s", "Model 3s", "5 w", "5 g", "4 C.J. Smith"])
+def test_letters_that_are_not_units(text):
+    """"s" is seconds only after decimals ("4.3s"), "g" only against the number, "C" not before a name."""
+    lexes = lex(text)
+    i = next(k for k, x in enumerate(lexes) if x.is_digits)
+    assert unit_after(lexes, i + 1) is None
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("$5", "dollar"),
+    ("US$5", "US dollar"),
+    ("US $5", "US dollar"),
+    ("$US5", "US dollar"),
+    ("HK$5", "Hong Kong dollar"),
+    ("A$5", "Australian dollar"),
+    ("£5", "pound sterling"),
+    ("PS8", "pound sterling"),
+    ("€5", "euro"),
+    ("¥5", "Japanese yen"),
+    ("Y=28", "Japanese yen"),
+    ("USD10", "US dollar"),
+    ("RM23", "Malaysian ringgit"),
+    ("₹5", "Indian rupee"),
+])
+def test_currencies_before_a_number(text, currency):
+    lexes = lex(text)
+    i = next(k for k, x in enumerate(lexes) if x.is_digits)
+    got = currency_before(lexes, i)
+    assert got is not None and got.unit.name == currency
+
+
+# ---------------------------------------------------------------- the real pipeline
+
+
+def figures(nlp, text: str) -> list[Figure]:
+    return extract_figures(nlp(text))
+
+
+def one(nlp, text: str) -> Figure:
+    got = figures(nlp, text)
+    assert len(got) == 1, [f.text for f in got]
+    return got[0]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The bridge cost $1.2bn to build.", 1_200_000_000, "dollar"),
+    ("The charity raised £14k in a week.", 14_000, "pound sterling"),
+    ("Half a million people signed the petition.", 500_000, None),
+    ("The rate rose to 3.5 per cent.", 3.5, "percentage"),
+    ("The town is eight miles away.", 8, "mile"),
+    ("The yacht was sold for USD10m.", 10_000_000, "US dollar"),
+    ("Tickets cost HK$5.4m in total.", 5_400_000, "Hong Kong dollar"),
+    ("The deficit reached $-50.8bn.", -50_800_000_000, "dollar"),
+    ("Temperatures fell to minus 12 degrees Celsius.", -12, "degree Celsius"),
+    ("Only one out of four voters turned out.", 0.25, None),
+    ("One in five adults smokes.", 0.2, None),
+    ("The airline flew 4.3m passengers.", 4_300_000, None),
+    ("The tower is 37m tall.", 37, "metre"),
+    ("Brent crude traded at $84.50 a barrel.", 84.5, "dollar per barrel"),
+    ("Growth was 4.5 per cent a year earlier.", 4.5, "percentage"),
+])
+def test_values_and_units_in_sentences(nlp, text, value, unit):
+    f = one(nlp, text)
+    assert f.value == value and f.unit == unit
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Prices will rise between 252 and 287 dollars.", 252, 287, "dollar"),
+    ("The storm brought winds of 15-22 mph.", 15, 22, "mile per hour"),
+    ("Fees range from 1 per cent to 1.5 per cent.", 1, 1.5, "percentage"),
+    ("The deal is worth $89 to $93 billion.", 89_000_000_000, 93_000_000_000, "dollar"),
+    ("Between 1 and 2 thousand fans waited outside.", 1000, 2000, None),
+    ("He lost weight, dropping from 208 pounds to 193.", 193, 208, "pound"),
+    ("The hike takes three or four hours.", 3, 4, "hour"),
+    ("Thousands of farmers marched on the capital.", 1000, 10_000, None),
+])
+def test_ranges(nlp, text, low, high, unit):
+    f = one(nlp, text)
+    assert f.value == {"low": low, "high": high} and f.unit == unit
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("About 300 people attended the vigil.", "about"),
+    ("Roughly 40 homes were flooded.", "about"),
+    ("The journey took almost eight years.", "almost"),
+    ("Nearly 60 ships waited at anchor.", "almost"),
+    ("More than 14,000 people have died.", "more than"),
+    ("Over 500 flights were cancelled.", "more than"),
+    ("Fewer than 20 seats remain.", "less than"),
+    ("The bridge is just under 30 metres long.", "less than"),
+    ("At least 12 miners were rescued.", "at least"),
+    ("The grant is worth up to $8 million.", "up to"),
+    ("As many as 40 trucks crossed the border.", "up to"),
+    ("The town lies some 160 miles north of the border.", "about"),
+    ("The survey reached 50 or more schools.", "at least"),
+    ("The wage will rise over five years.", None),
+])
+def test_approximators(nlp, text, approx):
+    assert one(nlp, text).approx == approx
+    assert approx is None or approx in APPROX_VOCAB
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("Shares in the carmaker rose 3% on Monday.", "up"),
+    ("The index fell by 200 points.", "down"),
+    ("The company's profit jumped 45 per cent.", "up"),
+    ("Exports were down 9.2% year on year.", "down"),
+    ("The stock was up 19 cents.", "up"),
+    ("Unemployment dropped by a third.", "down"),
+    ("The airline cut its forecast by 5%.", "down"),
+    ("Gold: +0.8% on the day.", "up"),
+])
+def test_changes(nlp, text, approx):
+    assert one(nlp, text).approx == approx
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Shares rose 4 per cent to $13.60.", 13.6),
+    ("Revenue climbed to $7.4 billion.", 7_400_000_000),
+])
+def test_a_level_after_a_move_is_not_a_change(nlp, text, level):
+    f = next(f for f in figures(nlp, text) if f.value == level)
+    assert f.approx is None
+
+
+@pytest.mark.parametrize("text, value, counts", [
+    ("Russia has moved 90,000 troops to the border.", 90_000, "troops"),
+    ("The fighting has left more than 14,000 dead.", 14_000, "dead"),
+    ("Thousands of Russian troops remain near the border.", {"low": 1000, "high": 10_000}, "troops"),
+    ("The firm cut about 5% of its workforce.", 5, "workforce"),
+    ("A third of the voters stayed at home.", pytest.approx(1 / 3, rel=1e-6), "voters"),
+    ("Tesla shares jumped 8.5% on Friday.", 8.5, "Tesla shares"),
+    ("Meanwhile Blackmores up 9.4 per cent.", 9.4, "Blackmores"),
+    ("The council will pay a fine of $3 million.", 3_000_000, "fine"),
+    ("At least 35 were injured in the blaze.", 35, "injured"),
+    ("The flood killed 170 and left thousands homeless.", 170, "killed"),
+    ("The line runs at a depth of 10km.", 10, "depth"),
+])
+def test_what_is_counted(nlp, text, value, counts):
+    f = next(f for f in figures(nlp, text) if f.value == value)
+    assert f.counts is not None and counts.split()[-1] in f.counts
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed in 2014.",
+    "The talks ended on March 3.",
+    "The meeting starts at 10:30 a.m. on Friday.",
+    "The train leaves at 5pm.",
+    "Units of the 41st army stayed in the town.",
+    "Call the hotline on 020 7946 0000 for help.",
+    "For details, see page 12 of the report.",
+    "The storm is a category 4 hurricane.",
+    "She drives a Model 3 to work.",
+    "The FTSE 100 closed higher.",
+    "Cases of COVID-19 rose.",
+    "Boeing delivered the 787 Dreamliner late.",
+    "United won the match 2-0.",
+    "The office is at 575 Wilbraham Road.",
+    "Jamie Armstrong, 25, said she was shocked.",
+    "They met one another at university.",
+    "One day, the river burst its banks.",
+    "The party split 52 to 48 on the motion.",
+    "United beat City 3-1 at home.",
+    "It was the first time the team had won.",
+    "The file is sales_report-2002.xlsx on the server.",
+    "The rocket left from Launch Pad 39A.",
+])
+def test_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, value, counts", [
+    ("The plant employs 1500 workers.", 1500, "workers"),
+    ("The study followed 1709 schoolchildren.", 1709, "schoolchildren"),
+])
+def test_a_year_counting_things_is_a_figure(nlp, text, value, counts):
+    f = one(nlp, text)
+    assert f.value == value and f.counts == counts
+    assert extract_dates(nlp(text), None) == []
+
+
+def test_conversion_in_brackets_shares_approx(nlp):
+    got = figures(nlp, "The engine makes just under 296 hp (224 kW).")
+    assert [(f.value, f.approx) for f in got] == [(296, "less than"), (224, "less than")]
+
+
+def test_figure_text_and_span_point_into_the_text(nlp):
+    text = "Officials said about 160 miles of road were closed."
+    f = one(nlp, text)
+    assert f.text == "about 160 miles" and text[f.span[0]:f.span[1]] == f.text
+    assert f.sentence == text
+
+
+def test_seed_article_figures(sheet_of, shared):
+    """Every figure of the seed article, and nothing else that the gold does not allow."""
+    sys.path.insert(0, str(shared / "tools"))
+    import score
+
+    article = shared / "corpus" / "articles" / "kremlin-troops-border.txt"
+    gold = score.load_yaml(shared / "corpus" / "gold" / "kremlin-troops-border.yaml")
+    sheet = sheet_of(article.read_text(encoding="utf-8"))
+    res = score.score_figures([f.to_dict() for f in sheet.figures], gold)
+    assert res["f1"] == 1.0, (res["misses"], res["extra"])
+
+
+def test_approx_vocabulary_matches_schema():
+    from generator.sheets.validate import schema
+
+    enum = schema()["$defs"]["figure"]["properties"]["approx"]["enum"]
+    assert [x for x in enum if x is not None] == list(APPROX_VOCAB)
+
+
+def test_figure_fields_match_schema():
+    from generator.sheets.validate import schema
+
+    props = set(schema()["$defs"]["figure"]["properties"])
+    f = Figure(text="5%", value=5, unit="percentage", unit_text="%", approx="about", counts="x", reviewed=True)
+    assert set(f.to_dict()) == props
+    assert Figure.from_dict(f.to_dict()) == f
+
+
+_PIECES = ["$", "£", "US", "PS", "5", "5.5", "1,000", "251,000", "-", "to", "from", "between", "and", "about", "%",
+           "per cent", "half", "million", "bn", "m", "km", "year", "ago", "May", "Friday", "2014", "1990s", "Q3",
+           "12/25", "3rd", "twenty", "first", "(", ")", ",", ".", "x", "10", "−", "+", "one", "in", "five", "dozens",
+           "/", "⁄", "½", "°", "C", "p", ":", "\n\n", "Feb", "29", "week", "end of", "mid"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", " "])), min_size=1, max_size=14))
+def test_any_text_gives_figures_and_dates_whose_spans_index_it(nlp, pieces):
+    """Whatever the text, extraction does not fail, and every span points at its own text."""
+    text = "".join(p + sep for p, sep in pieces)
+    doc = nlp(text)
+    for f in extract_figures(doc):
+        assert text[f.span[0]:f.span[1]] == f.text
+    for published in (dt.date(2020, 2, 29), None):
+        for d in extract_dates(doc, published):
+            assert text[d.span[0]:d.span[1]] == d.text

@@ -1,0 +1,177 @@
+"""Quotations and speakers: one row per pattern, through the real pipeline (issue 3).
+
+Every example sentence here is made up for the test; none comes from the evaluation corpus.
+A row names the words that must come out (a fragment of ``text``), the canonical speaker, the
+kind and, where the pattern is about it, the cue, the speaker's role or the words naming them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.quotes.marks import find_quoted
+
+ANY = object()
+
+
+def _find(sheet, fragment: str, kind: str | None = None):
+    hits = [q for q in sheet.quotes if fragment in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no quote with {fragment!r} in {[(q.kind, q.text) for q in sheet.quotes]}"
+    return hits[0]
+
+
+# (pattern, article text, words in the quote, speaker, kind, extra checks)
+ROWS = [
+    ("straight double marks",
+     'Anna Berg, the mayor of Dover, spoke on Monday. "We will rebuild the bridge," Ms Berg said.',
+     "We will rebuild the bridge", "Anna Berg", "direct", {}),
+    ("curly double marks",
+     "\u201cWe will rebuild the bridge,\u201d said Anna Berg, the mayor of Dover.",
+     "We will rebuild the bridge", "Anna Berg", "direct", {"cue": "said"}),
+    ("single marks in a headline",
+     "'Bridge will reopen by May' says mayor\n\nThe mayor of Dover, Anna Berg, spoke on Monday.",
+     "Bridge will reopen by May", ANY, "direct", {}),
+    ("apostrophe inside a quotation is not a mark",
+     "\u201cThe farmers\u2019 union doesn\u2019t agree with the ’90s rules,\u201d said Tom Hale.",
+     "The farmers\u2019 union doesn\u2019t agree with the \u201990s rules", "Tom Hale", "direct", {}),
+    ("unbalanced mark costs one quotation only",
+     'A leaflet said "the bridge is closed for good.\n\n\u201cWe will rebuild it,\u201d said Anna Berg.',
+     "We will rebuild it", "Anna Berg", "direct", {}),
+    ("split quotation",
+     "\u201cWe will rebuild,\u201d Anna Berg said, \u201cand we will do it before the winter.\u201d",
+     "and we will do it before the winter", "Anna Berg", "direct", {"also": "We will rebuild"}),
+    ("quotation over several paragraphs",
+     "Tom Hale, the chief engineer, read a statement.\n\n\u201cThe cables are sound and were tested twice."
+     "\n\n\u201cThe bridge will carry traffic again by May,\u201d he said.",
+     "The cables are sound", "Tom Hale", "direct", {"also": "carry traffic again by May"}),
+    ("continuation paragraph carries the speaker",
+     "\u201cWe will rebuild the bridge,\u201d Anna Berg said on Monday.\n\n"
+     "\u201cIt is the heart of this town and it always has been.\u201d",
+     "It is the heart of this town", "Anna Berg", "direct", {}),
+    ("partial quotation inside reported speech",
+     "Anna Berg on Tuesday dismissed the report as a \u201ccheap political stunt\u201d and left the hall.",
+     "cheap political stunt", "Anna Berg", "partial", {"cue": "dismissed"}),
+    ("mixed quotation at the end of a that-clause",
+     "Tom Hale assured the council that the funding for the bridge is \u201csecure.\u201d",
+     "secure", "Tom Hale", "partial", {"cue": "assured"}),
+    ("reported speech with that",
+     "Anna Berg said that the bridge would reopen in May.",
+     "the bridge would reopen in May", "Anna Berg", "reported", {"cue": "said"}),
+    ("reported speech without that",
+     "Anna Berg said the bridge would reopen in May.",
+     "the bridge would reopen in May", "Anna Berg", "reported", {}),
+    ("according to X",
+     "According to the Port Authority, the bridge will reopen in the spring.",
+     "the bridge will reopen in the spring", "Port Authority", "reported", {"cue": "according to"}),
+    ("complained last week that (an organisation)",
+     "The Transport Ministry complained last week that contractors had missed three deadlines.",
+     "contractors had missed three deadlines", "Transport Ministry", "reported", {"cue": "complained"}),
+    ("It said: an organisation by pronoun",
+     "The Transport Ministry published its review on Monday.\n\nIt said the old bridge had been unsafe for years.",
+     "the old bridge had been unsafe for years", "Transport Ministry", "reported", {"mention": "It"}),
+    ("elliptical and that",
+     "Anna Berg rejected the claims as baseless and that the city would sue the contractor.",
+     "the city would sue the contractor", "Anna Berg", "reported", {}),
+    ("cue verb outside the lexicon",
+     "Anna Berg fired back that the council had ignored every warning.",
+     "the council had ignored every warning", "Anna Berg", "reported", {}),
+    ("speaker in apposition before the cue",
+     "The city's chief engineer, Tom Hale, replied that the cables were sound.",
+     "the cables were sound", "Tom Hale", "reported", {"cue": "replied"}),
+    ("speaker after the quotation",
+     "\u201cThe cables are sound,\u201d said Tom Hale.",
+     "The cables are sound", "Tom Hale", "direct", {}),
+    ("speaker before the quotation with a colon",
+     "Tom Hale told the council: \u201cThe cables are sound.\u201d",
+     "The cables are sound", "Tom Hale", "direct", {}),
+    ("title and surname resolve to the full name",
+     "Tom Hale, the city's chief engineer, inspected the cables.\n\n\u201cThey are sound,\u201d Mr Hale said.",
+     "They are sound", "Tom Hale", "direct", {"mention": "Mr Hale"}),
+    ("pronoun resolves to the right person",
+     "Anna Berg met Tom Hale at the bridge on Monday.\n\n\u201cThe cables worry me,\u201d she said.",
+     "The cables worry me", "Anna Berg", "direct", {"mention": "she"}),
+    ("role description resolved to a name given later",
+     "The city's chief engineer said the cables were sound.\n\nThe mayor disagreed.\n\n"
+     "Later the city's chief engineer, Tom Hale, visited the site.",
+     "the cables were sound", "Tom Hale", "reported", {}),
+    ("organisation as speaker",
+     "\u201cThe bridge is unsafe,\u201d the Transport Ministry said in a statement.",
+     "The bridge is unsafe", "Transport Ministry", "direct", {}),
+    ("role attached to the speaker",
+     "Transport Ministry spokesman Tom Hale said the cables were sound.",
+     "the cables were sound", "Tom Hale", "reported", {"role": "Transport Ministry spokesman"}),
+    ("name after a dash signs the quotation",
+     "Readers wrote in after the vote.\n\n"
+     "\u201cThe new bridge changed my commute for the better.\u201d \u2015 Maria Lopez",
+     "The new bridge changed my commute", "Maria Lopez", "direct", {}),
+    ("unresolved speaker kept with no name",
+     "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
+     "The bridge is unsafe", None, "direct", {"mention": "he"}),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "words", "speaker", "kind", "checks"), ROWS,
+                         ids=[r[0] for r in ROWS])
+def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
+    sheet = sheet_of(text)
+    q = _find(sheet, words, kind)
+    if speaker is not ANY:
+        assert q.speaker == speaker, f"{pattern}: speaker {q.speaker!r}"
+    assert q.span is not None and text[q.span[0]:q.span[1]].startswith(q.text.split()[0])
+    if "cue" in checks:
+        assert q.cue == checks["cue"]
+    if "mention" in checks:
+        assert q.speaker_mention == checks["mention"]
+    if "role" in checks:
+        assert q.speaker_role == checks["role"]
+    if "also" in checks:
+        assert checks["also"] in q.text, "the pieces of one quotation belong together"
+
+
+def test_unresolved_speaker_is_a_warning(sheet_of):
+    sheet = sheet_of("\u201cThe bridge is unsafe and everybody knows it,\u201d he said.")
+    assert [q.speaker for q in sheet.quotes] == [None]
+    assert len(sheet.warnings) == 1 and "no speaker" in sheet.warnings[0]
+
+
+def test_identical_quotations_once_with_the_fuller_attribution(sheet_of):
+    text = ("'The bridge is unsafe' says ministry\n\n"
+            "\u201cThe bridge is unsafe,\u201d Transport Ministry spokesman Tom Hale said on Monday.")
+    quotes = [q for q in sheet_of(text).quotes if "bridge is unsafe" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Tom Hale"
+    assert quotes[0].speaker_role == "Transport Ministry spokesman"
+
+
+def test_scare_quotes_and_titles_quote_nobody(sheet_of):
+    text = ("The town watched \u201cThe Last Bridge\u201d on Friday, a film about its so-called "
+            "\u201cmiracle\u201d repair.")
+    assert [q.text for q in sheet_of(text).quotes if q.kind != "reported"] == []
+
+
+def test_quote_text_is_the_words_inside_the_marks(sheet_of):
+    text = "\u201cWe will rebuild the bridge,\u201d said Anna Berg."
+    (q,) = [q for q in sheet_of(text).quotes if q.kind == "direct"]
+    assert q.text == "We will rebuild the bridge,"
+    assert text[q.span[0]:q.span[1]] == q.text
+
+
+# the mark scanner alone: (pattern, text, quotations found)
+MARKS = [
+    ("curly pair", "He said \u201cyes\u201d today.", ["yes"]),
+    ("straight pair", 'He said "yes" today.', ["yes"]),
+    ("single pair", "'Yes we can' he said.", ["Yes we can"]),
+    ("apostrophes are not marks", "The countries\u2019 borders in the \u201990s don\u2019t move.", []),
+    ("doubled single marks as a double mark", "He said ''we will win'' and left.", ["we will win"]),
+    ("nested single quotation stays inside", "\u201cHe told me \u2018no\u2019 twice,\u201d she said.",
+     ["He told me \u2018no\u2019 twice,"]),
+    ("wrong-way closing mark", "It was rated \u201cMostly False.\u201c Then more.", ["Mostly False."]),
+    ("unclosed mark runs to the end of its paragraph only", "\u201cOpen ended\n\nThen \u201cclosed\u201d here.",
+     ["Open ended", "closed"]),
+    ("multi-paragraph quotation", "\u201cOne.\n\n\u201cTwo,\u201d he said.", ["One. Two,"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), MARKS, ids=[m[0] for m in MARKS])
+def test_quotation_marks(pattern, text, expected):
+    assert [q.text(text) for q in find_quoted(text)] == expected, pattern
