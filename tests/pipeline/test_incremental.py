@@ -179,9 +179,8 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, nlp):
 
 def test_the_pipeline_name_known_without_spacy_is_the_loaded_ones(nlp):
     from generator.pipeline import nlp as nlp_module
-    from generator.sheets.provenance import PREFERRED, pipeline_name
+    from generator.sheets.provenance import pipeline_name
 
-    assert PREFERRED == nlp_module.PREFERRED
     assert pipeline_name() == nlp_module.pipeline_name(nlp)
 
 
