@@ -34,10 +34,10 @@ class Progress:
 
     def __call__(self, event: str, detail: str) -> None:
         self.counts[event] = self.counts.get(event, 0) + 1
-        if event == "error":
+        if event in ("error", "warning"):  # shown even with --quiet: each is about one input
             if self.tty and not self.quiet:
                 click.echo("", err=True)
-            click.secho(f"error: {detail}", fg="red", err=True)
+            click.secho(f"{event}: {detail}", fg="red" if event == "error" else "yellow", err=True)
             return
         if self.quiet:
             return
@@ -74,14 +74,15 @@ def cli(verbose: bool) -> None:
 
 def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None,
                 jobs: int = 1, scheduler: str | None = None, dry_run: bool = False,
-                url_lists: tuple[str, ...] = (), fetcher: Any = None) -> int:
+                url_lists: tuple[str, ...] = (), fetcher: Any = None, max_chars: int | None = None) -> int:
     from generator.inputs.files import iter_articles
-    from generator.pipeline.run import extract_all
+    from generator.pipeline.run import MAX_CHARS, extract_all
 
     progress = Progress(quiet or dry_run)
     try:
         report = extract_all(iter_articles(inputs, fetcher=fetcher, url_lists=url_lists), out, model=model,
-                             force=force, jobs=jobs, scheduler=scheduler, dry_run=dry_run, progress=progress)
+                             force=force, jobs=jobs, scheduler=scheduler, dry_run=dry_run, progress=progress,
+                             max_chars=MAX_CHARS if max_chars is None else max_chars or None)
     except KeyboardInterrupt:
         progress.done()
         click.secho("interrupted: every sheet is either old or new; run the same command again to resume",
@@ -130,6 +131,7 @@ def _jobs(value: str) -> int:
 def extraction_options(func: Callable) -> Callable:
     """Options shared by `extract` and `diff`."""
     from generator.inputs.fetch import DEFAULT_CACHE, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+    from generator.pipeline.run import MAX_CHARS
 
     options = [
         click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS,
@@ -154,7 +156,10 @@ def extraction_options(func: Callable) -> Callable:
                      help="Largest page to download."),
         click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True,
                      help="Seconds between two requests to the same host."),
-        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+        click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
+                     help="Refuse articles longer than N characters (parsing takes memory and time in "
+                     "proportion); 0 for no limit."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors and warnings only."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -180,7 +185,7 @@ def _extract_command(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, .
 @click.option("--dry-run", is_flag=True, help="Show what would change (as `factsheet diff`); write nothing.")
 def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
             jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
-            max_bytes: int, delay: float, quiet: bool, dry_run: bool) -> None:
+            max_bytes: int, delay: float, max_chars: int, quiet: bool, dry_run: bool) -> None:
     """Extract fact sheets from articles: files or folders of .txt, .md, .html, .jsonl, and URLs.
 
     Only articles whose sheet is missing or out of date are extracted. Hand edits to a sheet are
@@ -195,7 +200,7 @@ def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], forc
     """
     _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
                      refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
-                     quiet=quiet, dry_run=dry_run)
+                     max_chars=max_chars, quiet=quiet, dry_run=dry_run)
 
 
 @cli.command()
@@ -203,7 +208,7 @@ def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], forc
 @extraction_options
 def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
          jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
-         max_bytes: int, delay: float, quiet: bool) -> None:
+         max_bytes: int, delay: float, max_chars: int, quiet: bool) -> None:
     """Show what `factsheet extract` would change in the sheets, without writing anything.
 
     Each sheet that would change is listed with one line per change: `+` an item the new run
@@ -216,7 +221,7 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
     """
     _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
                      refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
-                     quiet=quiet, dry_run=True)
+                     max_chars=max_chars, quiet=quiet, dry_run=True)
 
 
 def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:

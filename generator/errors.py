@@ -42,3 +42,17 @@ class PipelineError(FactsheetError):
 
 class ConfigError(FactsheetError):
     """A bad option or a missing folder."""
+
+
+class SkippedInputError(InputError):
+    """An input deliberately not read (a symbolic link met while walking a folder): a warning, not a failure."""
+
+
+class OutputError(FactsheetError):
+    """A folder or file that cannot be written: no permission, a full disk, a file in the way, a busy folder."""
+
+    def __init__(self, path: str | Path, message: str, *, hint: str | None = None):
+        self.path = str(path)
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{self.path}: {message}" + (f" ({hint})" if hint else ""))

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import InputError
+from generator.errors import InputError, SkippedInputError
 from generator.inputs.fetch import Fetcher, is_url, url_id
 from generator.inputs.ids import MAX_ID_LENGTH, slugify
 from generator.model import Article, Source
@@ -373,13 +374,21 @@ def read_url_list(path: Path) -> Iterator[tuple[str, str] | InputError]:
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Every article file under the given files and folders, in a stable order."""
+    """Every article file under the given files and folders, in a stable order.
+
+    A file or folder given by name is read even if it is a symbolic link: that is what was asked
+    for. A symbolic link met while walking a folder is not followed (a link to ``/etc/passwd`` in
+    a folder of articles must not become a sheet): it is skipped with a warning
+    (:class:`~generator.errors.SkippedInputError`) that says how to read it anyway.
+    """
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in q.relative_to(path).parts))
-            if not found:
+            found, links = _walk(path)
+            for link in links:
+                yield SkippedInputError(link, f"a symbolic link (to {_target(link)}) in a folder of articles: "
+                                        "not followed", hint="give it as an INPUT of its own to read it")
+            if not found and not links:
                 yield InputError(path, "no articles in this folder",
                                  hint=f"expected files ending {', '.join(SUFFIXES)}")
             yield from found
@@ -391,6 +400,38 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 yield path
         else:
             yield InputError(path, "no such file or folder")
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files under ``folder`` (sorted), and the symbolic links met on the way.
+
+    Hidden files and folders (``.git``, ``.machine``) are left out, links to them too; so are
+    links whose name is not that of an article (a link named ``notes.docx`` would not be read anyway).
+    """
+    found: list[Path] = []
+    links: list[Path] = []
+    for top, dirs, files in os.walk(folder):  # followlinks=False: a linked folder is not entered
+        here = Path(top)
+        for name in sorted(dirs):
+            if not name.startswith(".") and (here / name).is_symlink():
+                links.append(here / name)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d).is_symlink()]
+        for name in files:
+            q = here / name
+            if name.startswith(".") or q.suffix.lower() not in SUFFIXES:
+                continue
+            if q.is_symlink():
+                links.append(q)
+            elif q.is_file():
+                found.append(q)
+    return sorted(found), sorted(links)
+
+
+def _target(link: Path) -> str:
+    try:
+        return str(link.readlink())
+    except OSError:
+        return "?"
 
 
 def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:

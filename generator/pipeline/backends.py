@@ -8,6 +8,9 @@ articles, and nothing loads spaCy until the first article that needs extracting 
 
 Writing sheets stays with the caller (in this process): workers only compute, so Dask workers
 on other machines need the package and the spaCy pipeline installed, not the data folders.
+
+One article never takes others down with it: an article spaCy refuses or chokes on, or one an
+extractor fails on, gets a one-line error of its own, and the rest of its batch is analysed.
 """
 
 from __future__ import annotations
@@ -45,19 +48,52 @@ def _sheet(doc: Any, article: Article, pipeline: str) -> Result:
     except FactsheetError as exc:
         return str(exc)
     except Exception as exc:  # a bug in an extractor must not stop the other articles
-        log.debug("%s", traceback.format_exc())
-        return f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return _internal(exc)
 
 
-def analyse_stream(articles: Iterable[Article], model: str | None = None, *,
-                   batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, Result]]:
-    """The sheet of each article, streamed through ``nlp.pipe`` in this process."""
+def _internal(exc: Exception, doing: str = "") -> str:
+    """The one-line error for an unexpected exception (its traceback goes to the debug log)."""
+    log.debug("%s", traceback.format_exc())
+    lines = str(exc).strip().splitlines()
+    return f"internal error{doing} ({type(exc).__name__}: {lines[0] if lines else ''}); please report it"
+
+
+def analyse_stream(articles: Iterable[Article], model: str | None = None, *, batch_size: int = BATCH_SIZE,
+                   max_chars: int | None = None) -> Iterator[tuple[Article, Result]]:
+    """The sheet of each article, streamed through ``nlp.pipe`` in this process.
+
+    ``max_chars``: the longest text the caller lets through; spaCy's own limit (``nlp.max_length``)
+    is raised to it when it is lower, since the caller has decided.
+    """
     from generator.pipeline.nlp import load, pipeline_name
 
     nlp = load(model)
+    if max_chars and max_chars > nlp.max_length:
+        nlp.max_length = max_chars
     name = pipeline_name(nlp)
+    stream = iter(articles)
     with _streaming_gc():
-        for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        while batch := list(itertools.islice(stream, batch_size)):
+            yield from _analyse_batch(nlp, batch, name, batch_size)
+
+
+def _analyse_batch(nlp: Any, batch: list[Article], name: str, batch_size: int) -> Iterator[tuple[Article, Result]]:
+    """One ``nlp.pipe`` batch; if spaCy fails on it, the articles not yet done are parsed one by one, so
+    that only the article at fault fails. (Batches are ``batch_size`` long, as ``nlp.pipe`` makes
+    them, so the sheets are those of one ``nlp.pipe`` over the whole stream.)"""
+    done = 0
+    try:
+        for doc, article in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size):
+            done += 1
+            yield article, _sheet(doc, article, name)
+    except Exception:  # which article is at fault is found below
+        log.debug("a batch failed; parsing its articles one by one: %s", traceback.format_exc())
+        for article in batch[done:]:
+            try:
+                doc = nlp(article.text)
+            except Exception as exc:  # spaCy refused this very text
+                yield article, _internal(exc, " while parsing")
+                continue
             yield article, _sheet(doc, article, name)
 
 
@@ -81,21 +117,23 @@ def _streaming_gc(first: int = 10_000) -> Iterator[None]:
         gc.unfreeze()
 
 
-def analyse_batch(articles: list[Article], model: str | None = None) -> list[tuple[str, Result]]:
+def analyse_batch(articles: list[Article], model: str | None = None,
+                  max_chars: int | None = None) -> list[tuple[str, Result]]:
     """(id, sheet or error) for each article: the unit of work of a worker process or a Dask task.
 
     The pipeline is loaded once per process (:func:`generator.pipeline.nlp.load` is cached).
     """
-    return [(article.id, result) for article, result in analyse_stream(articles, model)]
+    return [(article.id, result) for article, result in analyse_stream(articles, model, max_chars=max_chars)]
 
 
 def run(articles: Iterable[Article], *, model: str | None = None, jobs: int = 1, scheduler: str | None = None,
-        batch_size: int = BATCH_SIZE, chunk: int = CHUNK) -> Iterator[tuple[Article, Result]]:
+        batch_size: int = BATCH_SIZE, chunk: int = CHUNK, max_chars: int | None = None
+        ) -> Iterator[tuple[Article, Result]]:
     """Analyse the articles with the backend asked for; spaCy is not loaded when there is nothing to do.
 
     ``scheduler``: None or "processes" (a pool of ``jobs`` processes; ``jobs=1`` runs here),
     "dask" (a local Dask cluster of ``jobs`` workers), or "dask://host:port" / "tcp://host:port"
-    (an existing Dask scheduler).
+    (an existing Dask scheduler). ``max_chars``: see :func:`analyse_stream`.
     """
     stream = iter(articles)
     first = next(stream, None)
@@ -105,11 +143,12 @@ def run(articles: Iterable[Article], *, model: str | None = None, jobs: int = 1,
     kind = (scheduler or "processes").strip()
     if kind == "processes":
         if jobs <= 1:
-            yield from analyse_stream(stream, model, batch_size=batch_size)
+            yield from analyse_stream(stream, model, batch_size=batch_size, max_chars=max_chars)
         else:
-            yield from _processes(stream, model=model, jobs=jobs, chunk=chunk)
+            yield from _processes(stream, model=model, jobs=jobs, chunk=chunk, max_chars=max_chars)
     elif kind == "dask" or kind.startswith(("dask://", "tcp://", "tls://")):
-        yield from _dask(stream, model=model, jobs=jobs, address=None if kind == "dask" else kind, chunk=chunk)
+        yield from _dask(stream, model=model, jobs=jobs, address=None if kind == "dask" else kind, chunk=chunk,
+                         max_chars=max_chars)
     else:
         from generator.errors import ConfigError
 
@@ -132,7 +171,7 @@ def _init_worker(model: str | None) -> None:
     load(model)
 
 
-def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chunk: int
+def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chunk: int, max_chars: int | None
                ) -> Iterator[tuple[Article, Result]]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -146,7 +185,7 @@ def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chu
     batches = _chunks(articles, chunk)
     try:
         for batch in itertools.islice(batches, window):
-            pending[pool.submit(analyse_batch, batch, model)] = batch
+            pending[pool.submit(analyse_batch, batch, model, max_chars)] = batch
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -154,7 +193,7 @@ def _processes(articles: Iterator[Article], *, model: str | None, jobs: int, chu
                 yield from _results(batch, future)
                 nxt = next(batches, None)
                 if nxt is not None:
-                    pending[pool.submit(analyse_batch, nxt, model)] = nxt
+                    pending[pool.submit(analyse_batch, nxt, model, max_chars)] = nxt
     except BrokenProcessPool:
         from generator.errors import FactsheetError
 
@@ -174,16 +213,18 @@ def _results(batch: list[Article], future: Any) -> Iterator[tuple[Article, Resul
         raise
     except Exception as exc:
         log.debug("task failed: %s", traceback.format_exc())
+        lines = str(exc).strip().splitlines()
         for article in batch:
-            yield article, f"extraction failed in a worker ({type(exc).__name__}: {exc})"
+            yield article, f"extraction failed in a worker ({type(exc).__name__}: {lines[0] if lines else ''})"
         return
     yield from _pair(batch, results)
 
 
 def _pair(batch: list[Article], results: list[tuple[str, Result]]) -> Iterator[tuple[Article, Result]]:
-    by_id = {a.id: a for a in batch}
-    for art_id, result in results:
-        yield by_id[art_id], result
+    """Each article of a batch with its result, in order; an article a worker gave no result for fails."""
+    by_id = dict(results)
+    for article in batch:
+        yield article, by_id.get(article.id, "the worker returned no result for this article; please report it")
 
 
 # -- Dask ----------------------------------------------------------------------------------------
@@ -217,8 +258,8 @@ def dask_client(address: str | None, jobs: int) -> Any:
     return Client(cluster)
 
 
-def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address: str | None, chunk: int
-          ) -> Iterator[tuple[Article, Result]]:
+def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address: str | None, chunk: int,
+          max_chars: int | None = None) -> Iterator[tuple[Article, Result]]:
     from distributed import as_completed
 
     client = dask_client(address, jobs)
@@ -230,7 +271,7 @@ def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address:
         pending: dict[Any, list[Article]] = {}
         queue = as_completed()
         for batch in itertools.islice(batches, window):
-            future = client.submit(analyse_batch, batch, model, pure=False)
+            future = client.submit(analyse_batch, batch, model, max_chars, pure=False)
             pending[future] = batch
             queue.add(future)
         for future in queue:
@@ -239,7 +280,7 @@ def _dask(articles: Iterator[Article], *, model: str | None, jobs: int, address:
             future.release()
             nxt = next(batches, None)
             if nxt is not None:
-                new = client.submit(analyse_batch, nxt, model, pure=False)
+                new = client.submit(analyse_batch, nxt, model, max_chars, pure=False)
                 pending[new] = nxt
                 queue.add(new)
     finally:

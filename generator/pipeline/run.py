@@ -13,29 +13,44 @@
 * **Crash-safe.** Every file is written atomically (temporary file, fsync, rename); the sheet is
   written before its snapshot, and a snapshot whose ``generated`` block does not match its
   sheet's is not trusted: a run killed at any moment leaves every file old or new, and the next
-  run redoes what is missing or inconsistent.
+  run redoes what is missing or inconsistent. A full disk fails the article it hits (one line),
+  leaving its files as they were.
+* **One bad article fails alone.** An article that can't be read, is too long (over
+  ``max_chars``, refused before it is parsed), makes the extractor fail or can't be written is
+  one line in the report; the others go on.
+* **One run per folder, one article per sheet.** A run locks ``out_dir`` (see
+  :mod:`generator.sheets.outdir`). A sheet that belongs to another article with the same id (another
+  file, another URL: see :mod:`generator.sheets.sameness`) is left alone, and the newcomer's sheet
+  takes the next free id (``report-2``) with a warning, so no hand edit is grafted onto another story.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import FactsheetError, InputError, SheetError
-from generator.inputs.ids import is_safe_id
+from generator.errors import FactsheetError, InputError, OutputError, SheetError, SkippedInputError
+from generator.inputs.ids import MAX_ID_LENGTH, is_safe_id
 from generator.model import Article
-from generator.sheets import curation, yamlio
+from generator.sheets import curation, outdir, yamlio
 from generator.sheets.provenance import TOOL, Provenance, content_hash, pipeline_name
+from generator.sheets.sameness import same_article
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_DIR = ".machine"
 BATCH_SIZE = 16
+#: the longest article extracted unless asked (``--max-chars``): 6x the longest of the evaluation
+#: corpus (33,672). spaCy's parser needs memory and time in proportion (a 990,000-character article
+#: took 264 s and 3.4 GB), and over 1,000,000 it refuses the text outright.
+MAX_CHARS = 200_000
 
 
 @dataclass
@@ -45,6 +60,7 @@ class RunReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # warnings about inputs: a link not followed, an id taken
     notes: list[str] = field(default_factory=list)  # about hand edits: kept, orphaned, no snapshot
     changes: dict[str, list[str]] = field(default_factory=dict)  # dry run: id -> what would change
     warnings: int = 0
@@ -96,13 +112,22 @@ class SheetStore:
     """Reads and writes the sheets of one folder, replaying hand edits over new machine output."""
 
     def __init__(self, out_dir: Path, *, dry_run: bool = False):
+        """Make the folder and lock it for this run (see :mod:`generator.sheets.outdir`); then remove what
+        killed runs left (their temporary files only). Call :meth:`close` at the end."""
         self.out_dir = out_dir
         self.dry_run = dry_run
+        self._lock: outdir.FolderLock | None = None
         if not dry_run:
-            out_dir.mkdir(parents=True, exist_ok=True)
+            outdir.make_folder(out_dir)
+            self._lock = outdir.FolderLock(out_dir).acquire()
             yamlio.remove_stale_temporaries(out_dir)
             if (out_dir / SNAPSHOT_DIR).is_dir():
                 yamlio.remove_stale_temporaries(out_dir / SNAPSHOT_DIR)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def commit(self, article: Article, machine: dict[str, Any], report: RunReport) -> bool:
         """Merge the person's edits into the new machine output and write sheet then snapshot.
@@ -138,8 +163,8 @@ class SheetStore:
             return True
         # the sheet first, then its snapshot: see the module docstring
         text = yamlio.dump(merged)
-        yamlio.atomic_write(path, text)
-        yamlio.atomic_write(snap, text if merged is machine else yamlio.dump(machine))  # no edits: one dump
+        _write(path, text)
+        _write(snap, text if merged is machine else yamlio.dump(machine))  # no edits: one dump
         return True
 
     @staticmethod
@@ -191,6 +216,70 @@ class SheetStore:
         return None
 
 
+def _write(path: Path, text: str) -> None:
+    """:func:`yamlio.atomic_write`, a failure (full disk, no permission) as one line naming the file."""
+    try:
+        yamlio.atomic_write(path, text)
+    except OSError as exc:
+        raise outdir.write_problem(path, exc) from None
+
+
+def _source_of(path: Path) -> dict | None:
+    """The ``source`` block of a sheet, read without parsing the rest; None when there is no sheet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    block = yamlio.read_flat_block(text, "source")
+    return block if isinstance(block, dict) else None
+
+
+def numbered_id(base: str, n: int) -> str:
+    """The ``n``-th id for articles that would all be ``base``: ``base``, ``base-2``, ``base-3``..."""
+    if n == 1:
+        return base
+    suffix = f"-{n}"
+    return base[:MAX_ID_LENGTH - len(suffix)] + suffix
+
+
+class IdClaims:
+    """Which id each article of a run writes to: its own, unless that sheet is another article's.
+
+    A sheet is another article's when its recorded ``source`` names another file or URL
+    (:func:`generator.sheets.sameness.same_article`); then the article takes the first of ``id-2``,
+    ``id-3``... that is free or already its own, the same one run after run. Ids given out in
+    this run are never given twice.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.taken: set[str] = set()
+
+    def claim(self, article: Article) -> tuple[Article, str | None]:
+        """The article with the id it writes to, and who holds its own id when that is not it (else None)."""
+        holder = None
+        for n in itertools.count(1):
+            candidate = numbered_id(article.id, n)
+            if candidate in self.taken:
+                holder = holder or "another input of this run"
+                continue
+            recorded = _source_of(sheet_path(self.out_dir, candidate))
+            if same_article(recorded, article.source):
+                break
+            holder = holder or str(recorded.get("file") or recorded.get("url"))  # type: ignore[union-attr]
+        self.taken.add(candidate)
+        return (article, None) if candidate == article.id else (replace(article, id=candidate), holder)
+
+
+def too_long(article: Article, max_chars: int | None) -> InputError | None:
+    """The error for an article over the limit (checked before parsing: the parse is what is costly)."""
+    if not max_chars or len(article.text) <= max_chars:
+        return None
+    return InputError(article.source.file or article.id,
+                      f"the article is {len(article.text):,} characters long, over the limit of {max_chars:,}",
+                      hint="split it into smaller articles, or raise the limit with --max-chars")
+
+
 def _same_but_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     ga, gb = a.get("generated"), b.get("generated")
     if not (isinstance(ga, dict) and isinstance(gb, dict)):
@@ -221,47 +310,91 @@ def extract_all(
     scheduler: str | None = None,
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
+    max_chars: int | None = MAX_CHARS,
     progress: Callable[[str, str], None] | None = None,
 ) -> RunReport:
-    """Analyse every article whose sheet is not current and write its sheet to ``out_dir``."""
+    """Analyse every article whose sheet is not current and write its sheet to ``out_dir``.
+
+    ``max_chars``: longer articles are refused before they are parsed (None: no limit).
+    Raises OutputError when ``out_dir`` can't be made or another run is writing to it.
+    """
     from generator.pipeline import backends as parallel
 
     report = RunReport()
     store = SheetStore(out_dir, dry_run=dry_run)
     pipeline = pipeline_name(model)
+    claims = IdClaims(out_dir)
+
+    def fail(message: str) -> None:
+        report.errors.append(message)
+        if progress:
+            progress("error", message)
 
     def todo() -> Iterator[Article]:
         for item in items:
-            if isinstance(item, InputError):
-                report.errors.append(str(item))
+            if isinstance(item, SkippedInputError):
+                report.skipped.append(str(item))
                 if progress:
-                    progress("error", str(item))
+                    progress("warning", str(item))
                 continue
-            if not force and is_current(out_dir, item, pipeline):
+            if isinstance(item, InputError):
+                fail(str(item))
+                continue
+            try:
+                item, holder = claims.claim(item)
+                current = not force and is_current(out_dir, item, pipeline)
+            except FactsheetError as exc:  # an id that is no file name (from a library caller)
+                fail(f"{item.source.file or item.id}: {exc}")
+                continue
+            if current:
                 report.unchanged.append(item.id)
                 if progress:
                     progress("unchanged", item.id)
                 continue
+            if (refused := too_long(item, max_chars)) is not None:
+                fail(str(refused))
+                continue
+            if holder is not None:
+                message = (f"{item.source.file or item.id}: its id is taken by the sheet of another article "
+                           f"({holder}); this one is written as {item.id}.yaml (give it an id of its own)")
+                report.skipped.append(message)
+                if progress:
+                    progress("warning", message)
             yield item
 
-    for article, result in parallel.run(todo(), model=model, jobs=jobs, scheduler=scheduler, batch_size=batch_size):
-        if isinstance(result, str):
-            message = f"{article.source.file or article.id}: {result}"
-            report.errors.append(message)
+    try:
+        for article, result in parallel.run(todo(), model=model, jobs=jobs, scheduler=scheduler,
+                                            batch_size=batch_size, max_chars=max_chars):
+            where = article.source.file or article.id
+            if isinstance(result, str):
+                fail(f"{where}: {result}")
+                continue
+            try:
+                ok = store.commit(article, result, report)
+            except OutputError as exc:
+                report.errors.append(str(exc))
+                ok = False
+            except FactsheetError as exc:
+                report.errors.append(f"{where}: {exc}")
+                ok = False
+            except Exception as exc:  # a bug in merging or writing must not stop the other articles
+                log.debug("%s", traceback.format_exc())
+                report.errors.append(f"{where}: internal error ({type(exc).__name__}: {_first_line(exc)}); "
+                                     "please report it")
+                ok = False
+            if not ok:
+                if progress:
+                    progress("error", report.errors[-1])
+                continue
+            report.written.append(article.id)
+            report.warnings += len(result.get("warnings") or ())
             if progress:
-                progress("error", message)
-            continue
-        try:
-            ok = store.commit(article, result, report)
-        except FactsheetError as exc:
-            report.errors.append(f"{article.source.file or article.id}: {exc}")
-            ok = False
-        if not ok:
-            if progress:
-                progress("error", report.errors[-1])
-            continue
-        report.written.append(article.id)
-        report.warnings += len(result.get("warnings") or ())
-        if progress:
-            progress("written", article.id)
+                progress("written", article.id)
+    finally:
+        store.close()
     return report
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""

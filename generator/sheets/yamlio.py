@@ -64,10 +64,19 @@ def atomic_write(path: Path, text: str) -> bool:
 
 
 TEMP_SUFFIX = ".tmp"
+TEMP_MARK = "factsheet-"  # .<name>.factsheet-<pid>-<random>.tmp: ours, and which process made it
+_OUR_TEMP = re.compile(rf"\.(?P<name>.+)\.{TEMP_MARK}(?P<pid>\d+)-[A-Za-z0-9_]+{re.escape(TEMP_SUFFIX)}")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> bool:
-    """:func:`atomic_write` for bytes: temporary file in the same folder, fsync, rename."""
+    """:func:`atomic_write` for bytes: temporary file in the same folder, fsync, rename.
+
+    The temporary file's name (``.<name>.factsheet-<pid>-<random>.tmp``) is unique and says which
+    process made it, so that :func:`remove_stale_temporaries` can tell a killed writer's leftover
+    from a file another run is writing right now, or from a person's own ``.notes.tmp``. The data
+    goes down with :func:`os.write` (the lowest level; a full disk shows there) and on any failure
+    the temporary file is removed: the old file stays as it was.
+    """
     try:
         if path.read_bytes() == data:
             return False
@@ -78,13 +87,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
         mode = path.stat().st_mode & 0o777
     except OSError:
         mode = 0o644  # mkstemp's 0600 would hide sheets and pages from a web server or a colleague
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_MARK}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -92,10 +104,33 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
     return True
 
 
+def temporary_owner(name: str) -> int | None:
+    """The process id in the name of a temporary file :func:`atomic_write_bytes` made, else None."""
+    m = _OUR_TEMP.fullmatch(name)
+    return int(m.group("pid")) if m else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files that a killed writer left in ``folder`` (``.<name>.<random>.tmp``)."""
+    """Delete the temporary files that a killed writer left in ``folder``; returns how many.
+
+    Only files named as :func:`atomic_write_bytes` names them, and only when the process that
+    made them is gone: another run's file in mid-write, and a person's own ``.notes.tmp``, stay.
+    """
     removed = 0
     for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+        pid = temporary_owner(tmp.name)
+        if pid is None or pid == os.getpid() or _alive(pid):
+            continue
         try:
             tmp.unlink()
             removed += 1

@@ -218,6 +218,38 @@ def test_folders_are_read_in_a_stable_order_and_hidden_files_skipped(tmp_path):
     assert errors == []
 
 
+def test_symbolic_links_in_a_folder_are_not_followed_but_one_given_by_name_is(tmp_path):
+    """A link to /etc/passwd (here a file outside the folder) must not become a sheet; a link to a
+    folder is not entered; a link inside the folder is skipped too (its target is read anyway).
+    Each is a warning (SkippedInputError), not a failure. A link named as an INPUT is followed."""
+    from generator.errors import SkippedInputError
+
+    outside = tmp_path / "outside"
+    (outside / "more").mkdir(parents=True)
+    write(outside / "secret.txt", STORY)
+    write(outside / "more" / "other.txt", STORY)
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    write(src / "good.txt", STORY)
+    (src / "passwd.txt").symlink_to(outside / "secret.txt")
+    (src / "sub" / "more").symlink_to(outside / "more", target_is_directory=True)
+    (src / "again.txt").symlink_to(src / "good.txt")
+    (src / "notes.pdf").symlink_to(outside / "secret.txt")  # not an article's name: ignored as any such file
+    items = list(iter_articles([src]))
+    assert [a.id for a in items if isinstance(a, Article)] == ["good"]
+    skipped = [str(e) for e in items if isinstance(e, SkippedInputError)]
+    assert skipped == [f"{src}/{name}: a symbolic link (to {target}) in a folder of articles: not followed "
+                       "(give it as an INPUT of its own to read it)"
+                       for name, target in (("again.txt", src / "good.txt"), ("passwd.txt", outside / "secret.txt"),
+                                            ("sub/more", outside / "more"))]
+    assert len(items) == 4
+    # given by name, a link is read: that is what was asked for (a folder's link too)
+    arts, errors = read_all(src / "passwd.txt")
+    assert [a.id for a in arts] == ["passwd"] and errors == []
+    arts, errors = read_all(src / "sub" / "more")
+    assert [a.id for a in arts] == ["other"] and errors == []
+
+
 # -- the command: bad inputs are reported, the rest get their sheets, the exit code says it -----------
 
 def test_extract_reports_bad_inputs_writes_the_rest_and_exits_non_zero(tmp_path, nlp):
