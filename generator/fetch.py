@@ -243,12 +243,14 @@ class Fetcher:
 
     ``allow_hosts``: hosts that may be fetched although they are not public (an intranet server,
     a test server on 127.0.0.1), as written in the URL: allowing ``127.0.0.1`` does not allow
-    ``localhost`` or ``2130706433``, which are other names for it.
+    ``localhost`` or ``2130706433``, which are other names for it. ``tls``: the certificates to
+    trust (default: the system's).
     """
 
     def __init__(self, cache_dir: Path | None = DEFAULT_CACHE, *, timeout: float = DEFAULT_TIMEOUT,
                  max_bytes: int = DEFAULT_MAX_BYTES, delay: float = DEFAULT_DELAY, user_agent: str = USER_AGENT,
-                 refresh: bool = False, offline: bool = False, allow_hosts: Iterable[str] = ()):
+                 refresh: bool = False, offline: bool = False, allow_hosts: Iterable[str] = (),
+                 tls: ssl.SSLContext | None = None):
         self.cache_dir = cache_dir
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -259,7 +261,7 @@ class Fetcher:
         self.allow_hosts = frozenset(_allow_entry(h) for h in allow_hosts)
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
-        self._tls = ssl.create_default_context()
+        self._tls = tls or ssl.create_default_context()
         self.cache_error: str | None = None  # why the cache could not be written, once it couldn't
         self.requests = 0  # how many requests went out (for tests and the progress report)
 

@@ -538,3 +538,57 @@ def test_an_unwritable_cache_costs_the_cache_not_the_page(server, tmp_path, capl
     assert warning.endswith("pages are fetched but not kept (give --cache a writable folder)")
     assert "\n" not in warning
     assert (tmp_path / "in-the-way").read_text(encoding="utf-8").startswith("a file where")
+
+
+@pytest.fixture()
+def tls_server(tmp_path):
+    """An HTTPS server on 127.0.0.1 with a certificate for "localhost" (made by openssl) and what it saw."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                   check=True, capture_output=True)
+    seen: dict[str, str | None] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen["host"] = self.headers["Host"]
+            body = PAGE.format(charset="utf-8", year=2026).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _ctx: seen.update(sni=name)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert)), seen
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_names_the_host_though_it_connects_to_the_address_checked(tmp_path, tls_server, seen):
+    port, trust, server_saw = tls_server
+    f = fetcher(tmp_path, allow_hosts=["localhost", "127.0.0.1"], tls=trust)
+    page = f.get(f"https://localhost:{port}/a")
+    assert b"Ferry terminal approved" in page.body
+    assert server_saw == {"sni": "localhost", "host": f"localhost:{port}"}
+    assert seen["getaddrinfo"] == ["localhost"]
+    # the certificate is checked against the name asked for, not the address connected to
+    with pytest.raises(FetchError, match=r"the secure connection failed \(CERTIFICATE_VERIFY_FAILED\)"):
+        f.get(f"https://127.0.0.1:{port}/b")
+    with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"):  # and not trusted without being told
+        fetcher(tmp_path, allow_hosts=["localhost"]).get(f"https://localhost:{port}/c")
