@@ -438,7 +438,8 @@ class Fetcher:
             raise FetchError(url, f"no answer within {self.timeout:g} s (timeout)",
                              hint="try again later or raise --timeout") from None
         except ssl.SSLError as exc:
-            raise FetchError(url, f"the secure connection failed ({exc.reason or exc})") from None
+            detail = getattr(exc, "verify_message", None) or exc.reason or exc  # "Hostname mismatch, ..."
+            raise FetchError(url, f"the secure connection failed ({detail})") from None
         except http.client.RemoteDisconnected:
             raise FetchError(url, "the server closed the connection without answering") from None
         except http.client.IncompleteRead:
@@ -452,7 +453,10 @@ class Fetcher:
     @staticmethod
     def _redirect(url: str, current: _Target, location: str, seen: set[str], hop: int) -> _Target:
         """Where a redirect leads, checked: a web URL, not seen before, not one too many."""
-        new_url = urllib.parse.urljoin(current.url, location.strip()).split("#", 1)[0]
+        try:
+            new_url = urllib.parse.urljoin(current.url, location.strip()).split("#", 1)[0]
+        except ValueError as exc:
+            raise FetchError(url, f"redirected to a malformed address {location.strip()[:100]!r} ({exc})") from None
         if hop >= MAX_REDIRECTS:
             raise FetchError(url, f"more than {MAX_REDIRECTS} redirects (the last to {new_url})",
                              hint="open the address in a browser and give the page it ends at")
