@@ -108,10 +108,12 @@ def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool,
     return 0 if report.ok else 1
 
 
-def _fetcher(cache: Path | None, refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float) -> Any:
+def _fetcher(cache: Path | None, refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float,
+             allow_hosts: tuple[str, ...] = ()) -> Any:
     from generator.inputs.fetch import Fetcher
 
-    return Fetcher(cache, refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay)
+    return Fetcher(cache, refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
+                   allow_hosts=allow_hosts)
 
 
 def _jobs(value: str) -> int:
@@ -151,11 +153,14 @@ def extraction_options(func: Callable) -> Callable:
         click.option("--refresh", is_flag=True, help="Ask servers whether cached pages changed."),
         click.option("--offline", is_flag=True, help="Use only cached pages; never fetch."),
         click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
-                     help="Seconds to wait for a web server."),
+                     help="Seconds a web server has for a whole page (redirects, headers and body)."),
         click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Largest page to download."),
         click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True,
                      help="Seconds between two requests to the same host."),
+        click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+                     help="Fetch from this host although it is not a public address (an intranet server, "
+                     "localhost). Repeatable."),
         click.option("--max-chars", type=click.IntRange(min=0), default=MAX_CHARS, show_default=True, metavar="N",
                      help="Refuse articles longer than N characters (parsing takes memory and time in "
                      "proportion); 0 for no limit."),
@@ -168,12 +173,12 @@ def extraction_options(func: Callable) -> Callable:
 
 def _extract_command(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], *, jobs: str, cache: Path,
                      refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float,
-                     **options: object) -> None:
+                     allow_hosts: tuple[str, ...] = (), **options: object) -> None:
     """What `extract` and `diff` share: check the inputs, set up fetching, run, exit."""
     if not inputs and not url_lists:
         raise click.UsageError("give at least one INPUT (file, folder or URL) or --urls FILE")
     try:
-        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay)
+        fetcher = _fetcher(cache, refresh, offline, timeout, max_bytes, delay, allow_hosts)
         sys.exit(run_extract(inputs, out, jobs=_jobs(jobs), url_lists=url_lists, fetcher=fetcher, **options))
     except FactsheetError as err:
         _fail(str(err))
@@ -185,7 +190,8 @@ def _extract_command(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, .
 @click.option("--dry-run", is_flag=True, help="Show what would change (as `factsheet diff`); write nothing.")
 def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
             jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
-            max_bytes: int, delay: float, max_chars: int, quiet: bool, dry_run: bool) -> None:
+            max_bytes: int, delay: float, allow_hosts: tuple[str, ...], max_chars: int, quiet: bool,
+            dry_run: bool) -> None:
     """Extract fact sheets from articles: files or folders of .txt, .md, .html, .jsonl, and URLs.
 
     Only articles whose sheet is missing or out of date are extracted. Hand edits to a sheet are
@@ -200,7 +206,7 @@ def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], forc
     """
     _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
                      refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
-                     max_chars=max_chars, quiet=quiet, dry_run=dry_run)
+                     allow_hosts=allow_hosts, max_chars=max_chars, quiet=quiet, dry_run=dry_run)
 
 
 @cli.command()
@@ -208,7 +214,7 @@ def extract(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], forc
 @extraction_options
 def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: bool, model: str | None,
          jobs: str, scheduler: str | None, cache: Path, refresh: bool, offline: bool, timeout: float,
-         max_bytes: int, delay: float, max_chars: int, quiet: bool) -> None:
+         max_bytes: int, delay: float, allow_hosts: tuple[str, ...], max_chars: int, quiet: bool) -> None:
     """Show what `factsheet extract` would change in the sheets, without writing anything.
 
     Each sheet that would change is listed with one line per change: `+` an item the new run
@@ -221,7 +227,7 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
     """
     _extract_command(inputs, out, url_lists, force=force, model=model, jobs=jobs, scheduler=scheduler, cache=cache,
                      refresh=refresh, offline=offline, timeout=timeout, max_bytes=max_bytes, delay=delay,
-                     max_chars=max_chars, quiet=quiet, dry_run=True)
+                     allow_hosts=allow_hosts, max_chars=max_chars, quiet=quiet, dry_run=True)
 
 
 def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import logging
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,9 +14,44 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.inputs.fetch import USER_AGENT, Fetcher, FetchError, url_id
+from generator.inputs.fetch import USER_AGENT, Fetcher, FetchError, address_problem, sniff_type, url_id
 from generator.inputs.files import iter_articles
 from generator.model import Article
+
+# A tripwire for the whole module: every name lookup and connection this process makes is
+# recorded, and a connection to anything but the loopback addresses of the test servers is
+# stopped before it leaves (an audit hook that raises aborts the call). So a test of refusing
+# 10.0.0.1 cannot send a packet there even when the code under test is wrong; and "no
+# connection was attempted" is checked on what the socket layer saw, not on our own counters.
+_SEEN: dict[str, list] = {"connect": [], "getaddrinfo": []}
+_GUARD = {"on": False}
+
+
+def _tripwire(event: str, args: tuple) -> None:
+    if not _GUARD["on"]:
+        return
+    if event == "socket.getaddrinfo":
+        _SEEN["getaddrinfo"].append(args[0])
+    elif event == "socket.connect":
+        address = args[1]
+        host = address[0] if isinstance(address, tuple) else address
+        _SEEN["connect"].append(host)
+        if host not in ("127.0.0.1", "::1"):
+            raise RuntimeError(f"a test tried to connect to {host}: stopped")
+
+
+sys.addaudithook(_tripwire)  # hooks cannot be removed: it is idle outside this module's tests
+
+
+@pytest.fixture(autouse=True)
+def seen():
+    """What the socket layer saw during the test: {"connect": [addresses], "getaddrinfo": [hosts]}."""
+    for found in _SEEN.values():
+        found.clear()
+    _GUARD["on"] = True
+    yield _SEEN
+    _GUARD["on"] = False
+
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}">
 <title>Ferry terminal approved | Calloway Courier</title>
@@ -38,10 +75,14 @@ class Site:
         self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
 
-    def add(self, path: str, body: bytes | str, *, status: int = 200, ctype: str = "text/html; charset=utf-8",
+    def add(self, path: str, body: bytes | str, *, status: int = 200, ctype: str | None = "text/html; charset=utf-8",
             headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
+        """``ctype=None``: no Content-Type header at all."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = (status, {"Content-Type": ctype, **(headers or {})}, data, delay)
+        self.routes[path] = (status, {**({"Content-Type": ctype} if ctype else {}), **(headers or {})}, data, delay)
+
+    def redirect(self, path: str, location: str, status: int = 302) -> None:
+        self.add(path, b"", status=status, headers={"Location": location})
 
 
 @pytest.fixture()
@@ -55,6 +96,16 @@ def server():
                                                                          b"not found", 0.0))
             if delay:
                 time.sleep(delay)
+            if headers.get("X-Drip-Headers"):  # the status line and headers a few bytes at a time, slowly
+                raw = (f"HTTP/1.1 {status} OK\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+                       + f"Content-Length: {len(body)}\r\n\r\n").encode("latin-1")
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    for i in range(0, len(raw), 4):
+                        self.wfile.write(raw[i:i + 4])
+                        self.wfile.flush()
+                        time.sleep(float(headers["X-Drip-Headers"]))
+                    self.wfile.write(body)
+                return
             if status == 200 and "etag" in {k.lower() for k in headers} \
                     and self.headers.get("If-None-Match") == headers.get("ETag"):
                 self.send_response(304)
@@ -90,6 +141,7 @@ def server():
 def fetcher(tmp_path: Path, **kw) -> Fetcher:
     kw.setdefault("delay", 0.0)
     kw.setdefault("timeout", 5.0)
+    kw.setdefault("allow_hosts", ["127.0.0.1"])  # the test server's address: loopback, refused unless allowed
     return Fetcher(tmp_path / "cache", **kw)
 
 
@@ -155,9 +207,9 @@ def test_a_slow_server_times_out_with_a_clear_error(server, tmp_path):
 def test_a_server_that_drips_the_page_is_cut_off(server, tmp_path):
     server.add("/drip", PAGE.format(charset="utf-8", year=2026), headers={"X-Drip": "0.15"})
     start = time.monotonic()
-    with pytest.raises(FetchError, match=r"the page took over 1.2 s to download"):
+    with pytest.raises(FetchError, match=r"the page took over 0.4 s to download"):
         fetcher(tmp_path, timeout=0.4).get(server.base + "/drip")
-    assert time.monotonic() - start < 3
+    assert time.monotonic() - start < 2.0  # --timeout is one deadline for the whole page (the drip takes 2.4 s)
 
 
 @pytest.mark.parametrize("declared_length", [True, False], ids=["content-length", "no-content-length"])
@@ -262,7 +314,7 @@ def test_the_extract_command_takes_urls(server, tmp_path, nlp):
     server.add("/news/ferry-terminal.html", PAGE.format(charset="utf-8", year=2026))
     out = tmp_path / "facts"
     args = ["extract", server.base + "/news/ferry-terminal.html", server.base + "/gone", "--out", str(out),
-            "--cache", str(tmp_path / "cache"), "--delay", "0", "-q"]
+            "--cache", str(tmp_path / "cache"), "--delay", "0", "--allow-host", "127.0.0.1", "-q"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1  # one of the two failed
     assert result.stderr.strip() == (f"error: {server.base}/gone: the server answered HTTP 404 Not Found "
@@ -275,3 +327,297 @@ def test_the_extract_command_takes_urls(server, tmp_path, nlp):
     result = CliRunner().invoke(cli, ["extract", server.base + "/news/ferry-terminal.html", "--out", str(out),
                                       "--cache", str(tmp_path / "cache"), "--offline", "--force", "-q"])
     assert result.exit_code == 0, result.stderr
+
+
+# -- where a fetch may go ------------------------------------------------------------------------
+@pytest.mark.parametrize(("address", "problem"), [
+    ("127.0.0.1", "a loopback address"),
+    ("::1", "a loopback address"),
+    ("10.0.0.1", "a private address"),
+    ("192.168.1.20", "a private address"),
+    ("fd00::1", "a private address"),
+    ("169.254.169.254", "a link-local address"),
+    ("fe80::1", "a link-local address"),
+    ("0.0.0.0", "an unspecified address"),
+    ("::", "an unspecified address"),
+    ("224.0.0.1", "a multicast address"),
+    ("ff02::1", "a multicast address"),
+    ("240.0.0.1", "a reserved address"),
+    ("100.64.0.1", "not a public address"),  # carrier-grade NAT: neither "private" nor public
+    ("::ffff:10.0.0.1", "a private address"),  # IPv4-mapped IPv6
+    ("::ffff:127.0.0.1", "a loopback address"),
+    ("2002:a00:1::", "a private address"),  # 6to4 of 10.0.0.1
+    ("93.184.215.14", None),
+    ("2606:4700::1", None),
+])
+def test_only_public_addresses_may_be_fetched(address, problem):
+    import ipaddress
+
+    assert address_problem(ipaddress.ip_address(address)) == problem
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://10.0.0.1/x", "refused: 10.0.0.1 is a private address (pass --allow-host 10.0.0.1 to fetch it anyway)"),
+    ("http://169.254.169.254/latest/meta-data/", "refused: 169.254.169.254 is a link-local address"),
+    ("http://[fd00::1]/x", "refused: fd00::1 is a private address (pass --allow-host fd00::1 to fetch it anyway)"),
+    ("http://[::ffff:10.0.0.1]/x", "refused: ::ffff:10.0.0.1 is a private address"),
+    ("http://224.0.0.1/x", "refused: 224.0.0.1 is a multicast address"),
+    ("http://240.0.0.1/x", "refused: 240.0.0.1 is a reserved address"),
+    ("http://100.64.0.1/x", "refused: 100.64.0.1 is not a public address"),
+    ("https://10.1.2.3:8443/x", "refused: 10.1.2.3 is a private address"),
+])
+def test_a_private_address_is_refused_before_connecting(tmp_path, seen, url, message):
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path, allow_hosts=[]).get(url)
+    assert str(info.value).startswith(f"{url}: {message}")
+    assert "\n" not in str(info.value)
+    assert seen["connect"] == []
+
+
+@pytest.mark.parametrize(("host", "message"), [
+    ("127.0.0.1", "refused: 127.0.0.1 is a loopback address (pass --allow-host 127.0.0.1 to fetch it anyway)"),
+    ("[::1]", "refused: ::1 is a loopback address"),
+    ("0.0.0.0", "refused: 0.0.0.0 is an unspecified address"),  # Linux connects that to the local machine
+    ("2130706433", "refused: 2130706433 resolves to 127.0.0.1, a loopback address "
+                   "(pass --allow-host 2130706433 to fetch it anyway)"),
+    ("0x7f.1", "refused: 0x7f.1 resolves to 127.0.0.1, a loopback address"),
+    ("localhost", "refused: localhost resolves to "),
+])
+def test_a_loopback_server_is_refused_unless_allowed(server, tmp_path, seen, host, message):
+    """A real server listens on 127.0.0.1: refusing means it never hears of the request."""
+    server.add("/a", PAGE.format(charset="utf-8", year=2026))
+    url = f"http://{host}:{server.base.rsplit(':', 1)[1]}/a"
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path, allow_hosts=[]).get(url)
+    assert str(info.value).startswith(f"{url}: {message}")
+    assert seen["connect"] == [] and server.requests == []
+
+
+@pytest.mark.parametrize(("location", "message"), [
+    ("http://10.0.0.1/admin", "refused the redirect to http://10.0.0.1/admin: 10.0.0.1 is a private address"),
+    ("http://169.254.169.254/latest/meta-data/", "refused the redirect to http://169.254.169.254/latest/meta-data/: "
+                                                 "169.254.169.254 is a link-local address"),
+    ("http://[::ffff:192.168.0.1]/", "refused the redirect to http://[::ffff:192.168.0.1]/: ::ffff:192.168.0.1 is "
+                                     "a private address (pass --allow-host ::ffff:192.168.0.1 to fetch it anyway)"),
+    ("http://[::1]:{port}/a", "refused the redirect to http://[::1]:{port}/a: ::1 is a loopback address"),
+    # allowing 127.0.0.1 allows that host as written, not other names for it
+    ("http://2130706433:{port}/a", "refused the redirect to http://2130706433:{port}/a: 2130706433 resolves to "
+                                   "127.0.0.1, a loopback address"),
+    ("http://localhost:{port}/a", "refused the redirect to http://localhost:{port}/a: localhost resolves to "),
+])
+def test_a_redirect_to_a_private_address_is_refused(server, tmp_path, seen, location, message):
+    """127.0.0.1 is allowed (the test server), the redirect's address is checked on its own."""
+    port = server.base.rsplit(":", 1)[1]
+    server.add("/a", PAGE.format(charset="utf-8", year=2026))
+    server.redirect("/r", location.format(port=port))
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path).get(server.base + "/r")
+    assert str(info.value).startswith(f"{server.base}/r: {message.format(port=port)}")
+    assert seen["connect"] == ["127.0.0.1"]  # the first hop only
+    assert [path for path, _ in server.requests] == ["/r"]
+
+
+def test_an_allowed_name_is_resolved_once_and_connected_to_by_address(server, tmp_path, seen):
+    """The address checked is the address connected to: one lookup per request, none by http.client."""
+    port = server.base.rsplit(":", 1)[1]
+    server.add("/a", PAGE.format(charset="utf-8", year=2026))
+    page = fetcher(tmp_path, allow_hosts=["LOCALHOST"]).get(f"http://localhost:{port}/a")
+    assert b"Ferry terminal approved" in page.body
+    assert seen["getaddrinfo"] == ["localhost"]
+    assert seen["connect"][-1] == "127.0.0.1"  # after ::1, when localhost names both and only IPv4 listens
+    assert server.requests[0][1]["Host"] == f"localhost:{port}"
+
+
+def test_a_redirect_is_followed_and_checked_at_every_hop(server, tmp_path, seen):
+    server.add("/new", PAGE.format(charset="utf-8", year=2026))
+    server.redirect("/old", "/middle", status=301)
+    server.redirect("/middle", server.base + "/new")
+    page = fetcher(tmp_path).get(server.base + "/old")
+    assert page.final_url == server.base + "/new" and b"Ferry" in page.body
+    assert seen["getaddrinfo"] == ["127.0.0.1"] * 3
+
+
+@pytest.mark.parametrize(("routes", "message"), [
+    ({"/loop": "/loop2", "/loop2": "/loop"}, "the redirects go round in a loop (back to {base}/loop)"),
+    ({f"/c{i}": f"/c{i + 1}" for i in range(6)}, "more than 5 redirects (the last to {base}/c6)"),
+])
+def test_redirect_errors_are_one_line(server, tmp_path, routes, message):
+    for path, location in routes.items():
+        server.redirect(path, location)
+    first = next(iter(routes))
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path).get(server.base + first)
+    assert str(info.value) == (f"{server.base}{first}: {message.format(base=server.base)} "
+                               "(open the address in a browser and give the page it ends at)")
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "http://example.org:99999/", "mailto:news@example.org"])
+def test_a_bad_redirect_is_a_one_line_error(server, tmp_path, seen, location):
+    server.redirect("/r", location)
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path).get(server.base + "/r")
+    assert str(info.value).startswith(f"{server.base}/r: ")
+    assert seen["connect"] == ["127.0.0.1"]
+
+
+def test_the_allow_host_option_reaches_the_fetcher(server, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    server.add("/a", PAGE.format(charset="utf-8", year=2026))
+    result = CliRunner().invoke(cli, ["extract", server.base + "/a", "--out", str(tmp_path / "facts"),
+                                      "--cache", str(tmp_path / "cache"), "--delay", "0", "-q"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {server.base}/a: refused: 127.0.0.1 is a loopback address "
+                             "(pass --allow-host 127.0.0.1 to fetch it anyway)\n")
+    assert server.requests == []
+
+
+# -- hostile servers and bad input -------------------------------------------------------------
+def test_a_server_that_drips_its_headers_is_cut_off_at_the_timeout(server, tmp_path):
+    """A per-read timeout never fires on a server that sends a few bytes every 0.1 s: the deadline does."""
+    server.add("/drip", PAGE.format(charset="utf-8", year=2026), headers={"X-Drip-Headers": "0.1"})
+    start = time.monotonic()
+    with pytest.raises(FetchError, match=r"no answer within 0.5 s \(timeout\)"):
+        fetcher(tmp_path, timeout=0.5).get(server.base + "/drip")
+    assert time.monotonic() - start < 2.0  # the headers alone take about 2.5 s to drip
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (PAGE.format(charset="utf-8", year=2026).encode(), "text/html"),
+    (b"\n\n  <html><body><p>Hi</p></body></html>", "text/html"),
+    (b"\xef\xbb\xbf<!doctype html><title>t</title>", "text/html"),
+    ("\ufeff<html><body>x</body></html>".encode("utf-16"), "text/html"),
+    (b"<meta charset=utf-8><p>Short page", "text/html"),
+    (b"Ferry terminal approved\n\nThe council voted on Tuesday.\n", "text/plain"),
+    (b"Prices < 5 euros and > 2 euros", "text/plain"),
+    (b"", "text/plain"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", None),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
+    (b"PK\x03\x04\x14\x00\x06\x00", None),
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", None),
+])
+def test_a_page_without_a_content_type_is_judged_by_its_bytes(body, kind):
+    assert sniff_type(body) == kind
+
+
+def test_html_without_a_content_type_is_read_as_html(server, tmp_path):
+    server.add("/news/ferry-terminal", PAGE.format(charset="utf-8", year=2026), ctype=None)
+    [art] = list(iter_articles([server.base + "/news/ferry-terminal"], fetcher=fetcher(tmp_path)))
+    assert isinstance(art, Article), art
+    assert art.title == "Ferry terminal approved"
+    assert "<" not in art.text and "Sport" not in art.text
+
+
+def test_a_binary_file_without_a_content_type_is_refused(server, tmp_path):
+    server.add("/report", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<< /Type /Catalog >>", ctype=None)
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path).get(server.base + "/report")
+    assert str(info.value) == (f"{server.base}/report: not a web page but a binary file (the server did not say "
+                               "what it is) (give the address of the article's own page)")
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),
+    ("http://[::1/news", "not a valid URL (Invalid IPv6 URL)"),
+    ("http://example.org:99999/a", "not a valid URL (Port out of range 0-65535)"),
+    ("http://example.org:http/a", "not a valid URL (Port could not be cast to integer value as 'http')"),
+])
+def test_a_malformed_url_is_a_one_line_error(tmp_path, seen, url, message):
+    [err] = list(iter_articles([url], fetcher=fetcher(tmp_path)))
+    assert isinstance(err, FetchError)
+    assert str(err) == f"{url}: {message} (check the address)"
+    assert seen["getaddrinfo"] == [] and seen["connect"] == []
+
+
+def test_an_unwritable_cache_costs_the_cache_not_the_page(server, tmp_path, caplog):
+    """A cache folder that cannot be made or written (read-only, disk full, a file in the way):
+    the pages are still read, and one warning says why they are not kept."""
+    for p in ("/a/ferry-terminal", "/b/ferry-terminal"):
+        server.add(p, PAGE.format(charset="utf-8", year=2026))
+    (tmp_path / "in-the-way").write_text("a file where the cache folder should be\n", encoding="utf-8")
+    f = Fetcher(tmp_path / "in-the-way" / "pages", delay=0.0, timeout=5.0, allow_hosts=["127.0.0.1"])
+    with caplog.at_level(logging.WARNING, logger="generator.inputs.fetch"):
+        arts = list(iter_articles([server.base + "/a/ferry-terminal", server.base + "/b/ferry-terminal"],
+                                  fetcher=f))
+    assert [type(a) for a in arts] == [Article, Article]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"cannot write the page cache ({tmp_path / 'in-the-way'}")
+    assert warning.endswith("pages are fetched but not kept (give --cache a writable folder)")
+    assert "\n" not in warning
+    assert (tmp_path / "in-the-way").read_text(encoding="utf-8").startswith("a file where")
+
+
+@pytest.fixture()
+def tls_server(tmp_path):
+    """An HTTPS server on 127.0.0.1 with a certificate for "localhost" (made by openssl) and what it saw."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                   check=True, capture_output=True)
+    seen: dict[str, str | None] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen["host"] = self.headers["Host"]
+            body = PAGE.format(charset="utf-8", year=2026).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _ctx: seen.update(sni=name)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert)), seen
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_names_the_host_though_it_connects_to_the_address_checked(tmp_path, tls_server, seen):
+    port, trust, server_saw = tls_server
+    f = fetcher(tmp_path, allow_hosts=["localhost", "127.0.0.1"], tls=trust)
+    page = f.get(f"https://localhost:{port}/a")
+    assert b"Ferry terminal approved" in page.body
+    assert server_saw == {"sni": "localhost", "host": f"localhost:{port}"}
+    assert seen["getaddrinfo"] == ["localhost"]
+    # the certificate is checked against the name asked for, not the address connected to
+    with pytest.raises(FetchError, match=r"the secure connection failed \(IP address mismatch.*'127\.0\.0\.1'"):
+        f.get(f"https://127.0.0.1:{port}/b")
+    with pytest.raises(FetchError, match=r"the secure connection failed \(self.signed certificate\)"):
+        fetcher(tmp_path, allow_hosts=["localhost"]).get(f"https://localhost:{port}/c")  # not trusted unless told
+
+
+def test_the_extract_command_says_in_one_line_that_the_cache_cannot_be_written(server, tmp_path):
+    """As a user runs it (a process of its own, with its own logging): the sheet is written, one
+    warning line says the cache is not, and there is no traceback."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    server.add("/news/ferry-terminal.html", PAGE.format(charset="utf-8", year=2026))
+    (tmp_path / "in-the-way").write_text("not a folder\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    run = subprocess.run([sys.executable, "-m", "generator", "extract", server.base + "/news/ferry-terminal.html",
+                          "--out", str(tmp_path / "facts"), "--cache", str(tmp_path / "in-the-way" / "pages"),
+                          "--delay", "0", "--allow-host", "127.0.0.1", "-q"],
+                         capture_output=True, text=True, check=False, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    [line] = run.stderr.splitlines()
+    assert line.startswith(f"WARNING generator.inputs.fetch: cannot write the page cache ({tmp_path / 'in-the-way'}")
+    assert "Tomas Vidal" in (tmp_path / "facts" / "ferry-terminal.yaml").read_text(encoding="utf-8")
