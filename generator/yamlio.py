@@ -179,16 +179,31 @@ class _Loader(_LOADER):
         return mapping
 
 
-class AliasError(yaml.MarkedYAMLError):
+#: how deep a YAML text may nest lists and mappings: a sheet nests a few levels, the registry five;
+#: libyaml's composer recurses in C (a 200 KB file of ``[`` crashes the interpreter) and the
+#: validators in Python
+MAX_DEPTH = 100
+
+
+class LimitError(yaml.MarkedYAMLError):
+    """A YAML text past a limit that keeps hostile files from taking the machine down."""
+
+
+class AliasError(LimitError):
     """Aliases that expand a YAML text past :data:`ALIAS_BUDGET`, or an anchor holding itself."""
 
 
-def check_aliases(text: str, budget: int = ALIAS_BUDGET) -> None:
-    """Raise :class:`AliasError` (marked at the alias) when aliases expand ``text`` past ``budget``.
+class DepthError(LimitError):
+    """Lists and mappings nested deeper than :data:`MAX_DEPTH`."""
 
-    Works on the parser's events, before anything is built: each anchored node's size is known
-    when it ends (nodes plus characters, its own aliases expanded), and each alias adds the size
-    of its anchor. An alias inside its own anchor would make a value that holds itself.
+
+def check_limits(text: str, budget: int = ALIAS_BUDGET, max_depth: int = MAX_DEPTH) -> None:
+    """Raise a :class:`LimitError` (marked where it happens) for aliases past ``budget`` or nesting past ``max_depth``.
+
+    Works on the parser's events (libyaml's parser keeps a stack, it does not recurse), before
+    anything is built: each anchored node's size is known when it ends (nodes plus characters,
+    its own aliases expanded), and each alias adds the size of its anchor. An alias inside its
+    own anchor would make a value that holds itself.
     """
     sizes: dict[str, int] = {}
     open_anchors: set[str] = set()
@@ -212,6 +227,9 @@ def check_aliases(text: str, budget: int = ALIAS_BUDGET) -> None:
                 sizes[event.anchor] = size
             stack[-1][1] += size
         elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) > max_depth:
+                raise DepthError(None, None, f"lists and mappings nested more than {max_depth} deep (check the "
+                                 "brackets and the indentation)", event.start_mark)
             stack.append([event.anchor, 1])
             if event.anchor:
                 open_anchors.add(event.anchor)
@@ -221,6 +239,27 @@ def check_aliases(text: str, budget: int = ALIAS_BUDGET) -> None:
                 sizes[anchor] = size
                 open_anchors.discard(anchor)
             stack[-1][1] += size
+
+
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _may_exceed_limits(text: str, max_depth: int = MAX_DEPTH) -> bool:
+    """False when ``text`` surely has no anchor and nests less than ``max_depth``: a quick look, no parse.
+
+    A node's depth is at most the flow brackets open around it plus, in block style, its line's
+    indentation and the compact ``- ``/``? ``/``: `` indicators on it; each of the three is
+    bounded here, counting brackets inside quotes too (which only errs on the careful side).
+    """
+    if "&" in text:
+        return True
+    depth = deepest = 0
+    for m in _FLOW.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    quarter = max_depth // 4
+    return (deepest >= max_depth // 2 or re.search(rf"^ {{{quarter},}}", text, re.M) is not None
+            or re.search(rf"(?:[-?:][ \t]+){{{quarter},}}", text) is not None)
 
 
 def _bad_scalar(node: yaml.Node) -> yaml.Node | None:
@@ -253,12 +292,12 @@ def _bad_scalar(node: yaml.Node) -> yaml.Node | None:
 def _load(text: str) -> tuple[yaml.Node | None, Any, bool]:
     """(nodes, data, some key given twice) of a YAML text, read safely; every failure a YAMLError.
 
-    Aliases are checked (:func:`check_aliases`) only when the text could hold an anchor at all.
+    The limits (:func:`check_limits`) are checked only when a quick look cannot rule them out.
     A value its tag cannot read (``!!int abc``, ``!!timestamp 2024-13-45``) raises a marked
     ConstructorError rather than the ValueError or KeyError PyYAML lets out.
     """
-    if "&" in text:
-        check_aliases(text)
+    if _may_exceed_limits(text):
+        check_limits(text)
     loader = _Loader(text)
     node = None
     try:
@@ -339,8 +378,9 @@ def load_document(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[tuple, 
 
     YAML keeps only the last of two equal keys; in a hand-edited file that is a mistake to report.
     Every YAML file of the project (sheets, snapshots, the registry) is read through here or
-    :func:`load_data`: a safe loader, aliases within :data:`ALIAS_BUDGET`, and one-line errors
-    with the line for bad syntax, tags (``!!python/object``) and values a tag cannot read.
+    :func:`load_data`: a safe loader, aliases within :data:`ALIAS_BUDGET`, nesting within
+    :data:`MAX_DEPTH`, and one-line errors with the line for bad syntax, tags (``!!python/object``)
+    and values a tag cannot read.
     """
     node, data, _ = _parse(path)
     lines: dict[tuple, int] = {}
@@ -356,7 +396,7 @@ _UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']
 def load_error(path: Path, text: str, exc: yaml.YAMLError) -> str:
     """The one-line message for a YAML text that cannot be read: file, line, problem and a hint."""
     mark = getattr(exc, "problem_mark", None)
-    if not isinstance(exc, AliasError | yaml.constructor.ConstructorError):
+    if not isinstance(exc, LimitError | yaml.constructor.ConstructorError):
         return syntax_error(path, text)
     where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
     problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]

@@ -20,6 +20,7 @@ from generator.render.site import load_sheets
 from generator.run import SNAPSHOT_DIR, RunReport, SheetStore
 from generator.validate import validate_paths
 
+ROOT = Path(__file__).resolve().parent.parent
 GEN = Generated(tool="factsheet test", pipeline="test", content_hash="sha256:" + "1" * 64, at="2024-01-02T03:04:05Z")
 
 
@@ -48,6 +49,12 @@ SHEET_CASES = [
                                                   + bomb().replace("lol0: &lol0 [", "lol0: &lol0 [*t, ")),
      "*lol2", "YAML: aliases (*lol2 and others)"),
     ("alias-inside-itself", lambda t: t + "loop: &loop [*loop]\n", "loop:", "*loop is inside its own anchor"),
+    # nested past what libyaml's composer survives (it recursed in C until the interpreter crashed)
+    ("deep-brackets", lambda t: t + "deep: " + "[" * 100_000 + "]" * 100_000 + "\n", "deep:",
+     "YAML: lists and mappings nested more than 100 deep"),
+    ("deep-dashes", lambda t: t + "deep:\n" + "- " * 50_000 + "x\n", "- - -", "nested more than 100 deep"),
+    ("deep-indentation", lambda t: t + "deep:\n" + "".join(" " * i + "x:\n" for i in range(1, 300)),
+     " " * 100 + "x:", "nested more than 100 deep"),
     ("python-tag", lambda t: t.replace("title: Town hall to close",
                                        "title: !!python/object/apply:os.system ['echo hi']"),
      "title:", "YAML: the tag !!python/object/apply:os.system is not allowed"),
@@ -115,6 +122,16 @@ def test_alias_budget_counts_the_expanded_size(levels, width, refused):
             yamlio.load_fast(text)
     else:
         assert len(yamlio.load_fast(text)[f"lol{levels}"]) == width
+
+
+def test_the_quick_look_lets_ordinary_files_skip_the_careful_parse():
+    """Anchors and deep nesting are checked on a second parse only when a quick look cannot rule them out."""
+    ordinary = [sheet_text("t"), *(p.read_text(encoding="utf-8") for p in (ROOT / "data" / "facts").glob("*.yaml")),
+                (ROOT / "data" / "entities.yaml").read_text(encoding="utf-8")]
+    assert not any(yamlio._may_exceed_limits(text) for text in ordinary)
+    for case, mutate, *_ in SHEET_CASES:
+        if case.startswith(("alias", "deep")):
+            assert yamlio._may_exceed_limits(mutate(sheet_text("t"))), case
 
 
 def test_extract_does_not_expand_a_bomb_left_in_a_sheet_and_its_snapshot(tmp_path):
