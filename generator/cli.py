@@ -245,6 +245,8 @@ def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = 
     for problem in site.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     if not quiet:
+        for warning in site.warnings:
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
         click.echo(f"{len(site.sheets)} sheets rendered, {changed} pages changed -> {docs}", err=True)
     return 1 if site.problems else 0
 

@@ -34,7 +34,7 @@ from generator.errors import FactsheetError
 from generator.inputs.ids import is_safe_id, slugify
 from generator.model import FactSheet
 from generator.sheets import yamlio
-from generator.sheets.validate import field_name
+from generator.sheets.validate import duplicate_problems, field_name
 
 log = logging.getLogger(__name__)
 
@@ -602,10 +602,10 @@ def load_registry(path: Path) -> Registry:
     if not path.exists():
         return Registry()
     try:
-        data, lines = yamlio.load_with_lines(path)
+        data, lines, duplicates = yamlio.load_document(path)  # the reading every YAML file of the project gets
     except FactsheetError as exc:
         raise RegistryError(path, getattr(exc, "problems", [str(exc)])) from None
-    problems: list[str] = []
+    problems: list[str] = duplicate_problems(str(path), duplicates)
 
     def bad(at: tuple, message: str) -> None:
         line = yamlio.line_of(lines, at)

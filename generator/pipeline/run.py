@@ -186,18 +186,14 @@ class SheetStore:
         """The sheet as it is now (None: none yet); False when it is broken and must not be overwritten."""
         if not path.exists():
             return None
-        from generator.sheets.validate import check
+        from generator.sheets.validate import sheet_data
 
         try:
-            data, lines, duplicates = yamlio.load_document(path)
+            data = sheet_data(path)  # the checks render and validate make, in the same words
         except SheetError as err:
-            report.errors.append(f"{err.problems[0]} (fix it, or delete the file; not regenerated so that "
-                                 "no hand edit is lost)")
-            return False
-        problems = check(data, where=str(path), lines=lines, stem=path.stem, duplicates=duplicates)
-        if problems:
-            more = f" (and {len(problems) - 1} more; see `factsheet validate`)" if len(problems) > 1 else ""
-            report.errors.append(f"{problems[0]}{more}: not regenerated so that no hand edit is lost")
+            more = f" (and {len(err.problems) - 1} more; see `factsheet validate`)" if len(err.problems) > 1 else ""
+            report.errors.append(f"{err.problems[0]}{more}: not regenerated so that no hand edit is lost "
+                                 "(fix it, or delete the file)")
             return False
         return _plain(data)
 

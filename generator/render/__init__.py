@@ -3,7 +3,9 @@
 :func:`~generator.render.site.gather` loads and validates every sheet and builds the
 cross-page indexes; :func:`render_site` writes the pages from Jinja templates shipped as
 package data. A page is rewritten only when its text changes (so ``mkdocs serve`` reloads
-just what changed), and pages of sheets that no longer exist are removed. Every expression a
+just what changed), and pages of sheets that no longer exist are removed; render replaces and
+removes only files it wrote itself, as listed in the docs folder's manifest (see
+:mod:`generator.render.manifest`), and refuses a docs folder holding the project's data. Every expression a
 template prints goes through :func:`generator.render.escape.md_text` unless a filter marked it
 safe; values printed by the theme as HTML (titles, tags) go through ``html_text`` instead.
 """
@@ -14,9 +16,9 @@ import json
 import logging
 import os
 import re
-import shutil
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -28,6 +30,15 @@ from generator.model import FactSheet, Quote
 from generator.render import exports
 from generator.render.corpus import corpus_pages, registry_for
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
+from generator.render.manifest import (
+    GENERATED_DIRS,
+    GENERATED_FILES,
+    RENDER_MARK,
+    check_docs_folder,
+    digest,
+    read_manifest,
+    write_manifest,
+)
 from generator.render.site import (
     GROUPS,
     TYPE_GROUPS,
@@ -50,9 +61,6 @@ __all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityIndex", "E
 
 log = logging.getLogger(__name__)
 
-#: folders under docs/ that render owns entirely (everything else in docs/ is written by people)
-GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data", "stories")
-GENERATED_FILES = ("index.md",)
 #: how many sheets the home page shows as cards
 HOME_CARDS = 12
 GROUP_TITLES = {"people": "People", "organisations": "Organisations", "places": "Places"}
@@ -281,17 +289,22 @@ def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping | None = 
     sheets, starting from ``registry_file``, by default ``entities.yaml`` beside the facts folder,
     when it exists), unless another ``grouping`` is given. The registry is written back to that
     file (every edit a person made in it kept), so people can correct merges there.
+
+    Raises ConfigError, before anything is written, for a docs folder that holds the project's
+    data (:func:`generator.render.manifest.check_docs_folder`). Pages people edited, and files
+    render did not write, are kept; each is a warning in ``site.warnings``.
     """
-    sheets, files, problems = load_sheets(facts_dir)
     registry_path = registry_file if registry_file is not None else facts_dir.parent / "entities.yaml"
+    check_docs_folder(docs_dir, facts_dir=facts_dir, registry_file=registry_path)
+    sheets, files, problems = load_sheets(facts_dir)
     registry = registry_for(sheets, registry_path)
     if save_registry and not problems:  # a registry built from a partial set of sheets would drop entries
         write_registry(registry, registry_path)
     site = gather_sheets(sheets, problems=problems, grouping=grouping or registry_grouping(registry))
     site.files = files
     pages = render_pages(site, docs_dir, registry=registry)
-    changed = sum(write_page(path, text) for path, text in pages.items())
-    _remove_stale(docs_dir, set(pages))
+    changed, warnings = publish(docs_dir, pages)
+    site.warnings.extend(warnings)
     return site, changed
 
 
@@ -319,14 +332,95 @@ def write_page(path: Path, text: str) -> bool:
     return True
 
 
-def _remove_stale(docs_dir: Path, keep: Iterable[Path]) -> None:
-    keep = {p.resolve() for p in keep}
-    for name in GENERATED_DIRS:
-        folder = docs_dir / name
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path.resolve() not in keep:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                shutil.rmtree(path)
+def _current(path: Path) -> bytes | bool | None:
+    """What a file holds now: its bytes, None when there is none, False when it is not a regular file."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):  # a link, a folder...: not render's to write through
+            return False
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return False
+
+
+def _remove_empty_parents(path: Path, docs_dir: Path) -> None:
+    """Remove the folders above a removed page that it left empty, up to (not including) its generated folder."""
+    top = docs_dir / path.relative_to(docs_dir).parts[0]
+    parent = path.parent
+    while parent != top and top in parent.parents:
+        try:
+            parent.rmdir()  # only an empty folder: never anything in it
+        except OSError:
+            return
+        parent = parent.parent
+
+
+def publish(docs_dir: Path, pages: Mapping[Path, str]) -> tuple[int, list[str]]:
+    """Write ``pages`` and remove render's stale ones, by the manifest's rules; (pages written, warnings).
+
+    The rules (see :mod:`generator.render.manifest`): write where there is no file, where the file
+    is what render last wrote, or (a folder rendered before manifests) where render writes anyway;
+    keep, with a warning, a file a person wrote or edited. Remove a page render no longer makes
+    only if it is unchanged since render wrote it. The manifest is written before the pages (with
+    both the old and the new hash of each) and after them, so a render stopped half-way is
+    recognised by the next.
+    """
+    old = read_manifest(docs_dir)
+    adopt = not old.found and (docs_dir / RENDER_MARK).is_file()
+    warnings: list[str] = []
+    record: dict[str, list[str]] = {}  # the manifest after this render
+    pending: dict[str, list[str]] = {}  # what a file may hold while pages are written
+    to_write: list[tuple[Path, str]] = []
+    for path, text in pages.items():
+        rel = path.relative_to(docs_dir).as_posix()
+        data = text.encode("utf-8")
+        new = digest(data)
+        current = _current(path)
+        if current is False:
+            warnings.append(f"{path}: not a regular file; the generated page is not written there")
+        elif current == data:
+            record[rel] = [new]
+        elif current is None or adopt or old.owns(rel, current):
+            record[rel] = [new]
+            pending[rel] = [new] if current is None else [digest(current), new]
+            to_write.append((path, text))
+        elif rel in old.files:
+            record[rel] = old.files[rel]
+            warnings.append(f"{path}: edited since render wrote it; not rewritten (edit the fact sheet instead, "
+                            "and delete this file to have it made again)")
+        else:
+            warnings.append(f"{path}: render did not write this file; the generated page is not written over it "
+                            "(move the file elsewhere and render again)")
+    stale = [rel for rel in old.files if rel not in record and docs_dir / rel not in pages]
+    if to_write:
+        write_manifest(docs_dir, {**old.files, **pending})
+    changed = sum(write_page(path, text) for path, text in to_write)
+    for rel in stale:
+        path = docs_dir / rel
+        current = _current(path)
+        if current is None or current is False:
+            continue  # gone, or no longer a file render wrote
+        if old.owns(rel, current):
+            path.unlink()
+            _remove_empty_parents(path, docs_dir)
+        else:
+            record[rel] = old.files[rel]
+            warnings.append(f"{path}: its sheet is gone, but the page was edited since render wrote it; kept "
+                            "(delete it if it is not wanted)")
+    if record != old.files or not old.found:
+        write_manifest(docs_dir, record)
+    if not old.found:
+        warnings.extend(_leftovers(docs_dir, record))
+    return changed, warnings
+
+
+def _leftovers(docs_dir: Path, record: Mapping[str, object]) -> list[str]:
+    """A warning for the files in the generated folders render did not write (found on a folder's first render)."""
+    left = sorted(p for name in GENERATED_DIRS if (docs_dir / name).is_dir()
+                  for p in (docs_dir / name).rglob("*")
+                  if p.is_file() and p.relative_to(docs_dir).as_posix() not in record)
+    if not left:
+        return []
+    return [f"{docs_dir}: {len(left)} files in the folders render writes were not written by this render and are "
+            f"left in place (e.g. {left[0]}); delete them if they are pages of sheets that are gone"]

@@ -15,13 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.corpus.registry import Registry
 from generator.errors import SheetError
 from generator.inputs.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.sheets.validate import _normalize, check, load_sheet
+from generator.sheets.validate import load_sheet
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +240,7 @@ class Site:
     problems: list[str]
     page_names: dict[str, str] = field(default_factory=dict)  # sheet id -> its page name under sheets/
     files: dict[str, Path] = field(default_factory=dict)  # sheet id -> the YAML file it was read from
+    warnings: list[str] = field(default_factory=list)  # things a person should know, not errors
 
     def page_name(self, sheet: FactSheet) -> str:
         return self.page_names[sheet.id]
@@ -275,23 +274,13 @@ class Site:
 Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
-
-
 def read_sheet(path: Path) -> FactSheet:
-    """A validated sheet, fast: parsed by libyaml and checked against the schema.
+    """A validated sheet: :func:`generator.sheets.validate.load_sheet`, the one way a sheet file is read.
 
-    Line numbers are only worked out (by :func:`generator.sheets.validate.load_sheet`, which parses
-    again) when something is wrong, so that every problem still names its file, line and field.
+    It is fast for a valid sheet (libyaml and the compiled schema) and works out line numbers
+    only when something is wrong, so that every problem still names its file, line and field.
     """
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return load_sheet(path)  # raises SheetError naming the line
-    data = _normalize(data)
-    if check(data, where=str(path), stem=path.stem):
-        return load_sheet(path)  # raises SheetError naming every problem with its line
-    return FactSheet.from_dict(data)
+    return load_sheet(path)
 
 
 def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:

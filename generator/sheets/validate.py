@@ -2,15 +2,19 @@
 
     data/facts/kremlin.yaml:42: quotes[2].speaker: expected a string or null, got a list
 
-:func:`load_sheet` is the one way the rest of the code reads a sheet: it validates against
-the JSON Schema, checks what a schema cannot (spans inside the text, ids matching file
-names), and only then builds the :class:`~generator.model.FactSheet`.
+:func:`sheet_data` is the one way the rest of the code reads a sheet file (render, validate,
+extract's merge of hand edits; :func:`load_sheet` builds the :class:`~generator.model.FactSheet`
+from it): the file is read by :func:`generator.sheets.yamlio.load_data` (safe loader, alias budget), then
+validated against the JSON Schema and checked for what a schema cannot say (keys given twice,
+numbers JSON cannot hold, spans inside the text, ids matching file names).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -122,6 +126,39 @@ def _message(err: jsonschema.ValidationError) -> str:
     return err.message
 
 
+def duplicate_problems(where: str, duplicates: list[tuple[tuple, int]] | None) -> list[str]:
+    """One line per key given twice in one mapping (YAML would keep only the last silently)."""
+    return [f"{where}:{line}: {field_name(path)}: given twice; YAML keeps only the last one (delete one of them)"
+            for path, line in duplicates or ()]
+
+
+def non_finite(data: Any) -> list[tuple]:
+    """The paths of the numbers JSON cannot hold (YAML's ``.nan``, ``.inf``, ``-.inf``).
+
+    A schema's "number" takes them, but the JSON download and the page's JSON-LD would be
+    invalid. A quick C-speed test first: almost every sheet has none.
+    """
+    try:
+        json.dumps(data, allow_nan=False)
+        return []
+    except ValueError:
+        pass
+    except TypeError:
+        return []  # not JSON data at all: the schema says what is wrong with it
+
+    def walk(value: Any, at: tuple) -> Iterable[tuple]:
+        if isinstance(value, float) and not math.isfinite(value):
+            yield at
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, (*at, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, (*at, i))
+
+    return list(walk(data, ()))
+
+
 def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem: str | None = None,
           duplicates: list[tuple[tuple, int]] | None = None) -> list[str]:
     """Every problem with a sheet's data, as one-line messages ``where:line: field: problem``.
@@ -129,8 +166,7 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
     ``duplicates``: keys written twice in one mapping (from :func:`generator.sheets.yamlio.load_document`).
     """
     lines = lines or {}
-    dup_problems = [f"{where}:{line}: {field_name(path)}: given twice; YAML keeps only the last one "
-                    "(delete one of them)" for path, line in duplicates or ()]
+    dup_problems = duplicate_problems(where, duplicates)
 
     def at(path: tuple) -> str:
         line = yamlio.line_of(lines, path)
@@ -148,6 +184,8 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             line_path = (*path, extra[0]) if extra else path  # point at the unknown field itself
         problems.append(f"{at(line_path)}: {field_name(path)}: {_message(err)}")
+    problems += [f"{at(path)}: {field_name(path)}: not a finite number (.nan and .inf cannot be written as JSON; "
+                 "write the number, or null when it is unknown)" for path in non_finite(normal)]
     problems = dup_problems + problems
     if problems:
         return problems
@@ -162,13 +200,24 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
     return problems
 
 
-def load_sheet(path: Path) -> FactSheet:
-    """A validated FactSheet from a YAML file; raises SheetError listing every problem."""
+def sheet_data(path: Path) -> Any:
+    """The data of a sheet file that passes every check of :func:`check`, as YAML reads it.
+
+    Raises SheetError listing every problem, each with its file, line and field. Fast for a
+    valid sheet (libyaml, the compiled schema, no line numbers); only a sheet with a problem
+    is read again with its lines, to say where each problem is.
+    """
+    data, duplicated = yamlio.load_data(path)
+    if not duplicated and not check(data, where=str(path), stem=path.stem):
+        return data
     data, lines, duplicates = yamlio.load_document(path)
     problems = check(data, where=str(path), lines=lines, stem=path.stem, duplicates=duplicates)
-    if problems:
-        raise SheetError(path, problems)
-    return FactSheet.from_dict(_normalize(data))
+    raise SheetError(path, problems or [f"{path}: changed while being read; try again"])
+
+
+def load_sheet(path: Path) -> FactSheet:
+    """A validated FactSheet from a YAML file (read by :func:`sheet_data`); raises SheetError listing every problem."""
+    return FactSheet.from_dict(_normalize(sheet_data(path)))
 
 
 def validate_paths(paths: list[Path]) -> tuple[int, list[str]]:

@@ -156,7 +156,7 @@ def read_block(text: str, key: str) -> Any:
     end = _TOP_KEY.search(text, m.end() + 1)
     chunk = text[m.start():end.start() if end else len(text)]
     try:
-        data = yaml.load(chunk, Loader=_LOADER)  # a safe loader (libyaml's when available)
+        data = load_fast(chunk)
     except yaml.YAMLError:
         return None
     return data.get(key) if isinstance(data, dict) else None
@@ -196,9 +196,167 @@ def read_flat_block(text: str, key: str) -> dict[str, str | None] | None:
     return out
 
 
+#: how much larger than written aliases may make a YAML text, in nodes plus characters of text.
+#: A person may reuse an ``&anchor`` a few times; aliases of aliases ("billion laughs") would
+#: make a 1 KB file take gigabytes once the data is walked, copied or written out.
+ALIAS_BUDGET = 100_000
+
+
+class _Loader(_LOADER):
+    """The safe loader (libyaml's when available), noting whether some mapping gives a key twice."""
+
+    duplicated = False
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) < len(node.value):
+            self.duplicated = True
+        return mapping
+
+
+#: how deep a YAML text may nest lists and mappings: a sheet nests a few levels, the registry five;
+#: libyaml's composer recurses in C (a 200 KB file of ``[`` crashes the interpreter) and the
+#: validators in Python
+MAX_DEPTH = 100
+
+
+class LimitError(yaml.MarkedYAMLError):
+    """A YAML text past a limit that keeps hostile files from taking the machine down."""
+
+
+class AliasError(LimitError):
+    """Aliases that expand a YAML text past :data:`ALIAS_BUDGET`, or an anchor holding itself."""
+
+
+class DepthError(LimitError):
+    """Lists and mappings nested deeper than :data:`MAX_DEPTH`."""
+
+
+def check_limits(text: str, budget: int = ALIAS_BUDGET, max_depth: int = MAX_DEPTH) -> None:
+    """Raise a :class:`LimitError` (marked where it happens) for aliases past ``budget`` or nesting past ``max_depth``.
+
+    Works on the parser's events (libyaml's parser keeps a stack, it does not recurse), before
+    anything is built: each anchored node's size is known when it ends (nodes plus characters,
+    its own aliases expanded), and each alias adds the size of its anchor. An alias inside its
+    own anchor would make a value that holds itself.
+    """
+    sizes: dict[str, int] = {}
+    open_anchors: set[str] = set()
+    stack: list[list] = [[None, 0]]  # per open collection: [its anchor, its size so far]
+    extra = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in open_anchors:
+                raise AliasError(None, None, f"the alias *{event.anchor} is inside its own anchor "
+                                 f"&{event.anchor} (a value cannot hold itself)", event.start_mark)
+            size = sizes.get(event.anchor, 0)  # an undefined alias is reported by the composer
+            extra += size
+            if extra > budget:
+                raise AliasError(None, None, f"aliases (*{event.anchor} and others) repeat more than "
+                                 f"{budget:,} characters of the file; write the values out instead of "
+                                 "using & and *", event.start_mark)
+            stack[-1][1] += size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1 + len(event.value)
+            if event.anchor:
+                sizes[event.anchor] = size
+            stack[-1][1] += size
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) > max_depth:
+                raise DepthError(None, None, f"lists and mappings nested more than {max_depth} deep (check the "
+                                 "brackets and the indentation)", event.start_mark)
+            stack.append([event.anchor, 1])
+            if event.anchor:
+                open_anchors.add(event.anchor)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+                open_anchors.discard(anchor)
+            stack[-1][1] += size
+
+
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _may_exceed_limits(text: str, max_depth: int = MAX_DEPTH) -> bool:
+    """False when ``text`` surely has no anchor and nests less than ``max_depth``: a quick look, no parse.
+
+    A node's depth is at most the flow brackets open around it plus, in block style, its line's
+    indentation and the compact ``- ``/``? ``/``: `` indicators on it; each of the three is
+    bounded here, counting brackets inside quotes too (which only errs on the careful side).
+    """
+    if "&" in text:
+        return True
+    depth = deepest = 0
+    for m in _FLOW.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    quarter = max_depth // 4
+    return (deepest >= max_depth // 2 or re.search(rf"^ {{{quarter},}}", text, re.M) is not None
+            or re.search(rf"(?:[-?:][ \t]+){{{quarter},}}", text) is not None)
+
+
+def _bad_scalar(node: yaml.Node) -> yaml.Node | None:
+    """The first scalar (say ``!!int abc``) that its tag's constructor cannot read."""
+    loader = _Loader("")
+    seen: set[int] = set()
+    todo = [node]
+    try:
+        while todo:
+            n = todo.pop()
+            if id(n) in seen:
+                continue
+            seen.add(id(n))
+            if isinstance(n, yaml.ScalarNode):
+                constructor = loader.yaml_constructors.get(n.tag)
+                try:
+                    if constructor is not None:
+                        constructor(loader, n)
+                except Exception:
+                    return n
+            elif isinstance(n, yaml.SequenceNode):
+                todo.extend(reversed(n.value))
+            elif isinstance(n, yaml.MappingNode):
+                todo.extend(x for pair in reversed(n.value) for x in reversed(pair))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _load(text: str) -> tuple[yaml.Node | None, Any, bool]:
+    """(nodes, data, some key given twice) of a YAML text, read safely; every failure a YAMLError.
+
+    The limits (:func:`check_limits`) are checked only when a quick look cannot rule them out.
+    A value its tag cannot read (``!!int abc``, ``!!timestamp 2024-13-45``) raises a marked
+    ConstructorError rather than the ValueError or KeyError PyYAML lets out.
+    """
+    if _may_exceed_limits(text):
+        check_limits(text)
+    loader = _Loader(text)
+    node = None
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return node, data, loader.duplicated
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
+        bad = _bad_scalar(node) if node is not None else None
+        mark = bad.start_mark if bad is not None else None
+        tag = (bad.tag if bad is not None else "").replace("tag:yaml.org,2002:", "!!")
+        value = bad.value if bad is not None else ""
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{value!r} cannot be read as {tag} ({exc}); remove the tag or fix the value",
+            mark) from None
+    finally:
+        loader.dispose()
+
+
 def load_fast(text: str) -> Any:
-    """The data of a YAML text with the fastest safe loader available (libyaml's)."""
-    return yaml.load(text, Loader=_LOADER)
+    """The data of a YAML text with the fastest safe loader available (libyaml's), aliases checked.
+
+    Raises yaml.YAMLError for any text that cannot be read (including aliases past the budget).
+    """
+    return _load(text)[1]
 
 
 def load_with_lines(path: Path) -> tuple[Any, dict[tuple, int]]:
@@ -221,32 +379,68 @@ _YAML_HINTS = (
 )
 
 
-def load_document(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[tuple, int]]]:
-    """:func:`load_with_lines`, plus the keys given twice in one mapping, as (path, line) pairs.
-
-    YAML keeps only the last of two equal keys; in a hand-edited file that is a mistake to report.
-    """
+def read_text(path: Path) -> str:
+    """A YAML file's text; SheetError (one line) when it cannot be read or is not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise SheetError(path, [f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
     except OSError as exc:
         raise SheetError(path, [f"{path}: cannot read ({exc.strerror or exc})"]) from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(path: Path) -> tuple[yaml.Node | None, Any, bool]:
+    """:func:`_load` of a file, every failure a one-line SheetError naming the file and line."""
+    text = read_text(path)
     try:
-        parser = loader(text)  # a safe loader: one parse gives both the nodes (lines) and the data
-        try:
-            node = parser.get_single_node()
-            data = parser.construct_document(node) if node is not None else None
-        finally:
-            parser.dispose()
-    except yaml.YAMLError:
-        raise SheetError(path, [syntax_error(path, text)]) from None
+        return _load(text)
+    except yaml.YAMLError as exc:
+        raise SheetError(path, [load_error(path, text, exc)]) from None
+
+
+def load_data(path: Path) -> tuple[Any, bool]:
+    """The data in a YAML file, fast (no line numbers), and whether some mapping gives a key twice.
+
+    The same reading as :func:`load_document` (same safe loader, alias budget, errors), for
+    callers that work out the lines only when something is wrong.
+    """
+    _, data, duplicated = _parse(path)
+    return data, duplicated
+
+
+def load_document(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[tuple, int]]]:
+    """:func:`load_with_lines`, plus the keys given twice in one mapping, as (path, line) pairs.
+
+    YAML keeps only the last of two equal keys; in a hand-edited file that is a mistake to report.
+    Every YAML file of the project (sheets, snapshots, the registry) is read through here or
+    :func:`load_data`: a safe loader, aliases within :data:`ALIAS_BUDGET`, nesting within
+    :data:`MAX_DEPTH`, and one-line errors with the line for bad syntax, tags (``!!python/object``)
+    and values a tag cannot read.
+    """
+    node, data, _ = _parse(path)
     lines: dict[tuple, int] = {}
     duplicates: list[tuple[tuple, int]] = []
     if node is not None:
         _walk(node, (), lines, duplicates)
     return data, lines, duplicates
+
+
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
+
+
+def load_error(path: Path, text: str, exc: yaml.YAMLError) -> str:
+    """The one-line message for a YAML text that cannot be read: file, line, problem and a hint."""
+    mark = getattr(exc, "problem_mark", None)
+    if not isinstance(exc, LimitError | yaml.constructor.ConstructorError):
+        return syntax_error(path, text)
+    where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    tag = _UNKNOWN_TAG.search(problem)
+    if tag:
+        name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        problem = (f"the tag {name} is not allowed (a YAML file here holds only text, numbers, true/false, "
+                   "lists and mappings; remove the tag)")
+    return f"{where}: YAML: {problem}"
 
 
 def syntax_error(path: Path, text: str) -> str:

@@ -609,7 +609,7 @@ def test_the_extract_command_says_in_one_line_that_the_cache_cannot_be_written(s
     import os
     import subprocess
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     server.add("/news/ferry-terminal.html", PAGE.format(charset="utf-8", year=2026))
     (tmp_path / "in-the-way").write_text("not a folder\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(root)}

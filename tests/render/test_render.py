@@ -18,6 +18,7 @@ from sitebuild import END_SCRIPT, HOSTILE_ID, HOSTILE_PERSON, SCRIPT, built_site
 
 from generator.model import DateMention, Entity, Fact, FactSheet, Figure, Generated, Quote, Source
 from generator.render import GENERATED_DIRS, environment, exports, gather, gather_sheets, render_pages, render_site
+from generator.render.manifest import MANIFEST
 from generator.render.site import EntityIndex, EntityPage, group_entities
 from generator.sheets import yamlio
 
@@ -223,7 +224,9 @@ def test_every_page_is_written(sample_pages):
                 "data/factsheet.schema.json"]
     for rel in expected:
         assert (docs / rel).is_file(), rel
-    assert changed == len([p for p in docs.rglob("*") if p.is_file()])
+    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} - {MANIFEST}
+    assert changed == len(written)
+    assert set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"]) == written
 
 
 def test_rendering_again_changes_nothing_and_removes_stale_pages(tmp_path, sample_pages):
