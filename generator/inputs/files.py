@@ -23,6 +23,7 @@ from generator.errors import InputError, SkippedInputError
 from generator.inputs.fetch import Fetcher, is_url, url_id
 from generator.inputs.ids import MAX_ID_LENGTH, slugify
 from generator.model import Article, Source
+from generator.sheets import yamlio
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +210,14 @@ def read_text(path: Path, label: str | None = None) -> Article:
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+def _syntax_error(text: str) -> yaml.YAMLError:
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return exc
+    return yaml.YAMLError("not valid YAML")
+
+
 def read_markdown(path: Path, label: str | None = None) -> Article:
     """A Markdown article with optional YAML front matter (title, url, published, source, author)."""
     raw = decode(path.read_bytes(), path)
@@ -220,8 +229,12 @@ def read_markdown(path: Path, label: str | None = None) -> Article:
             raise InputError(path, "front matter has no closing '---' line", line=1,
                              hint="end the front matter with a line holding only ---")
         try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError as exc:
+            loaded = yamlio.load_fast(m.group(1))  # aliases and nesting within limits, as every YAML we read
+        except yamlio.LimitError as exc:
+            raise InputError(path, f"front matter: {exc.problem}", line=exc.problem_mark.line + 2,
+                             hint="fix the YAML between the --- lines") from None
+        except yaml.YAMLError:
+            exc = _syntax_error(m.group(1))  # libyaml's marks point past the line at fault; PyYAML's do not
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark else 1
             problem = getattr(exc, "problem", None) or "not valid YAML"

@@ -101,6 +101,12 @@ def test_a_declared_html_charset_wins_over_guessing():
     ("badtype.md", b"---\ntitle: T\nauthor: {name: x}\n---\nText.\n",
      "badtype.md:3: front matter: author must be text"),
     ("notext.md", b"---\ntitle: Only a title\n---\n\n", "notext.md: the article has no text after its front matter"),
+    ("bomb.md", b"---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\nText.\n",
+     "bomb.md:6: front matter: aliases"),
+    ("deep.md", b"---\ntitle: " + b"[" * 5000 + b"\n---\nText.\n",
+     "deep.md:2: front matter: lists and mappings nested"),
     ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "nav.html: no article text found"),
     ("notes.docx", b"PK\x03\x04", "notes.docx: unknown kind of file '.docx'"),
 ])
