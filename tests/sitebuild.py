@@ -126,7 +126,7 @@ class BuiltSite:
     build_log: str
 
     def sheets(self) -> list[FactSheet]:
-        from generator.sheets.validate import load_sheet
+        from generator.sheets.store import load_sheet
 
         return [load_sheet(p) for p in sorted(self.facts.glob("*.yaml"))]
 

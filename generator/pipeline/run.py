@@ -186,10 +186,10 @@ class SheetStore:
         """The sheet as it is now (None: none yet); False when it is broken and must not be overwritten."""
         if not path.exists():
             return None
-        from generator.sheets.validate import sheet_data
+        from generator.sheets.store import read_sheet
 
         try:
-            data = sheet_data(path)  # the checks render and validate make, in the same words
+            _, data = read_sheet(path)  # the checks render and validate make, in the same words
         except SheetError as err:
             more = f" (and {len(err.problems) - 1} more; see `factsheet validate`)" if len(err.problems) > 1 else ""
             report.errors.append(f"{err.problems[0]}{more}: not regenerated so that no hand edit is lost "

@@ -19,7 +19,7 @@ from generator.corpus.registry import Registry
 from generator.errors import SheetError
 from generator.inputs.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.sheets.validate import load_sheet
+from generator.sheets.store import load_sheet
 
 log = logging.getLogger(__name__)
 
@@ -275,9 +275,9 @@ Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
 
 
 def read_sheet(path: Path) -> FactSheet:
-    """A validated sheet: :func:`generator.sheets.validate.load_sheet`, the one way a sheet file is read.
+    """A validated sheet: :func:`generator.sheets.store.load_sheet`, the one way a sheet file is read.
 
-    It is fast for a valid sheet (libyaml and the compiled schema) and works out line numbers
+    It is fast for a valid sheet (libyaml and the model's compiled validator) and works out line numbers
     only when something is wrong, so that every problem still names its file, line and field.
     """
     return load_sheet(path)

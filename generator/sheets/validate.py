@@ -1,77 +1,53 @@
-"""Validation of fact-sheet YAML at the boundary: every problem, each with file, line and field.
+"""Validation at the boundary, through the model: every problem, each with file, line and field.
 
     data/facts/kremlin.yaml:42: quotes[2].speaker: expected a string or null, got a list
 
-:func:`sheet_data` is the one way the rest of the code reads a sheet file (render, validate,
-extract's merge of hand edits; :func:`load_sheet` builds the :class:`~generator.model.FactSheet`
-from it): the file is read by :func:`generator.sheets.yamlio.load_data` (safe loader, alias budget), then
-validated against the JSON Schema and checked for what a schema cannot say (keys given twice,
-numbers JSON cannot hold, spans inside the text, ids matching file names).
+:func:`validate` reads YAML data into a record class of :mod:`generator.model` with pydantic
+(strict JSON semantics: what the published JSON Schema says) and turns pydantic's errors into
+those lines: the union members pydantic names in a location are dropped, the problems of one
+union are one line, missing and unknown fields are gathered per mapping, and each line is worded
+from the schema the same model generates. :func:`check` adds what a type cannot say for a sheet
+(keys given twice, the id matching the file name, spans in order); files are read by
+:mod:`generator.sheets.store`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from pydantic import ValidationError
 
 from generator.errors import SheetError
-from generator.model import FactSheet
+from generator.model import FactSheet, adapter, as_json
 from generator.sheets import yamlio
+
+#: "file:line" for a path into the data (the file alone when the line is not known)
+Locate = Callable[[tuple], str]
 
 _TYPE_NAMES = {"string": "a string", "null": "null", "array": "a list", "object": "a mapping",
                "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_FINITE = ("not a finite number (.nan and .inf cannot be written as JSON; write the number, or null when it is "
+           "unknown)")
+_MISSING = ("missing",)
+_UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    """The fact-sheet JSON Schema shipped with the package."""
+    """The fact-sheet JSON Schema shipped with the package (generated from the model: see :mod:`.schema`)."""
     text = resources.files("generator.sheets").joinpath("schema/factsheet.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
-
-
-@lru_cache(maxsize=1)
-def _fast_validator() -> Any:
-    """The schema compiled to Python by fastjsonschema (tens of times faster than jsonschema).
-
-    It only says yes or no; for a sheet it refuses, jsonschema finds every problem and words it.
-    The schema keeps to what draft 7 and 2020-12 read alike, so either draft's reading is the same.
-    """
-    import fastjsonschema
-
-    return fastjsonschema.compile({**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
-
-
-def _valid_fast(data: Any) -> bool:
-    import fastjsonschema
-
-    try:
-        _fast_validator()(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
-
-
-def _normalize(value: Any) -> Any:
-    """Dates a person typed without quotes (YAML reads them as dates) count as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _normalize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_normalize(v) for v in value]
-    return value
+@cache
+def _schema_of(kind: Any) -> dict[str, Any]:
+    """The schema the model generates for ``kind``, which words the messages (worked out at the first problem)."""
+    return adapter(kind).json_schema()
 
 
 def field_name(path: tuple) -> str:
@@ -98,32 +74,12 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(err: jsonschema.ValidationError) -> str:
-    v = err.validator
-    if v == "type":
-        want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        return f"expected {' or '.join(_TYPE_NAMES.get(w, w) for w in want)}, got {_kind(err.instance)}"
-    if v == "required":
-        missing = [k for k in err.validator_value if k not in (err.instance or {})]
-        return f"missing field {', '.join(repr(k) for k in missing)}"
-    if v == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extra = sorted(set(err.instance) - set(allowed))
-        return f"unknown field {', '.join(repr(k) for k in extra)} (allowed: {', '.join(allowed)})"
-    if v == "enum":
-        allowed = ", ".join("null" if x is None else repr(x) for x in err.validator_value)
-        return f"{err.instance!r} is not one of {allowed}"
-    if v == "const":
-        return f"expected {err.validator_value!r}, got {err.instance!r}"
-    if v == "pattern":
-        return f"{err.instance!r} is not in the expected form"
-    if v == "minLength":
-        return "must not be empty"
-    if v in ("minItems", "maxItems"):
-        return "a span is two numbers: [start, end]"
-    if v == "oneOf":
-        return f"expected a number, null or {{low, high}}, got {_kind(err.instance)}"
-    return err.message
+def locator(where: str, lines: dict[tuple, int] | None) -> Locate:
+    """``where:line`` for a path, the line of its nearest ancestor that has one."""
+    def at(path: tuple) -> str:
+        line = yamlio.line_of(lines, path) if lines else None
+        return f"{where}:{line}" if line else where
+    return at
 
 
 def duplicate_problems(where: str, duplicates: list[tuple[tuple, int]] | None) -> list[str]:
@@ -132,31 +88,218 @@ def duplicate_problems(where: str, duplicates: list[tuple[tuple, int]] | None) -
             for path, line in duplicates or ()]
 
 
-def non_finite(data: Any) -> list[tuple]:
-    """The paths of the numbers JSON cannot hold (YAML's ``.nan``, ``.inf``, ``-.inf``).
+# -- from pydantic's errors to one line per problem ------------------------------------------------------
 
-    A schema's "number" takes them, but the JSON download and the page's JSON-LD would be
-    invalid. A quick C-speed test first: almost every sheet has none.
+
+def _resolve(root: dict, node: dict) -> dict:
+    while "$ref" in node:
+        node = root["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _choices(root: dict, node: dict) -> list[dict]:
+    """The alternatives a schema node allows (itself, or each of its ``anyOf``), references resolved."""
+    node = _resolve(root, node)
+    if "anyOf" in node:
+        return [c for alt in node["anyOf"] for c in _choices(root, alt)]
+    return [node]
+
+
+def _schema_at(root: dict, path: tuple) -> dict:
+    """The schema node for ``path`` into ``data``: at each step, the alternative that can hold the next key."""
+    node: dict = root
+    for part in path:
+        alts = _choices(root, node)
+        if isinstance(part, int):
+            array = next((a for a in alts if a.get("type") == "array"), {})
+            prefix = array.get("prefixItems") or []
+            node = prefix[part] if part < len(prefix) else array.get("items", {})
+        else:
+            node = next((a["properties"][part] for a in alts if part in a.get("properties", {})), {})
+    return node
+
+
+def _expected(root: dict, node: dict) -> str:
+    """``a string or null``, ``a number, null or {low, high}``: what a schema node allows, in words."""
+    alts = _choices(root, node)
+    words, shapes = [], []
+    for a in alts:
+        if a.get("type") == "object" and len(alts) > 1:
+            shapes.append("{" + ", ".join(a.get("properties", {})) + "}")  # a range: {low, high}
+        elif "enum" in a or "const" in a:
+            words.append("one of " + ", ".join(map(_literal, a.get("enum", [a.get("const")]))))
+        else:
+            words.append(_TYPE_NAMES.get(a.get("type", ""), a.get("type", "a value")))
+    names = list(dict.fromkeys(words + shapes))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _literal(value: Any) -> str:
+    return "null" if value is None else repr(value)
+
+
+def _data_path(loc: tuple, data: Any, missing: bool) -> tuple[tuple, tuple | None]:
+    """(the path into ``data`` a pydantic location names, the path of the union it went through or None).
+
+    pydantic puts the union member it tried into the location (``value.int``, ``value.Range.low``);
+    those are not keys of the data. For a missing field the last part is the key that is not there.
     """
+    path: list = []
+    union = None
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if _has(node, part):
+            node = node[part]
+        elif missing and last:
+            pass
+        else:
+            if union is None:
+                union = tuple(path)
+            continue
+        path.append(part)
+    return tuple(path), union
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _message(err: dict, root: dict, node: dict) -> str:
+    kind, value, ctx = err["type"], err["input"], err.get("ctx") or {}
+    if kind == "finite_number":
+        return _FINITE
+    if kind in ("literal_error", "enum"):
+        alts = _choices(root, node)
+        const = [a["const"] for a in alts if "const" in a]
+        if const and len(alts) == 1:
+            return f"expected {const[0]!r}, got {value!r}"
+        allowed = [v for a in alts for v in a.get("enum", [a.get("const")] if "const" in a else [])]
+        allowed += [None] * any(a.get("type") == "null" for a in alts)
+        return f"{value!r} is not one of {', '.join(map(_literal, allowed))}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not in the expected form"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{value!r} is less than the minimum of {ctx.get('ge', ctx.get('gt'))}"
+    if kind.endswith("_type") or kind in ("none_required", "int_from_float", "bool_parsing", "int_parsing"):
+        return f"expected {_expected(root, node)}, got {_kind(value)}"
+    return err["msg"]
+
+
+def _problems(err: ValidationError, data: Any, root: dict, at: Locate) -> list[tuple[tuple, str]]:
+    """(path, ``file:line: field: problem``) for each problem, one per field, union or mapping."""
+    out: dict[tuple, tuple[tuple, str]] = {}  # by (what, path): the first word about it
+    missing: dict[tuple, list[str]] = {}
+    unknown: dict[tuple, list[str]] = {}
+    unions: dict[tuple, list[dict]] = {}
+    for e in err.errors(include_url=False):
+        path, union = _data_path(e["loc"], data, e["type"] in _MISSING)
+        parent = _data_value(data, path[:-1]) if path else None
+        if e["type"] in _MISSING and isinstance(parent, list):  # a tuple too short: a span of one number
+            e = {**e, "type": "too_short"}
+            path = path[:-1]
+        if union is not None:
+            unions.setdefault(union, []).append(e)
+        elif e["type"] in _MISSING:
+            missing.setdefault(path[:-1], []).append(path[-1])
+        elif e["type"] in _UNKNOWN:
+            unknown.setdefault(path[:-1], []).append(path[-1])
+        elif e["type"] in ("too_short", "too_long") and path and path[-1] == "span":
+            out[path] = (path, f"{at(path)}: {field_name(path)}: a span is two numbers: [start, end]")
+        else:
+            node = _schema_at(root, path)
+            out.setdefault(path, (path, f"{at(path)}: {field_name(path)}: {_message(e, root, node)}"))
+    for path, errors in unions.items():
+        node = _schema_at(root, path)
+        value = _data_value(data, path)
+        if any(e["type"] == "finite_number" for e in errors):
+            words = _FINITE
+        elif path and path[-1] == "span" and isinstance(value, list):
+            words = "a span is two numbers: [start, end]"
+        else:
+            words = f"expected {_expected(root, node)}, got {_kind(value)}"
+        out.setdefault(path, (path, f"{at(path)}: {field_name(path)}: {words}"))
+    for path, keys in missing.items():
+        order = list(_properties(root, path))  # the model's order: text, speaker, kind
+        keys = sorted(keys, key=lambda k: order.index(k) if k in order else len(order))
+        out[(*path, "?missing")] = (path, f"{at(path)}: {field_name(path)}: missing field "
+                                          f"{', '.join(repr(k) for k in keys)}")
+    for path, keys in unknown.items():
+        allowed = sorted(_properties(root, path))
+        keys = sorted(keys, key=str)
+        out[(*path, "?unknown")] = (path, f"{at((*path, keys[0]))}: {field_name(path)}: unknown field "
+                                          f"{', '.join(repr(k) for k in keys)} (allowed: {', '.join(allowed)})")
+    return list(out.values())
+
+
+def _properties(root: dict, path: tuple) -> dict[str, Any]:
+    """The fields the mapping at ``path`` may have."""
+    return next((a["properties"] for a in _choices(root, _schema_at(root, path)) if "properties" in a), {})
+
+
+def _data_value(data: Any, path: tuple) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+def _not_json(data: Any, at: tuple = ()) -> Iterable[tuple[tuple, Any]]:
+    """The paths of values JSON (and so the schema) has no form for: binary data, sets, keys that are not text."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if not isinstance(k, str | int | float | bool) and k is not None:
+                yield (*at, str(k)), k
+            else:
+                yield from _not_json(v, (*at, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _not_json(v, (*at, i))
+    elif not isinstance(data, str | int | float | bool) and data is not None:
+        try:
+            as_json(data)
+        except TypeError:
+            yield at, data
+
+
+def validate(kind: Any, data: Any, *, where: str, lines: dict[tuple, int] | None = None) -> tuple[Any, list[str]]:
+    """(the record ``data`` describes, []) or (None, every problem as ``where:line: field: problem``, in field order).
+
+    ``kind`` is a record class of :mod:`generator.model` (or any type pydantic reads); ``lines``
+    (from :func:`generator.sheets.yamlio.load_document`) put each problem on its line.
+    """
+    at = locator(where, lines)
     try:
-        json.dumps(data, allow_nan=False)
-        return []
-    except ValueError:
-        pass
-    except TypeError:
-        return []  # not JSON data at all: the schema says what is wrong with it
+        text = as_json(data)
+    except (TypeError, ValueError):
+        return None, [f"{at(path)}: {field_name(path)}: {type(value).__name__} cannot be written as JSON (a YAML "
+                      "file here holds only text, numbers, true/false, lists and mappings)"
+                      for path, value in _not_json(data)]
+    try:
+        return adapter(kind).validate_json(text, strict=True), []
+    except ValidationError as err:
+        root = _schema_of(kind)
+        if root.get("type") == "object" and not isinstance(data, dict):
+            keys = ", ".join(f"{k}: ..." for k in root.get("required", [])[:2])
+            return None, [f"{at(())}: expected a YAML mapping{f' ({keys})' if keys else ''}, got {_kind(data)}"]
+        problems = _problems(err, data, root, at)
+    return None, [line for _, line in sorted(problems, key=lambda p: [str(x) for x in p[0]])]
 
-    def walk(value: Any, at: tuple) -> Iterable[tuple]:
-        if isinstance(value, float) and not math.isfinite(value):
-            yield at
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                yield from walk(v, (*at, k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from walk(v, (*at, i))
 
-    return list(walk(data, ()))
+def sheet_problems(sheet: FactSheet, at: Locate, stem: str | None) -> list[str]:
+    """What the types cannot say of a valid sheet: the id is the file's name, each span starts before it ends."""
+    problems = []
+    if stem is not None and sheet.id != stem:
+        problems.append(f"{at(('id',))}: id: {sheet.id!r} does not match the file name {stem!r}.yaml "
+                        "(rename the file or fix the id)")
+    for section in ("quotes", "figures", "dates", "facts"):
+        for i, item in enumerate(getattr(sheet, section)):
+            if item.span and item.span[0] > item.span[1]:
+                problems.append(f"{at((section, i, 'span'))}: {section}[{i}].span: start is after end")
+    return problems
 
 
 def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem: str | None = None,
@@ -165,63 +308,15 @@ def check(data: Any, *, where: str, lines: dict[tuple, int] | None = None, stem:
 
     ``duplicates``: keys written twice in one mapping (from :func:`generator.sheets.yamlio.load_document`).
     """
-    lines = lines or {}
-    dup_problems = duplicate_problems(where, duplicates)
-
-    def at(path: tuple) -> str:
-        line = yamlio.line_of(lines, path)
-        return f"{where}:{line}" if line else where
-
-    if not isinstance(data, dict):
-        return [f"{at(())}: a fact sheet must be a YAML mapping (id: ..., title: ...), got {_kind(data)}"]
-    problems = []
-    normal = _normalize(data)
-    errors = [] if _valid_fast(normal) else _validator().iter_errors(normal)
-    for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
-        path = tuple(err.absolute_path)
-        line_path = path
-        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-            line_path = (*path, extra[0]) if extra else path  # point at the unknown field itself
-        problems.append(f"{at(line_path)}: {field_name(path)}: {_message(err)}")
-    problems += [f"{at(path)}: {field_name(path)}: not a finite number (.nan and .inf cannot be written as JSON; "
-                 "write the number, or null when it is unknown)" for path in non_finite(normal)]
-    problems = dup_problems + problems
-    if problems:
-        return problems
-    if stem is not None and data.get("id") != stem:
-        problems.append(f"{at(('id',))}: id: {data.get('id')!r} does not match the file name {stem!r}.yaml "
-                        "(rename the file or fix the id)")
-    for section in ("quotes", "figures", "dates", "facts"):
-        for i, item in enumerate(data.get(section) or []):
-            span = item.get("span")
-            if span and span[0] > span[1]:
-                problems.append(f"{at((section, i, 'span'))}: {section}[{i}].span: start is after end")
-    return problems
-
-
-def sheet_data(path: Path) -> Any:
-    """The data of a sheet file that passes every check of :func:`check`, as YAML reads it.
-
-    Raises SheetError listing every problem, each with its file, line and field. Fast for a
-    valid sheet (libyaml, the compiled schema, no line numbers); only a sheet with a problem
-    is read again with its lines, to say where each problem is.
-    """
-    data, duplicated = yamlio.load_data(path)
-    if not duplicated and not check(data, where=str(path), stem=path.stem):
-        return data
-    data, lines, duplicates = yamlio.load_document(path)
-    problems = check(data, where=str(path), lines=lines, stem=path.stem, duplicates=duplicates)
-    raise SheetError(path, problems or [f"{path}: changed while being read; try again"])
-
-
-def load_sheet(path: Path) -> FactSheet:
-    """A validated FactSheet from a YAML file (read by :func:`sheet_data`); raises SheetError listing every problem."""
-    return FactSheet.from_dict(_normalize(sheet_data(path)))
+    sheet, problems = validate(FactSheet, data, where=where, lines=lines)
+    problems = duplicate_problems(where, duplicates) + problems
+    return problems or sheet_problems(sheet, locator(where, lines), stem)
 
 
 def validate_paths(paths: list[Path]) -> tuple[int, list[str]]:
     """(number of sheets checked, every problem found) for files and folders of sheets."""
+    from generator.sheets.store import load_sheet
+
     files: list[Path] = []
     problems: list[str] = []
     for p in paths:

@@ -1,0 +1,68 @@
+"""Reading a sheet file: the one way, for render, validate, extract's merge of hand edits and the corpus.
+
+:func:`load_sheet` reads the file with the safe YAML reader and its limits
+(:func:`generator.sheets.yamlio.load_data`: libyaml, aliases and nesting bounded, tags refused),
+validates it through the model (:mod:`generator.sheets.validate`) and returns the
+:class:`~generator.model.FactSheet`, or raises :class:`~generator.errors.SheetError` listing
+every problem as ``file:line: field: problem``.
+
+Fast for a valid file (no line numbers are worked out); only a file with a problem is read again
+with its lines (:func:`generator.sheets.yamlio.load_document`), to say where each problem is and
+which keys are given twice. :func:`load_model` is the same reading for any file kind the model
+describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.errors import SheetError
+from generator.model import FactSheet
+from generator.sheets import validate, yamlio
+
+T = TypeVar("T")
+
+#: what a type cannot say of a valid file: (the record, file:line for a path) -> problems
+Checks = Callable[[Any, validate.Locate], list[str]]
+
+
+def load_model(path: Path, kind: type[T], *, checks: Checks | None = None,
+               error: Callable[[Path, list[str]], Exception] = SheetError) -> tuple[T, Any]:
+    """(the record the YAML file at ``path`` describes, its data as read): the file read safely and validated.
+
+    ``kind`` is a record class of :mod:`generator.model`; ``checks`` adds what its types cannot
+    say. Raises ``error(path, problems)`` (:class:`SheetError` unless told) with every problem:
+    YAML that cannot be read (one line, with its line number), keys given twice, each field the
+    model refuses, and then what ``checks`` finds.
+    """
+    try:
+        data, duplicated = yamlio.load_data(path)
+        if not duplicated:
+            value, problems = validate.validate(kind, data, where=str(path))
+            if not problems and not (checks and checks(value, validate.locator(str(path), None))):
+                return value, data
+        data, lines, duplicates = yamlio.load_document(path)
+    except SheetError as exc:
+        if error is SheetError:
+            raise
+        raise error(path, exc.problems) from None
+    value, problems = validate.validate(kind, data, where=str(path), lines=lines)
+    problems = validate.duplicate_problems(str(path), duplicates) + problems
+    if not problems and checks:
+        problems = checks(value, validate.locator(str(path), lines))
+    raise error(path, problems or [f"{path}: changed while being read; try again"])
+
+
+def read_sheet(path: Path) -> tuple[FactSheet, dict[str, Any]]:
+    """(the sheet, its data as written): :func:`load_sheet`, and the mapping the merge of hand edits works on."""
+    def checks(sheet: FactSheet, at: validate.Locate) -> list[str]:
+        return validate.sheet_problems(sheet, at, path.stem)
+
+    return load_model(path, FactSheet, checks=checks)
+
+
+def load_sheet(path: Path) -> FactSheet:
+    """The validated sheet in a YAML file; SheetError listing every problem, each with file, line and field."""
+    return read_sheet(path)[0]
