@@ -274,23 +274,17 @@ class Site:
 Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
 
 
-def read_sheet(path: Path) -> FactSheet:
-    """A validated sheet: :func:`generator.sheets.store.load_sheet`, the one way a sheet file is read.
-
-    It is fast for a valid sheet (libyaml and the model's compiled validator) and works out line numbers
-    only when something is wrong, so that every problem still names its file, line and field.
-    """
-    return load_sheet(path)
-
-
 def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
-    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out)."""
+    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out).
+
+    Each is read by :func:`generator.sheets.store.load_sheet`, the one way a sheet file is read.
+    """
     sheets: list[FactSheet] = []
     files: dict[str, Path] = {}
     problems: list[str] = []
     for path in sorted(facts_dir.glob("*.yaml")):
         try:
-            sheet = read_sheet(path)
+            sheet = load_sheet(path)
         except SheetError as err:
             problems.extend(err.problems)
             continue

@@ -33,6 +33,7 @@ _TYPE_NAMES = {"string": "a string", "null": "null", "array": "a list", "object"
                "integer": "a whole number", "number": "a number", "boolean": "true or false"}
 _FINITE = ("not a finite number (.nan and .inf cannot be written as JSON; write the number, or null when it is "
            "unknown)")
+_SPAN = "a span is two numbers: [start, end]"
 _MISSING = ("missing",)
 _UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
@@ -149,8 +150,9 @@ def _data_path(loc: tuple, data: Any, missing: bool) -> tuple[tuple, tuple | Non
     node = data
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if _has(node, part):
-            node = node[part]
+        found, child = _child(node, part)
+        if found:
+            node = child
         elif missing and last:
             pass
         else:
@@ -161,10 +163,16 @@ def _data_path(loc: tuple, data: Any, missing: bool) -> tuple[tuple, tuple | Non
     return tuple(path), union
 
 
-def _has(node: Any, part: Any) -> bool:
+def _child(node: Any, part: Any) -> tuple[bool, Any]:
+    """(whether ``node`` has ``part``, the value there); a key YAML read as a number (``1:``) is found as "1"."""
     if isinstance(node, dict):
-        return part in node
-    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if part in node:
+            return True, node[part]
+        return next(((True, v) for k, v in node.items() if not isinstance(k, str) and json.dumps(k) == part),
+                    (False, None))
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
 
 
 def _message(err: dict, root: dict, node: dict) -> str:
@@ -190,49 +198,44 @@ def _message(err: dict, root: dict, node: dict) -> str:
     return err["msg"]
 
 
-def _problems(err: ValidationError, data: Any, root: dict, at: Locate) -> list[tuple[tuple, str]]:
-    """(path, ``file:line: field: problem``) for each problem, one per field, union or mapping."""
-    out: dict[tuple, tuple[tuple, str]] = {}  # by (what, path): the first word about it
+def _problems(err: ValidationError, data: Any, root: dict) -> list[tuple[tuple, tuple, str]]:
+    """(path named, path whose line is meant, problem) for each problem: one per field, union or mapping."""
+    out: dict[tuple, tuple[tuple, tuple, str]] = {}  # by path: the first word about it
     missing: dict[tuple, list[str]] = {}
     unknown: dict[tuple, list[str]] = {}
     unions: dict[tuple, list[dict]] = {}
     for e in err.errors(include_url=False):
-        path, union = _data_path(e["loc"], data, e["type"] in _MISSING)
-        parent = _data_value(data, path[:-1]) if path else None
-        if e["type"] in _MISSING and isinstance(parent, list):  # a tuple too short: a span of one number
-            e = {**e, "type": "too_short"}
-            path = path[:-1]
+        kind = e["type"]
+        path, union = _data_path(e["loc"], data, kind in _MISSING)
+        if kind in _MISSING and isinstance(_data_value(data, path[:-1]), list):  # a span of one number
+            kind, path = "too_short", path[:-1]
         if union is not None:
             unions.setdefault(union, []).append(e)
-        elif e["type"] in _MISSING:
+        elif kind in _MISSING:
             missing.setdefault(path[:-1], []).append(path[-1])
-        elif e["type"] in _UNKNOWN:
+        elif kind in _UNKNOWN:
             unknown.setdefault(path[:-1], []).append(path[-1])
-        elif e["type"] in ("too_short", "too_long") and path and path[-1] == "span":
-            out[path] = (path, f"{at(path)}: {field_name(path)}: a span is two numbers: [start, end]")
+        elif kind in ("too_short", "too_long"):
+            out.setdefault(path, (path, path, _SPAN if path[-1:] == ("span",) else e["msg"]))
         else:
-            node = _schema_at(root, path)
-            out.setdefault(path, (path, f"{at(path)}: {field_name(path)}: {_message(e, root, node)}"))
+            out.setdefault(path, (path, path, _message(e, root, _schema_at(root, path))))
     for path, errors in unions.items():
-        node = _schema_at(root, path)
         value = _data_value(data, path)
         if any(e["type"] == "finite_number" for e in errors):
             words = _FINITE
-        elif path and path[-1] == "span" and isinstance(value, list):
-            words = "a span is two numbers: [start, end]"
+        elif path[-1:] == ("span",) and isinstance(value, list):
+            words = _SPAN
         else:
-            words = f"expected {_expected(root, node)}, got {_kind(value)}"
-        out.setdefault(path, (path, f"{at(path)}: {field_name(path)}: {words}"))
+            words = f"expected {_expected(root, _schema_at(root, path))}, got {_kind(value)}"
+        out.setdefault(path, (path, path, words))
     for path, keys in missing.items():
         order = list(_properties(root, path))  # the model's order: text, speaker, kind
         keys = sorted(keys, key=lambda k: order.index(k) if k in order else len(order))
-        out[(*path, "?missing")] = (path, f"{at(path)}: {field_name(path)}: missing field "
-                                          f"{', '.join(repr(k) for k in keys)}")
+        out[(*path, "?missing")] = (path, path, f"missing field {', '.join(repr(k) for k in keys)}")
     for path, keys in unknown.items():
-        allowed = sorted(_properties(root, path))
         keys = sorted(keys, key=str)
-        out[(*path, "?unknown")] = (path, f"{at((*path, keys[0]))}: {field_name(path)}: unknown field "
-                                          f"{', '.join(repr(k) for k in keys)} (allowed: {', '.join(allowed)})")
+        out[(*path, "?unknown")] = (path, (*path, keys[0]), f"unknown field {', '.join(repr(k) for k in keys)} "
+                                                             f"(allowed: {', '.join(sorted(_properties(root, path)))})")
     return list(out.values())
 
 
@@ -243,7 +246,7 @@ def _properties(root: dict, path: tuple) -> dict[str, Any]:
 
 def _data_value(data: Any, path: tuple) -> Any:
     for p in path:
-        data = data[p]
+        data = _child(data, p)[1]
     return data
 
 
@@ -252,7 +255,7 @@ def _not_json(data: Any, at: tuple = ()) -> Iterable[tuple[tuple, Any]]:
     if isinstance(data, dict):
         for k, v in data.items():
             if not isinstance(k, str | int | float | bool) and k is not None:
-                yield (*at, str(k)), k
+                yield (*at, str(k)), "key"
             else:
                 yield from _not_json(v, (*at, k))
     elif isinstance(data, list):
@@ -266,7 +269,7 @@ def _not_json(data: Any, at: tuple = ()) -> Iterable[tuple[tuple, Any]]:
 
 
 def validate(kind: Any, data: Any, *, where: str, lines: dict[tuple, int] | None = None) -> tuple[Any, list[str]]:
-    """(the record ``data`` describes, []) or (None, every problem as ``where:line: field: problem``, in field order).
+    """(the record ``data`` describes, []) or (None, every problem as ``where:line: field: problem``, in file order).
 
     ``kind`` is a record class of :mod:`generator.model` (or any type pydantic reads); ``lines``
     (from :func:`generator.sheets.yamlio.load_document`) put each problem on its line.
@@ -275,9 +278,10 @@ def validate(kind: Any, data: Any, *, where: str, lines: dict[tuple, int] | None
     try:
         text = as_json(data)
     except (TypeError, ValueError):
-        return None, [f"{at(path)}: {field_name(path)}: {type(value).__name__} cannot be written as JSON (a YAML "
-                      "file here holds only text, numbers, true/false, lists and mappings)"
-                      for path, value in _not_json(data)]
+        return None, [f"{at(path)}: {field_name(path)}: " + (
+            "a key must be text (put it in quotes)" if value == "key" else
+            f"{type(value).__name__} cannot be written as JSON (a YAML file here holds only text, numbers, "
+            "true/false, lists and mappings)") for path, value in _not_json(data)]
     try:
         return adapter(kind).validate_json(text, strict=True), []
     except ValidationError as err:
@@ -285,8 +289,13 @@ def validate(kind: Any, data: Any, *, where: str, lines: dict[tuple, int] | None
         if root.get("type") == "object" and not isinstance(data, dict):
             keys = ", ".join(f"{k}: ..." for k in root.get("required", [])[:2])
             return None, [f"{at(())}: expected a YAML mapping{f' ({keys})' if keys else ''}, got {_kind(data)}"]
-        problems = _problems(err, data, root, at)
-    return None, [line for _, line in sorted(problems, key=lambda p: [str(x) for x in p[0]])]
+        problems = _problems(err, data, root)
+
+    def order(problem: tuple[tuple, tuple, str]) -> tuple:  # as they come in the file, then by field
+        return (yamlio.line_of(lines, problem[1]) or 0 if lines else 0, [(isinstance(p, str), p) for p in problem[0]])
+
+    return None, [f"{at(line_path)}: {field_name(path)}: {words}"
+                  for path, line_path, words in sorted(problems, key=order)]
 
 
 def sheet_problems(sheet: FactSheet, at: Locate, stem: str | None) -> list[str]:
