@@ -18,6 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from generator.errors import InputError, SkippedInputError
 from generator.inputs.fetch import Fetcher, is_url, url_id
@@ -270,20 +272,36 @@ def _str(value: object) -> str | None:
     return None if value is None else str(value).strip() or None
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN = MarkdownIt("commonmark")
 
 
 def markdown_to_text(body: str) -> str:
-    """Plain text from article Markdown: headings, emphasis, links and list marks dropped, paragraphs kept."""
+    """Plain text from article Markdown (CommonMark, parsed by markdown-it-py): one paragraph per block.
+
+    Headings, quotations, list items and paragraphs each become a paragraph of their words;
+    emphasis, link targets and inline HTML are dropped, a link or image keeps its text, and
+    escapes and entities are resolved (``\\*`` is ``*``, ``&amp;`` is ``&``). Line breaks inside
+    a paragraph stay, so sentence splitting sees the article as its writer wrapped it.
+    """
+    blocks = []
+    for token in _MARKDOWN.parse(body):
+        if token.type == "inline":
+            blocks.append("\n".join(line.rstrip() for line in _inline_text(token).split("\n")))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _inline_text(token: Token) -> str:
     out = []
-    for line in body.split("\n"):
-        line = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", "", line)
-        line = _MD_LINK.sub(r"\1", line)
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
-        line = re.sub(r"<[^>\n]+>", "", line)
-        out.append(line.rstrip())
-    return "\n".join(out).strip("\n") + "\n"
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.type == "image":  # its alt text, which markdown-it keeps as children
+            out.append(_inline_text(child))
+    return "".join(out)
 
 
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
