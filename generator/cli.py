@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from generator import __version__
-from generator.errors import FactsheetError, Problem
+from generator.errors import NO_SPEAKER, FactsheetError, Problem
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_FACTS = Path("data/facts")
@@ -168,7 +168,12 @@ def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool,
         click.echo(f"{len(report.written)} sheets written, {len(report.unchanged)} unchanged, "
                    f"{len(report.errors)} articles failed, {warning_summary(report.warnings_by_kind())}{kept} "
                    f"-> {out}", err=True)
-    return exit_code(report.errors, report.warnings, strict=strict)
+    code = exit_code(report.errors, report.warnings, strict=strict)
+    if code and not report.errors:  # failed by --strict alone: say so, even with --quiet
+        by_kind = report.warnings_by_kind()
+        where = " (a sheet lists its own under `warnings:`)" if NO_SPEAKER in by_kind else ""
+        show(Problem(f"--strict: {warning_summary(by_kind)} count as failures{where}", kind="strict"))
+    return code
 
 
 def _fetcher(cache: Path | None, refresh: bool, offline: bool, timeout: float, max_bytes: int, delay: float,
