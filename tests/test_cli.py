@@ -9,7 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli import cli, exit_code, one_line, warning_summary
+from generator.errors import Problem
 
 GOOD = "Town hall to close for repairs\n\nThe town hall will close for six weeks, the mayor, Jo Park, said on Monday.\n"
 
@@ -171,3 +172,93 @@ def test_render_lists_every_problem_of_a_broken_registry(runner, tmp_path):
     assert any(f"{registry}:4:" in e and "name" in e for e in errors), errors
     assert any(f"{registry}:6:" in e and "colour" in e for e in errors), errors
     assert "Traceback" not in result.stderr
+
+
+# -- failures as records: one line each, one exit code ---------------------------------------------
+
+ONE_LINE = [
+    # (the record, its one line)
+    (Problem("the file is empty"), "the file is empty"),
+    (Problem("the file is empty", path="in/a.txt"), "in/a.txt: the file is empty"),
+    (Problem("malformed JSON", path="in/a.jsonl", line=2), "in/a.jsonl:2: malformed JSON"),
+    (Problem("expected a string", path="f/a.yaml", line=9, field="quotes[0].speaker"),
+     "f/a.yaml:9: quotes[0].speaker: expected a string"),
+    (Problem("must not be empty", path="f/a.yaml", field="title"), "f/a.yaml: title: must not be empty"),
+    (Problem("must not be empty", field="title"), "title: must not be empty"),
+    (Problem("no line 0", path="a.txt", line=0), "a.txt: no line 0"),
+    (Problem("quote 1: no speaker found for \u201cx\u201d", path="a.txt", kind="no speaker found",
+             severity="warning"), "a.txt: quote 1: no speaker found for \u201cx\u201d"),
+    (Problem("internal error (ValueError: first\nsecond); please report it", path="a.txt"),
+     "a.txt: internal error (ValueError: first second); please report it"),  # never two lines
+]
+
+
+@pytest.mark.parametrize(("record", "line"), ONE_LINE, ids=[line for _, line in ONE_LINE])
+def test_a_record_is_one_line(record, line):
+    assert one_line(record) == line
+
+
+@pytest.mark.parametrize(("errors", "warnings", "strict", "code"), [
+    (0, 0, False, 0), (0, 3, False, 0), (0, 3, True, 1), (1, 0, False, 1), (2, 5, True, 1), (0, 0, True, 0)])
+def test_the_exit_code(errors, warnings, strict, code):
+    assert exit_code(errors, warnings, strict=strict) == code
+
+
+@pytest.mark.parametrize(("by_kind", "text"), [
+    ({}, "0 warnings"),
+    ({"no speaker found": 2}, "2 warnings (2 no speaker found)"),
+    ({"no speaker found": 2, "id taken by another article": 1},
+     "3 warnings (2 no speaker found, 1 id taken by another article)"),
+])
+def test_the_warnings_of_a_run_are_counted_by_kind(by_kind, text):
+    assert warning_summary(by_kind) == text
+
+
+UNSAID = GOOD.replace("\n\nThe town", "\n\n\u201cThe bridge is unsafe and everybody knows it,\u201d he said. The town")
+
+
+def test_strict_fails_a_run_with_warnings_and_the_summary_counts_them_by_kind(runner, tmp_path):
+    """A quote nobody could be found to have said is a warning: a sheet is written, and the run
+    succeeds unless --strict (as MkDocs' --strict fails a build on warnings)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src, "unsaid.txt", UNSAID)
+    (src / "link.txt").symlink_to(write(tmp_path, "elsewhere.txt", GOOD))
+    out = tmp_path / "facts"
+    result = runner.invoke(cli, ["extract", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"1 sheets written, 0 unchanged, 0 articles failed, 2 warnings (1 no speaker found, "
+        f"1 symbolic link not followed) -> {out}")
+    assert yaml.safe_load((out / "unsaid.yaml").read_text(encoding="utf-8"))["warnings"] == [
+        "quote 1: no speaker found for \u201cThe bridge is unsafe and everybody knows it,\u201d"]
+
+    strict = runner.invoke(cli, ["extract", str(src), "--out", str(out), "--force", "--strict", "-q"])
+    assert strict.exit_code == 1, strict.stderr
+    assert strict.stderr.splitlines() == [
+        f"warning: {src}/link.txt: a symbolic link (to {tmp_path}/elsewhere.txt) in a folder of articles: not "
+        "followed (give it as an INPUT of its own to read it)",
+        "error: --strict: 2 warnings (1 no speaker found, 1 symbolic link not followed) count as failures "
+        "(a sheet lists its own under `warnings:`)"]
+    assert (out / "unsaid.yaml").is_file()  # the sheets are written all the same
+
+    (src / "link.txt").unlink()
+    assert runner.invoke(cli, ["diff", str(src), "--out", str(out), "--force", "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["diff", str(src), "--out", str(out), "--force", "--strict", "-q"]).exit_code == 1
+    write(src, "unsaid.txt", GOOD)  # the quote gone: nothing to warn about, --strict passes
+    assert runner.invoke(cli, ["extract", str(src), "--out", str(out), "--strict", "-q"]).exit_code == 0
+
+
+def test_commands_give_their_exit_code_to_click_and_never_exit_themselves(tmp_path, capsys):
+    """Called as a library (``standalone_mode=False``), a command returns its code: nothing inside
+    it called ``sys.exit``. A library error is still one line and 1."""
+    broken = write(tmp_path, "broken.yaml", "id: broken\ntitle: [oops\n")
+    assert cli.main(["validate", str(broken), "-q"], standalone_mode=False) == 1
+    assert cli.main(["render", "--facts", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")],
+                    standalone_mode=False) == 1
+    capsys.readouterr()
+    good = write(tmp_path, "a.txt", GOOD)
+    assert cli.main(["extract", str(good), "--out", str(tmp_path / "facts"), "--scheduler", "mpi"],
+                    standalone_mode=False) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "error: unknown scheduler 'mpi' (use processes, dask, or dask://host:port)"]

@@ -21,7 +21,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.errors import InputError, SkippedInputError
+from generator.errors import InputError, Problem, SkippedInputError
 from generator.inputs.fetch import Fetcher, is_url, url_id
 from generator.inputs.ids import MAX_ID_LENGTH, slugify
 from generator.model import Article, Source
@@ -465,7 +465,7 @@ def _target(link: Path) -> str:
         return "?"
 
 
-def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError | Problem]:
     """The articles in one file (a JSON-lines file, or a file of URLs, holds many)."""
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "jsonl":
@@ -484,7 +484,8 @@ def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article
 
 
 def _read_urls(entries: Iterable[tuple[str, str] | InputError],
-               fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+               fetcher: Fetcher | None) -> Iterator[Article | InputError | Problem]:
+    """The article at each URL, or its error; and the fetcher's warnings (a cache it cannot write) as they arise."""
     for entry in entries:
         if isinstance(entry, InputError):
             yield entry
@@ -493,18 +494,19 @@ def _read_urls(entries: Iterable[tuple[str, str] | InputError],
         if fetcher is None:
             fetcher = Fetcher()
         try:
-            yield read_url(url, fetcher, label=label)
+            result: Article | InputError = read_url(url, fetcher, label=label)
         except InputError as err:
-            if label == url:
-                yield err
-            else:  # name the line of the list too
-                yield InputError(label, f"{url}: {err.message}", hint=err.hint)
+            # name the line of the list too
+            result = err if label == url else InputError(label, f"{url}: {err.message}", hint=err.hint)
+        yield from fetcher.take_warnings()
+        yield result
 
 
 def iter_articles(inputs: Iterable[str | Path], *, fetcher: Fetcher | None = None,
-                  url_lists: Iterable[str | Path] = ()) -> Iterator[Article | InputError]:
+                  url_lists: Iterable[str | Path] = ()) -> Iterator[Article | InputError | Problem]:
     """Articles from files, folders, URLs and files of URLs, with an InputError in place of each
-    one that can't be read.
+    one that can't be read, and the fetcher's warnings (a :class:`~generator.errors.Problem`: a page
+    cache that cannot be written) as they arise.
 
     Two articles with the same id would overwrite each other's sheet: the second is reported,
     except that an article from a URL takes a longer id instead (with a hash of its URL).
