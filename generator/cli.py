@@ -12,12 +12,15 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator import __version__
 from generator.errors import FactsheetError
+
+if TYPE_CHECKING:
+    from generator.corpus.registry import RegistryError
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_FACTS = Path("data/facts")
@@ -230,40 +233,101 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
                      allow_hosts=allow_hosts, max_chars=max_chars, quiet=quiet, dry_run=True)
 
 
+def _registry_failed(err: RegistryError) -> None:
+    """Every problem of a registry file that is not valid, then the one line that says what to do."""
+    for problem in err.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    _fail(f"{err.path}: fix the registry (people, organisations and places) and run again")
+
+
+def _check_facts(facts: Path) -> None:
+    if not facts.is_dir():
+        _fail(f"{facts}: no such folder of fact sheets (run `factsheet extract` first)")
+
+
+def run_registry(facts: Path, *, quiet: bool, registry: Path | None = None) -> int:
+    """Update the registry file from the sheets; refuse (write nothing) if a sheet cannot be read."""
+    from generator.corpus.registry import GROUPS, RegistryError, registry_path, update_registry
+    from generator.render.site import load_sheets
+
+    _check_facts(facts)
+    path = registry_path(facts, registry)
+    sheets, _, problems = load_sheets(facts)
+    if problems:
+        for problem in problems:
+            click.secho(f"error: {problem}", fg="red", err=True)
+        click.secho(f"error: {path}: not updated: {len(problems)} problems in the sheets (a registry without those "
+                    "sheets would drop their entries); fix them and run again", fg="red", err=True)
+        return 1
+    try:
+        updated = update_registry(sheets, path)
+    except RegistryError as err:
+        _registry_failed(err)
+    if not quiet:
+        counts = ", ".join(f"{len(updated.group(g))} {g}" for g in GROUPS)
+        apart = (f", {len(updated.warnings)} mentions that could be several people kept apart (see the entries' "
+                 "notes)" if updated.warnings else "")
+        click.echo(f"{len(updated.entries)} entries ({counts}) from {len(sheets)} sheets{apart} -> {path}", err=True)
+    return 0
+
+
 def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:
     from generator.corpus.registry import RegistryError
     from generator.render import render_site
 
-    if not facts.is_dir():
-        _fail(f"{facts}: no such folder of fact sheets (run `factsheet extract` first)")
+    _check_facts(facts)
     try:
         site, changed = render_site(facts, docs, registry_file=registry)
     except RegistryError as err:
-        for problem in err.problems:
-            click.secho(f"error: {problem}", fg="red", err=True)
-        _fail(f"{err.path}: fix the registry (people, organisations and places) and render again")
+        _registry_failed(err)
     for problem in site.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     if not quiet:
+        for note in site.notes:
+            click.secho(f"note: {note}", fg="yellow", err=True)
         for warning in site.warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         click.echo(f"{len(site.sheets)} sheets rendered, {changed} pages changed -> {docs}", err=True)
     return 1 if site.problems else 0
 
 
+def registry_option(func: Callable) -> Callable:
+    return click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="The people/organisations/places registry, kept with people's edits "
+                             "[default: entities.yaml beside the facts folder].")(func)
+
+
 @cli.command()
 @click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
-@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
-@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The people/organisations/places registry, kept with people's edits "
-                   "[default: entities.yaml beside the facts folder].")
+@registry_option
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def render(facts: Path, docs: Path, registry: Path | None, quiet: bool) -> None:
-    """Write Markdown pages for MkDocs from the YAML fact sheets, and update the registry.
+def registry(facts: Path, registry: Path | None, quiet: bool) -> None:
+    """Update the registry of people, organisations and places from the fact sheets.
+
+    One entry per person, organisation or place across all sheets, in a file people may edit
+    (see docs/curation.md): every edit is kept. `factsheet render` reads it, never writes it.
 
     \b
     Example:
-      factsheet render --facts data/facts --docs docs
+      factsheet registry --facts data/facts --registry data/entities.yaml
+    """
+    try:
+        sys.exit(run_registry(facts, quiet=quiet, registry=registry))
+    except FactsheetError as err:
+        _fail(str(err))
+
+
+@cli.command()
+@click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
+@registry_option
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def render(facts: Path, docs: Path, registry: Path | None, quiet: bool) -> None:
+    """Write Markdown pages for MkDocs from the YAML fact sheets and the registry (which it only reads).
+
+    \b
+    Example:
+      factsheet registry && factsheet render --facts data/facts --docs docs
     """
     try:
         sys.exit(run_render(facts, docs, quiet=quiet, registry=registry))
@@ -304,7 +368,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: Path, force: bool,
           model: str | None, quiet: bool) -> None:
-    """Extract, render and build the site with `mkdocs build --strict`.
+    """Extract, update the registry, render and build the site with `mkdocs build --strict`.
 
     Articles that fail are reported and the rest still make the site; the exit code is 1.
 
@@ -314,6 +378,7 @@ def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: 
     """
     try:
         code = run_extract((str(articles),), facts, quiet=quiet, force=force, model=model)
+        code = max(code, run_registry(facts, quiet=quiet))
         code = max(code, run_render(facts, docs, quiet=quiet))
     except FactsheetError as err:
         _fail(str(err))
