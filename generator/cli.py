@@ -16,12 +16,15 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator import __version__
 from generator.errors import NO_SPEAKER, FactsheetError, Problem
+
+if TYPE_CHECKING:
+    from generator.corpus.registry import RegistryError
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_FACTS = Path("data/facts")
@@ -40,7 +43,7 @@ def one_line(problem: Problem) -> str:
     message is one line by contract; should one carry a line break anyway, it is folded into spaces
     rather than let a second line pass for another problem.
     """
-    where = None if problem.path is None else f"{problem.path}:{problem.line}" if problem.line else problem.path
+    where = None if problem.path is None else f"{problem.path}:{problem.line}" if problem.line else f"{problem.path}"
     text = ": ".join(part for part in (where, problem.field or None, problem.message) if part is not None)
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
@@ -307,47 +310,110 @@ def diff(inputs: tuple[str, ...], out: Path, url_lists: tuple[str, ...], force: 
                             dry_run=True)
 
 
-def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:
-    """Render, tell the problems and the summary; the exit code. Raises FactsheetError when it cannot start."""
-    from generator.corpus.registry import RegistryError
-    from generator.errors import ConfigError, located
-    from generator.render import render_site
+def _registry_failed(err: RegistryError) -> int:
+    """Every problem of a registry file that is not valid, then the one line that says what to do."""
+    from generator.errors import located
+
+    for problem in err.problems:
+        show(located(err.path, problem, kind="registry"))
+    show(Problem("fix the registry (people, organisations and places) and run again", path=str(err.path),
+                 kind="registry"))
+    return EXIT_FAILED
+
+
+def _check_facts(facts: Path) -> None:
+    from generator.errors import ConfigError
 
     if not facts.is_dir():
         raise ConfigError(f"{facts}: no such folder of fact sheets (run `factsheet extract` first)")
+
+
+def run_registry(facts: Path, *, quiet: bool, registry: Path | None = None) -> int:
+    """Update the registry file from the sheets; refuse (write nothing) if a sheet cannot be read."""
+    from generator.corpus.registry import GROUPS, RegistryError, registry_path, update_registry
+    from generator.render.site import load_sheets
+
+    _check_facts(facts)
+    path = registry_path(facts, registry)
+    sheets, _, problems = load_sheets(facts)
+    if problems:
+        errors = [Problem(problem, kind="sheet") for problem in problems]
+        for problem in errors:
+            show(problem)
+        show(Problem(f"not updated: {len(problems)} problems in the sheets (a registry without those sheets would "
+                     "drop their entries); fix them and run again", path=str(path), kind="registry"))
+        return exit_code(errors)
+    try:
+        updated = update_registry(sheets, path)
+    except RegistryError as err:
+        return _registry_failed(err)
+    if not quiet:
+        counts = ", ".join(f"{len(updated.group(g))} {g}" for g in GROUPS)
+        apart = (f", {len(updated.warnings)} mentions that could be several people kept apart (see the entries' "
+                 "notes)" if updated.warnings else "")
+        click.echo(f"{len(updated.entries)} entries ({counts}) from {len(sheets)} sheets{apart} -> {path}", err=True)
+    return EXIT_OK
+
+
+def run_render(facts: Path, docs: Path, *, quiet: bool, registry: Path | None = None) -> int:
+    """Render, tell the problems and the summary; the exit code. Raises FactsheetError when it cannot start."""
+    from generator.corpus.registry import RegistryError
+    from generator.render import render_site
+
+    _check_facts(facts)
     try:
         site, changed = render_site(facts, docs, registry_file=registry)
     except RegistryError as err:
-        for problem in err.problems:
-            show(located(err.path, problem, kind="registry"))
-        show(Problem("fix the registry (people, organisations and places) and render again", path=err.path,
-                     kind="registry"))
-        return EXIT_FAILED
+        return _registry_failed(err)
     # render reports its problems as lines that name their file; records of them are printed the same way
     errors = [Problem(problem, kind="sheet") for problem in site.problems]
     for problem in errors:
         show(problem)
     if not quiet:
+        for note in site.notes:
+            click.secho(f"note: {note}", fg="yellow", err=True)
         for warning in site.warnings:
             show(Problem(warning, kind="page", severity="warning"))
         click.echo(f"{len(site.sheets)} sheets rendered, {changed} pages changed -> {docs}", err=True)
     return exit_code(errors)
 
 
+def registry_option(func: Callable) -> Callable:
+    return click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="The people/organisations/places registry, kept with people's edits "
+                             "[default: entities.yaml beside the facts folder].")(func)
+
+
 @cli.command()
 @click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
-@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
-@click.option("--registry", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The people/organisations/places registry, kept with people's edits "
-                   "[default: entities.yaml beside the facts folder].")
+@registry_option
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @exits
-def render(facts: Path, docs: Path, registry: Path | None, quiet: bool) -> int:
-    """Write Markdown pages for MkDocs from the YAML fact sheets, and update the registry.
+def registry(facts: Path, registry: Path | None, quiet: bool) -> int:
+    """Update the registry of people, organisations and places from the fact sheets.
+
+    One entry per person, organisation or place across all sheets, in a file people may edit
+    (see docs/curation.md): every edit is kept. `factsheet render` reads it, never writes it.
 
     \b
     Example:
-      factsheet render --facts data/facts --docs docs
+      factsheet registry --facts data/facts --registry data/entities.yaml
+    """
+    return run_registry(facts, quiet=quiet, registry=registry)
+
+
+@cli.command()
+@click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
+@click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
+@registry_option
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@exits
+def render(facts: Path, docs: Path, registry: Path | None, quiet: bool) -> int:
+    """Write Markdown pages for MkDocs from the YAML fact sheets and the registry (which it only reads).
+
+    \b
+    Example:
+      factsheet registry && factsheet render --facts data/facts --docs docs
     """
     return run_render(facts, docs, quiet=quiet, registry=registry)
 
@@ -388,7 +454,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> int:
 @exits
 def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: Path, force: bool,
           model: str | None, quiet: bool) -> int:
-    """Extract, render and build the site with `mkdocs build --strict`.
+    """Extract, update the registry, render and build the site with `mkdocs build --strict`.
 
     Articles that fail are reported and the rest still make the site; the exit code is 1.
 
@@ -397,6 +463,7 @@ def build(articles: Path, facts: Path, docs: Path, config_file: Path, site_dir: 
       factsheet build && mkdocs serve
     """
     code = run_extract((str(articles),), facts, quiet=quiet, force=force, model=model)
+    code = max(code, run_registry(facts, quiet=quiet))
     code = max(code, run_render(facts, docs, quiet=quiet))
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir.resolve())]
     if quiet:

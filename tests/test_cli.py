@@ -144,34 +144,117 @@ def test_every_command_has_an_example_and_is_in_the_readme():
         assert f"factsheet {name}" in readme, f"`factsheet {name}` is not documented in README.md"
 
 
-def test_render_writes_the_registry_and_keeps_a_persons_edit(runner, tmp_path):
-    src = write(tmp_path, "a.txt", GOOD)
-    facts, docs = tmp_path / "data" / "facts", tmp_path / "docs"
+OTHER = "Pool reopens\n\nThe pool reopened on Friday, Mayor Jo Park said, after a year of repairs.\n"
+
+
+def extracted(runner: CliRunner, tmp_path: Path, *texts: str) -> Path:
+    """A project folder's data/facts with a sheet for each text."""
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for i, text in enumerate(texts):
+        write(src, f"a{i}.txt", text)
+    facts = tmp_path / "data" / "facts"
     assert runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"]).exit_code == 0
-    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
-    registry = tmp_path / "data" / "entities.yaml"
+    return facts
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_registry_writes_the_file_and_keeps_a_persons_edit(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
+    result = runner.invoke(cli, ["registry", "--facts", str(facts)])
+    assert result.exit_code == 0, result.stderr
+    registry = tmp_path / "data" / "entities.yaml"  # beside the facts folder
+    assert f"-> {registry}" in result.stderr and "1 people" in result.stderr
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
     (park,) = [e for e in data["entities"] if e["name"] == "Jo Park"]
     park["note"] = "checked by the desk"
     registry.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "--quiet"]).exit_code == 0
     again = yaml.safe_load(registry.read_text(encoding="utf-8"))
     assert [e.get("note") for e in again["entities"] if e["name"] == "Jo Park"] == ["checked by the desk"]
 
 
-def test_render_lists_every_problem_of_a_broken_registry(runner, tmp_path):
-    src = write(tmp_path, "a.txt", GOOD)
-    facts = tmp_path / "data" / "facts"
-    runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"])
+def test_render_only_reads_the_registry_and_makes_the_same_pages_with_or_without_it(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD, OTHER)
+    missing, kept = tmp_path / "none.yaml", tmp_path / "kept.yaml"
+    alone = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "a"),
+                                "--registry", str(missing)])
+    assert alone.exit_code == 0, alone.stderr
+    assert not missing.exists() and not (tmp_path / "data" / "entities.yaml").exists()  # render wrote none
+    notes = [line for line in alone.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and str(missing) in notes[0] and "factsheet registry" in notes[0], alone.stderr
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "--registry", str(kept)]).exit_code == 0
+    before = kept.read_bytes()
+    after = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "b"),
+                                "--registry", str(kept)])
+    assert after.exit_code == 0, after.stderr
+    assert "note:" not in after.stderr  # the file is current
+    assert kept.read_bytes() == before
+    assert pages(tmp_path / "a") == pages(tmp_path / "b")
+
+
+def test_render_says_when_the_registry_is_out_of_date_and_leaves_it(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
     registry = tmp_path / "data" / "entities.yaml"
-    registry.write_text("schema_version: 1\nentities:\n- id: x\n  name: 5\n  type: PERSON\n  colour: red\n",
-                        encoding="utf-8")
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "-q"]).exit_code == 0
+    before = registry.read_bytes()
+    extracted(runner, tmp_path, GOOD, OTHER)  # a new sheet since
     result = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "docs")])
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "out of date" in notes[0] and "factsheet registry" in notes[0], result.stderr
+    assert registry.read_bytes() == before
+    # the pages already use the update: the new sheet is on the mayor's page
+    assert "a1" in (tmp_path / "docs" / "people" / "jo-park.md").read_text(encoding="utf-8")
+
+
+def test_registry_refuses_to_drop_the_entries_of_a_sheet_it_cannot_read(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
+    bad = write(facts, "broken.yaml", "id: broken\ntitle: [oops\n")
+    result = runner.invoke(cli, ["registry", "--facts", str(facts)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert any(str(bad) in e for e in errors) and "not updated" in errors[-1], errors
+    assert not (tmp_path / "data" / "entities.yaml").exists()
+
+
+@pytest.mark.parametrize("command", ["registry", "render"])
+def test_a_broken_registry_is_listed_problem_by_problem(runner, tmp_path, command):
+    facts = extracted(runner, tmp_path, GOOD)
+    registry = tmp_path / "data" / "entities.yaml"
+    text = "schema_version: 1\nentities:\n- id: x\n  name: 5\n  type: PERSON\n  colour: red\n"
+    registry.write_text(text, encoding="utf-8")
+    args = ["--docs", str(tmp_path / "docs")] if command == "render" else []
+    result = runner.invoke(cli, [command, "--facts", str(facts), *args])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert any(f"{registry}:4:" in e and "name" in e for e in errors), errors
     assert any(f"{registry}:6:" in e and "colour" in e for e in errors), errors
     assert "Traceback" not in result.stderr
+    assert registry.read_text(encoding="utf-8") == text
+
+
+def test_build_updates_the_registry_between_extract_and_render(runner, tmp_path):
+    articles = tmp_path / "data" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "a.txt", GOOD)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "how-to-read.md", "# How to read a sheet\n")  # the hand-written page the home page links to
+    config = write(tmp_path, "mkdocs.yml", f"site_name: Test\ndocs_dir: {docs}\n")
+    facts = tmp_path / "data" / "facts"
+    result = runner.invoke(cli, ["build", "--articles", str(articles), "--facts", str(facts), "--docs", str(docs),
+                                 "--config", str(config), "--site", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.stderr
+    steps = [line for line in result.stderr.splitlines() if "->" in line]  # each step's summary, in order
+    assert [s.split("->")[1].strip() for s in steps] == [str(facts), str(tmp_path / "data" / "entities.yaml"),
+                                                        str(docs), str(tmp_path / "site")], steps
+    registry = yaml.safe_load((tmp_path / "data" / "entities.yaml").read_text(encoding="utf-8"))
+    assert [e["name"] for e in registry["entities"]] == ["Jo Park"]
+    assert (tmp_path / "site" / "people" / "jo-park" / "index.html").is_file()
 
 
 # -- failures as records: one line each, one exit code ---------------------------------------------
