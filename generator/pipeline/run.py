@@ -96,7 +96,7 @@ def _generated_of(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    block = yamlio.read_flat_block(text, "generated")
+    block = yamlio.read_block(text, "generated")
     if block is None and "generated:" in text:  # laid out unusually: parse it all
         try:
             data = yamlio.load_fast(text)
@@ -234,7 +234,7 @@ def _source_of(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    block = yamlio.read_flat_block(text, "source")
+    block = yamlio.read_block(text, "source")
     return block if isinstance(block, dict) else None
 
 

@@ -202,9 +202,9 @@ def test_an_unknown_pipeline_is_a_clear_error(tmp_path):
 ])
 def test_the_generated_block_is_read_without_parsing_the_sheet(block, expected):
     text = "schema_version: 1\nid: t\n" + block + "facts: []\n"
-    assert yamlio.read_flat_block(text, "generated") == expected
+    assert yamlio.read_block(text, "generated") == expected
     if expected is not None:
-        assert yamlio.read_flat_block(text, "generated") == yaml.safe_load(text)["generated"]
+        assert yamlio.read_block(text, "generated") == yaml.safe_load(text)["generated"]
 
 
 def test_a_forced_run_that_changes_nothing_rewrites_nothing(tmp_path, nlp):
