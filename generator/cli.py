@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator import __version__
+from generator import __version__, paths
 from generator.errors import NO_SPEAKER, FactsheetError, Problem
 
 if TYPE_CHECKING:
     from generator.corpus.registry import RegistryError
 
-DEFAULT_ARTICLES = Path("data/articles")
-DEFAULT_FACTS = Path("data/facts")
-DEFAULT_DOCS = Path("docs")
+DEFAULT_ARTICLES = paths.ARTICLES
+DEFAULT_FACTS = paths.FACTS
+DEFAULT_DOCS = paths.DOCS
 
 
 EXIT_OK = 0
@@ -444,9 +444,9 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> int:
 @click.option("--articles", type=click.Path(path_type=Path), default=DEFAULT_ARTICLES, show_default=True)
 @click.option("--facts", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FACTS, show_default=True)
 @click.option("--docs", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DOCS, show_default=True)
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=paths.MKDOCS_CONFIG,
               show_default=True, help="The MkDocs configuration.")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=paths.SITE,
               show_default=True, help="Where the static site is written.")
 @click.option("--force", is_flag=True, help="Re-extract every article.")
 @click.option("--model", default=None, help="spaCy pipeline to use.")

@@ -40,13 +40,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, paths
 from generator.errors import CACHE_NOT_WRITABLE, InputError, Problem
 from generator.sheets import yamlio
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CACHE = Path(".factsheet-cache/pages")
+DEFAULT_CACHE = paths.PAGE_CACHE
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole answer: connecting, redirects, headers and body
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a news page is rarely over 1 MB of HTML
 DEFAULT_DELAY = 1.0  # seconds between two requests to the same host

@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from generator import paths
 from generator.errors import ID_TAKEN, FactsheetError, InputError, OutputError, Problem, SheetError
 from generator.inputs.ids import MAX_ID_LENGTH, is_safe_id
 from generator.model import Article
@@ -48,7 +49,7 @@ from generator.sheets.sameness import same_article
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_DIR = ".machine"
+SNAPSHOT_DIR = paths.SNAPSHOTS
 BATCH_SIZE = 16
 #: the longest article extracted unless asked (``--max-chars``): 6x the longest of the evaluation
 #: corpus (33,672). spaCy's parser needs memory and time in proportion (a 990,000-character article

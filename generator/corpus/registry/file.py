@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
+from generator import paths
 from generator.corpus.registry.build import build_registry
 from generator.corpus.registry.records import Registry, RegistryError, registry_from
 from generator.errors import FactsheetError
@@ -21,7 +22,7 @@ from generator.sheets import yamlio
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path("data/entities.yaml")
+DEFAULT_PATH = paths.REGISTRY
 FILE_NAME = DEFAULT_PATH.name
 HEADER = ("# People, organisations and places across all fact sheets (see docs: the registry).\n"
           "# You may edit name, aliases, roles, note, exclude and reviewed; a rebuild keeps your edits.\n"
