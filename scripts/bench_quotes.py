@@ -39,13 +39,14 @@ def bare_pipe(nlp, texts: list[str]) -> tuple[float, float]:
 
 
 def whole_extract(articles, out: Path) -> float:
+    from generator.cli import one_line
     from generator.pipeline.run import extract_all
 
     t, c = time.perf_counter(), time.process_time()
     report = extract_all(articles, out, force=True)
     elapsed = time.perf_counter() - t, time.process_time() - c
     if report.errors:
-        print("errors:", *report.errors, sep="\n  ", file=sys.stderr)
+        print("errors:", *map(one_line, report.errors), sep="\n  ", file=sys.stderr)
     return elapsed
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.cli import one_line  # noqa: E402
 from generator.inputs.files import iter_articles  # noqa: E402
 from generator.inputs.ids import slugify  # noqa: E402 - after the path is set, so the script runs from a checkout
 from generator.pipeline.run import extract_all  # noqa: E402
@@ -81,7 +82,7 @@ def extract(records: list[dict], n: int, work: Path) -> tuple[Path, list[str], f
     report = extract_all(iter_articles([inputs]), facts)
     seconds = time.perf_counter() - start
     if report.errors:
-        print(f"warning: {len(report.errors)} articles failed, e.g. {report.errors[0]}", file=sys.stderr)
+        print(f"warning: {len(report.errors)} articles failed, e.g. {one_line(report.errors[0])}", file=sys.stderr)
     return facts, ids, seconds, len(report.written)
 
 

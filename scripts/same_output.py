@@ -38,6 +38,7 @@ def subfolder(inp: str) -> str:
 
 def extract(inputs: list[str], root: Path) -> int:
     """Extract each input into its subfolder of ``root``; returns the number of errors."""
+    from generator.cli import one_line
     from generator.inputs.files import iter_articles
     from generator.pipeline.run import extract_all
 
@@ -48,7 +49,7 @@ def extract(inputs: list[str], root: Path) -> int:
             sys.exit(f"{out}: not empty; extract into a fresh folder")
         report = extract_all(iter_articles([inp]), out, force=True)
         for err in report.errors:
-            print(f"error: {err}")
+            print(f"error: {one_line(err)}")
         errors += len(report.errors)
         print(f"{inp}: {len(report.written)} sheets -> {out}", file=sys.stderr)
     return errors

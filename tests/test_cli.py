@@ -9,7 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli import cli, exit_code, one_line, warning_summary
+from generator.errors import Problem
 
 GOOD = "Town hall to close for repairs\n\nThe town hall will close for six weeks, the mayor, Jo Park, said on Monday.\n"
 
@@ -143,31 +144,204 @@ def test_every_command_has_an_example_and_is_in_the_readme():
         assert f"factsheet {name}" in readme, f"`factsheet {name}` is not documented in README.md"
 
 
-def test_render_writes_the_registry_and_keeps_a_persons_edit(runner, tmp_path):
-    src = write(tmp_path, "a.txt", GOOD)
-    facts, docs = tmp_path / "data" / "facts", tmp_path / "docs"
+OTHER = "Pool reopens\n\nThe pool reopened on Friday, Mayor Jo Park said, after a year of repairs.\n"
+
+
+def extracted(runner: CliRunner, tmp_path: Path, *texts: str) -> Path:
+    """A project folder's data/facts with a sheet for each text."""
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for i, text in enumerate(texts):
+        write(src, f"a{i}.txt", text)
+    facts = tmp_path / "data" / "facts"
     assert runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"]).exit_code == 0
-    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
-    registry = tmp_path / "data" / "entities.yaml"
+    return facts
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_registry_writes_the_file_and_keeps_a_persons_edit(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
+    result = runner.invoke(cli, ["registry", "--facts", str(facts)])
+    assert result.exit_code == 0, result.stderr
+    registry = tmp_path / "data" / "entities.yaml"  # beside the facts folder
+    assert f"-> {registry}" in result.stderr and "1 people" in result.stderr
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
     (park,) = [e for e in data["entities"] if e["name"] == "Jo Park"]
     park["note"] = "checked by the desk"
     registry.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(docs), "--quiet"]).exit_code == 0
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "--quiet"]).exit_code == 0
     again = yaml.safe_load(registry.read_text(encoding="utf-8"))
     assert [e.get("note") for e in again["entities"] if e["name"] == "Jo Park"] == ["checked by the desk"]
 
 
-def test_render_lists_every_problem_of_a_broken_registry(runner, tmp_path):
-    src = write(tmp_path, "a.txt", GOOD)
-    facts = tmp_path / "data" / "facts"
-    runner.invoke(cli, ["extract", str(src), "--out", str(facts), "--quiet"])
+def test_render_only_reads_the_registry_and_makes_the_same_pages_with_or_without_it(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD, OTHER)
+    missing, kept = tmp_path / "none.yaml", tmp_path / "kept.yaml"
+    alone = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "a"),
+                                "--registry", str(missing)])
+    assert alone.exit_code == 0, alone.stderr
+    assert not missing.exists() and not (tmp_path / "data" / "entities.yaml").exists()  # render wrote none
+    notes = [line for line in alone.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and str(missing) in notes[0] and "factsheet registry" in notes[0], alone.stderr
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "--registry", str(kept)]).exit_code == 0
+    before = kept.read_bytes()
+    after = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "b"),
+                                "--registry", str(kept)])
+    assert after.exit_code == 0, after.stderr
+    assert "note:" not in after.stderr  # the file is current
+    assert kept.read_bytes() == before
+    assert pages(tmp_path / "a") == pages(tmp_path / "b")
+
+
+def test_render_says_when_the_registry_is_out_of_date_and_leaves_it(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
     registry = tmp_path / "data" / "entities.yaml"
-    registry.write_text("schema_version: 1\nentities:\n- id: x\n  name: 5\n  type: PERSON\n  colour: red\n",
-                        encoding="utf-8")
+    assert runner.invoke(cli, ["registry", "--facts", str(facts), "-q"]).exit_code == 0
+    before = registry.read_bytes()
+    extracted(runner, tmp_path, GOOD, OTHER)  # a new sheet since
     result = runner.invoke(cli, ["render", "--facts", str(facts), "--docs", str(tmp_path / "docs")])
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "out of date" in notes[0] and "factsheet registry" in notes[0], result.stderr
+    assert registry.read_bytes() == before
+    # the pages already use the update: the new sheet is on the mayor's page
+    assert "a1" in (tmp_path / "docs" / "people" / "jo-park.md").read_text(encoding="utf-8")
+
+
+def test_registry_refuses_to_drop_the_entries_of_a_sheet_it_cannot_read(runner, tmp_path):
+    facts = extracted(runner, tmp_path, GOOD)
+    bad = write(facts, "broken.yaml", "id: broken\ntitle: [oops\n")
+    result = runner.invoke(cli, ["registry", "--facts", str(facts)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert any(str(bad) in e for e in errors) and "not updated" in errors[-1], errors
+    assert not (tmp_path / "data" / "entities.yaml").exists()
+
+
+@pytest.mark.parametrize("command", ["registry", "render"])
+def test_a_broken_registry_is_listed_problem_by_problem(runner, tmp_path, command):
+    facts = extracted(runner, tmp_path, GOOD)
+    registry = tmp_path / "data" / "entities.yaml"
+    text = "schema_version: 1\nentities:\n- id: x\n  name: 5\n  type: PERSON\n  colour: red\n"
+    registry.write_text(text, encoding="utf-8")
+    args = ["--docs", str(tmp_path / "docs")] if command == "render" else []
+    result = runner.invoke(cli, [command, "--facts", str(facts), *args])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert any(f"{registry}:4:" in e and "name" in e for e in errors), errors
     assert any(f"{registry}:6:" in e and "colour" in e for e in errors), errors
     assert "Traceback" not in result.stderr
+    assert registry.read_text(encoding="utf-8") == text
+
+
+def test_build_updates_the_registry_between_extract_and_render(runner, tmp_path):
+    articles = tmp_path / "data" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "a.txt", GOOD)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "how-to-read.md", "# How to read a sheet\n")  # the hand-written page the home page links to
+    config = write(tmp_path, "mkdocs.yml", f"site_name: Test\ndocs_dir: {docs}\n")
+    facts = tmp_path / "data" / "facts"
+    result = runner.invoke(cli, ["build", "--articles", str(articles), "--facts", str(facts), "--docs", str(docs),
+                                 "--config", str(config), "--site", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.stderr
+    steps = [line for line in result.stderr.splitlines() if "->" in line]  # each step's summary, in order
+    assert [s.split("->")[1].strip() for s in steps] == [str(facts), str(tmp_path / "data" / "entities.yaml"),
+                                                        str(docs), str(tmp_path / "site")], steps
+    registry = yaml.safe_load((tmp_path / "data" / "entities.yaml").read_text(encoding="utf-8"))
+    assert [e["name"] for e in registry["entities"]] == ["Jo Park"]
+    assert (tmp_path / "site" / "people" / "jo-park" / "index.html").is_file()
+
+
+# -- failures as records: one line each, one exit code ---------------------------------------------
+
+ONE_LINE = [
+    # (the record, its one line)
+    (Problem("the file is empty"), "the file is empty"),
+    (Problem("the file is empty", path="in/a.txt"), "in/a.txt: the file is empty"),
+    (Problem("malformed JSON", path="in/a.jsonl", line=2), "in/a.jsonl:2: malformed JSON"),
+    (Problem("expected a string", path="f/a.yaml", line=9, field="quotes[0].speaker"),
+     "f/a.yaml:9: quotes[0].speaker: expected a string"),
+    (Problem("must not be empty", path="f/a.yaml", field="title"), "f/a.yaml: title: must not be empty"),
+    (Problem("must not be empty", field="title"), "title: must not be empty"),
+    (Problem("no line 0", path="a.txt", line=0), "a.txt: no line 0"),
+    (Problem("quote 1: no speaker found for \u201cx\u201d", path="a.txt", kind="no speaker found",
+             severity="warning"), "a.txt: quote 1: no speaker found for \u201cx\u201d"),
+    (Problem("internal error (ValueError: first\nsecond); please report it", path="a.txt"),
+     "a.txt: internal error (ValueError: first second); please report it"),  # never two lines
+]
+
+
+@pytest.mark.parametrize(("record", "line"), ONE_LINE, ids=[line for _, line in ONE_LINE])
+def test_a_record_is_one_line(record, line):
+    assert one_line(record) == line
+
+
+@pytest.mark.parametrize(("errors", "warnings", "strict", "code"), [
+    (0, 0, False, 0), (0, 3, False, 0), (0, 3, True, 1), (1, 0, False, 1), (2, 5, True, 1), (0, 0, True, 0)])
+def test_the_exit_code(errors, warnings, strict, code):
+    assert exit_code(errors, warnings, strict=strict) == code
+
+
+@pytest.mark.parametrize(("by_kind", "text"), [
+    ({}, "0 warnings"),
+    ({"no speaker found": 2}, "2 warnings (2 no speaker found)"),
+    ({"no speaker found": 2, "id taken by another article": 1},
+     "3 warnings (2 no speaker found, 1 id taken by another article)"),
+])
+def test_the_warnings_of_a_run_are_counted_by_kind(by_kind, text):
+    assert warning_summary(by_kind) == text
+
+
+UNSAID = GOOD.replace("\n\nThe town", "\n\n\u201cThe bridge is unsafe and everybody knows it,\u201d he said. The town")
+
+
+def test_strict_fails_a_run_with_warnings_and_the_summary_counts_them_by_kind(runner, tmp_path):
+    """A quote nobody could be found to have said is a warning: a sheet is written, and the run
+    succeeds unless --strict (as MkDocs' --strict fails a build on warnings)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    write(src, "unsaid.txt", UNSAID)
+    (src / "link.txt").symlink_to(write(tmp_path, "elsewhere.txt", GOOD))
+    out = tmp_path / "facts"
+    result = runner.invoke(cli, ["extract", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"1 sheets written, 0 unchanged, 0 articles failed, 2 warnings (1 no speaker found, "
+        f"1 symbolic link not followed) -> {out}")
+    assert yaml.safe_load((out / "unsaid.yaml").read_text(encoding="utf-8"))["warnings"] == [
+        "quote 1: no speaker found for \u201cThe bridge is unsafe and everybody knows it,\u201d"]
+
+    strict = runner.invoke(cli, ["extract", str(src), "--out", str(out), "--force", "--strict", "-q"])
+    assert strict.exit_code == 1, strict.stderr
+    assert strict.stderr.splitlines() == [
+        f"warning: {src}/link.txt: a symbolic link (to {tmp_path}/elsewhere.txt) in a folder of articles: not "
+        "followed (give it as an INPUT of its own to read it)",
+        "error: --strict: 2 warnings (1 no speaker found, 1 symbolic link not followed) count as failures "
+        "(a sheet lists its own under `warnings:`)"]
+    assert (out / "unsaid.yaml").is_file()  # the sheets are written all the same
+
+    (src / "link.txt").unlink()
+    assert runner.invoke(cli, ["diff", str(src), "--out", str(out), "--force", "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["diff", str(src), "--out", str(out), "--force", "--strict", "-q"]).exit_code == 1
+    write(src, "unsaid.txt", GOOD)  # the quote gone: nothing to warn about, --strict passes
+    assert runner.invoke(cli, ["extract", str(src), "--out", str(out), "--strict", "-q"]).exit_code == 0
+
+
+def test_commands_give_their_exit_code_to_click_and_never_exit_themselves(tmp_path, capsys):
+    """Called as a library (``standalone_mode=False``), a command returns its code: nothing inside
+    it called ``sys.exit``. A library error is still one line and 1."""
+    broken = write(tmp_path, "broken.yaml", "id: broken\ntitle: [oops\n")
+    assert cli.main(["validate", str(broken), "-q"], standalone_mode=False) == 1
+    assert cli.main(["render", "--facts", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")],
+                    standalone_mode=False) == 1
+    capsys.readouterr()
+    good = write(tmp_path, "a.txt", GOOD)
+    assert cli.main(["extract", str(good), "--out", str(tmp_path / "facts"), "--scheduler", "mpi"],
+                    standalone_mode=False) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "error: unknown scheduler 'mpi' (use processes, dask, or dask://host:port)"]

@@ -28,7 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from generator.corpus.registry import Registry, build_registry, fold, person_parts
+from generator.corpus.names import fold, person_parts
+from generator.corpus.registry import Registry, build_registry
+from generator.corpus.unionfind import UnionFind
 from generator.inputs.ids import slugify
 from generator.model import FactSheet, Figure, Quote
 
@@ -443,13 +445,7 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
         s = shorter_first(a, b)[0]
         if quotes[s][3].size - (rare[s] - common) >= QUOTE_OVERLAP * quotes[s][3].size:
             candidates.add((a, b))
-    parent = list(range(len(quotes)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            n = parent[n]
-        return n
-
+    links = UnionFind(len(quotes))
     linked: set[int] = set()
     for a, b in sorted(candidates):
         sa, _, _, _, ka = quotes[a]
@@ -458,11 +454,9 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
             continue
         short, long = (quotes[n][3] for n in shorter_first(a, b))
         if _contains(short, long):
-            parent[max(root(a), root(b))] = min(root(a), root(b))
+            links.union(a, b)
             linked.update((a, b))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in sorted(linked):
-        groups[root(n)].append(n)
+    groups = links.groups(sorted(linked))
     out = []
     for g in groups.values():
         members = sorted(g, key=lambda n: (quotes[n][0].source.published or "", quotes[n][0].id))

@@ -14,15 +14,19 @@ the claims; ``doc`` holds what they share over a ``Doc``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from generator.errors import NO_SPEAKER, Problem
 from generator.model import Article, FactSheet, Generated
 from generator.sheets.provenance import TOOL, content_hash
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["TOOL", "analyse", "content_hash", "publication_date"]
+    from generator.model import Quote
+
+__all__ = ["TOOL", "analyse", "content_hash", "publication_date", "sheet_warnings"]
 
 
 def publication_date(article: Article) -> dt.date | None:
@@ -49,8 +53,7 @@ def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None
     dates = extract_dates(doc, publication_date(article))
     facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index,
                        published=publication_date(article))
-    warnings = [f"quote {i + 1}: no speaker found for \u201c{_short(q.text)}\u201d"
-                for i, q in enumerate(quotes) if not q.speaker]
+    warnings = [w.message for w in sheet_warnings(quotes, where=None)]
     return FactSheet(
         id=article.id,
         title=article.title,
@@ -64,6 +67,17 @@ def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None
         entities=tuple(index.entities),
         warnings=tuple(warnings),
     )
+
+
+def sheet_warnings(quotes: Sequence[Quote], *, where: str | None) -> list[Problem]:
+    """The warnings of a sheet, as records: a quote nobody could be found to have said.
+
+    The sheet's ``warnings`` list holds their messages (``quote 2: no speaker found for “…”``); the
+    records also say which article (``where``) and of what kind, so a run can count them by kind.
+    """
+    return [Problem(f"quote {i + 1}: no speaker found for \u201c{_short(q.text)}\u201d", path=where,
+                    kind=NO_SPEAKER, severity="warning")
+            for i, q in enumerate(quotes) if not q.speaker]
 
 
 def _short(text: str, n: int = 60) -> str:

@@ -40,13 +40,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator import __version__
-from generator.errors import InputError
+from generator import __version__, paths
+from generator.errors import CACHE_NOT_WRITABLE, InputError, Problem
 from generator.sheets import yamlio
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CACHE = Path(".factsheet-cache/pages")
+DEFAULT_CACHE = paths.PAGE_CACHE
 DEFAULT_TIMEOUT = 20.0  # seconds for the whole answer: connecting, redirects, headers and body
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a news page is rarely over 1 MB of HTML
 DEFAULT_DELAY = 1.0  # seconds between two requests to the same host
@@ -264,6 +264,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._tls = tls or ssl.create_default_context()
         self.cache_error: str | None = None  # why the cache could not be written, once it couldn't
+        self.warnings: list[Problem] = []  # not yet given out by take_warnings()
         self.requests = 0  # how many requests went out (for tests and the progress report)
 
     # -- the cache ------------------------------------------------------------------------
@@ -324,10 +325,19 @@ class Fetcher:
         return page
 
     def _cache_failed(self, exc: OSError) -> None:
+        """Once per run, a warning (a record in :attr:`warnings`, which :func:`~generator.inputs.files.iter_articles`
+        passes on with the articles): a run goes on without its cache."""
         if self.cache_error is None:
             self.cache_error = f"{exc.filename or self.cache_dir}: {exc.strerror or exc}"
-            log.warning("cannot write the page cache (%s); pages are fetched but not kept "
-                        "(give --cache a writable folder)", self.cache_error)
+            self.warnings.append(Problem(f"cannot write the page cache ({self.cache_error}); pages are fetched but "
+                                         "not kept (give --cache a writable folder)", kind=CACHE_NOT_WRITABLE,
+                                         severity="warning"))
+            log.debug("%s", self.warnings[-1].message)
+
+    def take_warnings(self) -> list[Problem]:
+        """The warnings met since the last call (see :meth:`_cache_failed`), each given out once."""
+        taken, self.warnings = self.warnings, []
+        return taken
 
     def _wait_turn(self, host: str) -> None:
         with self._lock:

@@ -18,8 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-from generator.errors import InputError, SkippedInputError
+from generator.errors import InputError, Problem, SkippedInputError
 from generator.inputs.fetch import Fetcher, is_url, url_id
 from generator.inputs.ids import MAX_ID_LENGTH, slugify
 from generator.model import Article, Source
@@ -270,20 +272,36 @@ def _str(value: object) -> str | None:
     return None if value is None else str(value).strip() or None
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN = MarkdownIt("commonmark")
 
 
 def markdown_to_text(body: str) -> str:
-    """Plain text from article Markdown: headings, emphasis, links and list marks dropped, paragraphs kept."""
+    """Plain text from article Markdown (CommonMark, parsed by markdown-it-py): one paragraph per block.
+
+    Headings, quotations, list items and paragraphs each become a paragraph of their words;
+    emphasis, link targets and inline HTML are dropped, a link or image keeps its text, and
+    escapes and entities are resolved (``\\*`` is ``*``, ``&amp;`` is ``&``). Line breaks inside
+    a paragraph stay, so sentence splitting sees the article as its writer wrapped it.
+    """
+    blocks = []
+    for token in _MARKDOWN.parse(body):
+        if token.type == "inline":
+            blocks.append("\n".join(line.rstrip() for line in _inline_text(token).split("\n")))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _inline_text(token: Token) -> str:
     out = []
-    for line in body.split("\n"):
-        line = re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", "", line)
-        line = _MD_LINK.sub(r"\1", line)
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
-        line = re.sub(r"<[^>\n]+>", "", line)
-        out.append(line.rstrip())
-    return "\n".join(out).strip("\n") + "\n"
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.type == "image":  # its alt text, which markdown-it keeps as children
+            out.append(_inline_text(child))
+    return "".join(out)
 
 
 def _numbered_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
@@ -447,7 +465,7 @@ def _target(link: Path) -> str:
         return "?"
 
 
-def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError]:
+def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article | InputError | Problem]:
     """The articles in one file (a JSON-lines file, or a file of URLs, holds many)."""
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "jsonl":
@@ -466,7 +484,8 @@ def read_file(path: Path, *, fetcher: Fetcher | None = None) -> Iterator[Article
 
 
 def _read_urls(entries: Iterable[tuple[str, str] | InputError],
-               fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+               fetcher: Fetcher | None) -> Iterator[Article | InputError | Problem]:
+    """The article at each URL, or its error; and the fetcher's warnings (a cache it cannot write) as they arise."""
     for entry in entries:
         if isinstance(entry, InputError):
             yield entry
@@ -475,18 +494,19 @@ def _read_urls(entries: Iterable[tuple[str, str] | InputError],
         if fetcher is None:
             fetcher = Fetcher()
         try:
-            yield read_url(url, fetcher, label=label)
+            result: Article | InputError = read_url(url, fetcher, label=label)
         except InputError as err:
-            if label == url:
-                yield err
-            else:  # name the line of the list too
-                yield InputError(label, f"{url}: {err.message}", hint=err.hint)
+            # name the line of the list too
+            result = err if label == url else InputError(label, f"{url}: {err.message}", hint=err.hint)
+        yield from fetcher.take_warnings()
+        yield result
 
 
 def iter_articles(inputs: Iterable[str | Path], *, fetcher: Fetcher | None = None,
-                  url_lists: Iterable[str | Path] = ()) -> Iterator[Article | InputError]:
+                  url_lists: Iterable[str | Path] = ()) -> Iterator[Article | InputError | Problem]:
     """Articles from files, folders, URLs and files of URLs, with an InputError in place of each
-    one that can't be read.
+    one that can't be read, and the fetcher's warnings (a :class:`~generator.errors.Problem`: a page
+    cache that cannot be written) as they arise.
 
     Two articles with the same id would overwrite each other's sheet: the second is reported,
     except that an article from a URL takes a longer id instead (with a hash of its URL).

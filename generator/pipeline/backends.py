@@ -1,7 +1,9 @@
 """Where extraction runs: in this process, in a pool of processes, or on a Dask cluster.
 
 Every backend turns a stream of articles into a stream of ``(article, result)`` pairs, where the
-result is the machine's fact sheet as a dict (its YAML data) or a one-line error. They all call
+result is the machine's fact sheet (:class:`Extracted`: its YAML data and its warnings as records)
+or a :class:`~generator.errors.Problem` saying why there is none. Both are plain dataclasses, so
+they come back from worker processes and Dask workers as they are. They all call
 :func:`analyse_batch`, so a sheet is the same whichever backend made it. Backends pull articles
 lazily and keep a bounded number of them in flight, so memory does not grow with the number of
 articles, and nothing loads spaCy until the first article that needs extracting arrives.
@@ -10,7 +12,7 @@ Writing sheets stays with the caller (in this process): workers only compute, so
 on other machines need the package and the spaCy pipeline installed, not the data folders.
 
 One article never takes others down with it: an article spaCy refuses or chokes on, or one an
-extractor fails on, gets a one-line error of its own, and the rest of its batch is analysed.
+extractor fails on, gets an error of its own, and the rest of its batch is analysed.
 """
 
 from __future__ import annotations
@@ -23,13 +25,25 @@ import logging
 import os
 import traceback
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from generator.errors import Problem
 from generator.model import Article
 
 log = logging.getLogger(__name__)
 
-Result = dict[str, Any] | str  # the sheet's data, or a one-line error
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article's sheet as the machine made it: its data (what the YAML file holds) and its
+    warnings as records (the data holds their messages only; the records say their kind)."""
+
+    data: dict[str, Any]
+    warnings: tuple[Problem, ...] = ()
+
+
+Result = Extracted | Problem  # the sheet, or why there is none
 BATCH_SIZE = 16  # documents per nlp.pipe batch
 CHUNK = 8  # articles per task sent to a worker process or a Dask worker
 
@@ -39,23 +53,30 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def where(article: Article) -> str:
+    """How a record names an article: the file (or URL, or line of a JSON-lines file) it came from, else its id."""
+    return article.source.file or article.id
+
+
 def _sheet(doc: Any, article: Article, pipeline: str) -> Result:
     from generator.errors import FactsheetError
-    from generator.extract import analyse
+    from generator.extract import analyse, sheet_warnings
 
     try:
-        return analyse(doc, article, pipeline=pipeline, now=now()).to_dict()
+        sheet = analyse(doc, article, pipeline=pipeline, now=now())
+        return Extracted(sheet.to_dict(), tuple(sheet_warnings(sheet.quotes, where=where(article))))
     except FactsheetError as exc:
-        return str(exc)
+        return Problem(str(exc), path=where(article), kind=exc.kind)
     except Exception as exc:  # a bug in an extractor must not stop the other articles
-        return _internal(exc)
+        return _internal(article, exc)
 
 
-def _internal(exc: Exception, doing: str = "") -> str:
-    """The one-line error for an unexpected exception (its traceback goes to the debug log)."""
+def _internal(article: Article, exc: Exception, doing: str = "") -> Problem:
+    """The error for an unexpected exception (its traceback goes to the debug log)."""
     log.debug("%s", traceback.format_exc())
     lines = str(exc).strip().splitlines()
-    return f"internal error{doing} ({type(exc).__name__}: {lines[0] if lines else ''}); please report it"
+    return Problem(f"internal error{doing} ({type(exc).__name__}: {lines[0] if lines else ''}); please report it",
+                   path=where(article), kind="internal")
 
 
 def analyse_stream(articles: Iterable[Article], model: str | None = None, *, batch_size: int = BATCH_SIZE,
@@ -92,7 +113,7 @@ def _analyse_batch(nlp: Any, batch: list[Article], name: str, batch_size: int) -
             try:
                 doc = nlp(article.text)
             except Exception as exc:  # spaCy refused this very text
-                yield article, _internal(exc, " while parsing")
+                yield article, _internal(article, exc, " while parsing")
                 continue
             yield article, _sheet(doc, article, name)
 
@@ -119,7 +140,7 @@ def _streaming_gc(first: int = 10_000) -> Iterator[None]:
 
 def analyse_batch(articles: list[Article], model: str | None = None,
                   max_chars: int | None = None) -> list[tuple[str, Result]]:
-    """(id, sheet or error) for each article: the unit of work of a worker process or a Dask task.
+    """(id, sheet or error record) for each article: the unit of work of a worker process or a Dask task.
 
     The pipeline is loaded once per process (:func:`generator.pipeline.nlp.load` is cached).
     """
@@ -215,7 +236,8 @@ def _results(batch: list[Article], future: Any) -> Iterator[tuple[Article, Resul
         log.debug("task failed: %s", traceback.format_exc())
         lines = str(exc).strip().splitlines()
         for article in batch:
-            yield article, f"extraction failed in a worker ({type(exc).__name__}: {lines[0] if lines else ''})"
+            yield article, Problem(f"extraction failed in a worker ({type(exc).__name__}: {lines[0] if lines else ''})",
+                                   path=where(article), kind="worker")
         return
     yield from _pair(batch, results)
 
@@ -224,7 +246,11 @@ def _pair(batch: list[Article], results: list[tuple[str, Result]]) -> Iterator[t
     """Each article of a batch with its result, in order; an article a worker gave no result for fails."""
     by_id = dict(results)
     for article in batch:
-        yield article, by_id.get(article.id, "the worker returned no result for this article; please report it")
+        result = by_id.get(article.id)
+        if result is None:
+            result = Problem("the worker returned no result for this article; please report it", path=where(article),
+                             kind="internal")
+        yield article, result
 
 
 # -- Dask ----------------------------------------------------------------------------------------
@@ -298,4 +324,5 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-__all__ = ["BATCH_SIZE", "CHUNK", "analyse_batch", "analyse_stream", "dask_client", "default_jobs", "now", "run"]
+__all__ = ["BATCH_SIZE", "CHUNK", "Extracted", "Result", "analyse_batch", "analyse_stream", "dask_client",
+           "default_jobs", "now", "run", "where"]

@@ -17,7 +17,9 @@
   leaving its files as they were.
 * **One bad article fails alone.** An article that can't be read, is too long (over
   ``max_chars``, refused before it is parsed), makes the extractor fail or can't be written is
-  one line in the report; the others go on.
+  one error in the report (a :class:`~generator.errors.Problem`); the others go on. Warnings
+  (a quote with no speaker, an id taken, a link not followed, a cache not written) are records
+  too, counted by kind.
 * **One run per folder, one article per sheet.** A run locks ``out_dir`` (see
   :mod:`generator.sheets.outdir`). A sheet that belongs to another article with the same id (another
   file, another URL: see :mod:`generator.sheets.sameness`) is left alone, and the newcomer's sheet
@@ -29,6 +31,7 @@ from __future__ import annotations
 import itertools
 import logging
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,7 +39,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import FactsheetError, InputError, OutputError, SheetError, SkippedInputError
+from generator import paths
+from generator.errors import ID_TAKEN, FactsheetError, InputError, OutputError, Problem, SheetError
 from generator.inputs.ids import MAX_ID_LENGTH, is_safe_id
 from generator.model import Article
 from generator.sheets import curation, outdir, yamlio
@@ -45,7 +49,7 @@ from generator.sheets.sameness import same_article
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_DIR = ".machine"
+SNAPSHOT_DIR = paths.SNAPSHOTS
 BATCH_SIZE = 16
 #: the longest article extracted unless asked (``--max-chars``): 6x the longest of the evaluation
 #: corpus (33,672). spaCy's parser needs memory and time in proportion (a 990,000-character article
@@ -55,20 +59,24 @@ MAX_CHARS = 200_000
 
 @dataclass
 class RunReport:
-    """What a run did: sheets written, skipped as unchanged, errors (one line each), notes on edits."""
+    """What a run did: sheets written, skipped as unchanged, errors and warnings (records), notes on edits."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # warnings about inputs: a link not followed, an id taken
+    errors: list[Problem] = field(default_factory=list)  # one per article that got no sheet (or input not read)
+    warnings: list[Problem] = field(default_factory=list)  # inputs (a link not followed, an id taken) and sheets
     notes: list[str] = field(default_factory=list)  # about hand edits: kept, orphaned, no snapshot
     changes: dict[str, list[str]] = field(default_factory=dict)  # dry run: id -> what would change
-    warnings: int = 0
     edits_kept: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def warnings_by_kind(self) -> dict[str, int]:
+        """How many warnings of each kind, the most frequent first (then by name, so the order is stable)."""
+        counts = Counter(w.kind for w in self.warnings)
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def sheet_path(out_dir: Path, article_id: str) -> Path:
@@ -89,7 +97,7 @@ def _generated_of(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    block = yamlio.read_flat_block(text, "generated")
+    block = yamlio.read_block(text, "generated")
     if block is None and "generated:" in text:  # laid out unusually: parse it all
         try:
             data = yamlio.load_fast(text)
@@ -191,9 +199,10 @@ class SheetStore:
         try:
             _, data = read_sheet(path)  # the checks render and validate make, in the same words
         except SheetError as err:
+            first = err.records()[0]
             more = f" (and {len(err.problems) - 1} more; see `factsheet validate`)" if len(err.problems) > 1 else ""
-            report.errors.append(f"{err.problems[0]}{more}: not regenerated so that no hand edit is lost "
-                                 "(fix it, or delete the file)")
+            report.errors.append(replace(first, message=f"{first.message}{more}: not regenerated so that no hand "
+                                                        "edit is lost (fix it, or delete the file)"))
             return False
         return _plain(data)
 
@@ -226,7 +235,7 @@ def _source_of(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    block = yamlio.read_flat_block(text, "source")
+    block = yamlio.read_block(text, "source")
     return block if isinstance(block, dict) else None
 
 
@@ -297,7 +306,7 @@ def _plain(data: Any) -> Any:
 
 
 def extract_all(
-    items: Iterable[Article | InputError],
+    items: Iterable[Article | InputError | Problem],
     out_dir: Path,
     *,
     model: str | None = None,
@@ -307,11 +316,16 @@ def extract_all(
     dry_run: bool = False,
     batch_size: int = BATCH_SIZE,
     max_chars: int | None = MAX_CHARS,
-    progress: Callable[[str, str], None] | None = None,
+    progress: Callable[[str, Any], None] | None = None,
 ) -> RunReport:
     """Analyse every article whose sheet is not current and write its sheet to ``out_dir``.
 
+    ``items``: articles, the errors of inputs that could not be read, and warnings met while reading
+    (a :class:`~generator.errors.Problem`, or an InputError whose records are warnings).
     ``max_chars``: longer articles are refused before they are parsed (None: no limit).
+    ``progress(event, detail)``: called as the run goes: ``"written"`` or ``"unchanged"`` with an
+    article id, ``"error"`` or ``"warning"`` with a :class:`~generator.errors.Problem` (warnings of
+    sheets are not told, only counted in the report).
     Raises OutputError when ``out_dir`` can't be made or another run is writing to it.
     """
     from generator.pipeline import backends as parallel
@@ -321,26 +335,22 @@ def extract_all(
     pipeline = pipeline_name(model)
     claims = IdClaims(out_dir)
 
-    def fail(message: str) -> None:
-        report.errors.append(message)
+    def tell(problem: Problem) -> None:
+        (report.warnings if problem.severity == "warning" else report.errors).append(problem)
         if progress:
-            progress("error", message)
+            progress(problem.severity, problem)
 
     def todo() -> Iterator[Article]:
         for item in items:
-            if isinstance(item, SkippedInputError):
-                report.skipped.append(str(item))
-                if progress:
-                    progress("warning", str(item))
-                continue
-            if isinstance(item, InputError):
-                fail(str(item))
+            if isinstance(item, Problem | InputError):
+                for problem in item.records() if isinstance(item, InputError) else [item]:
+                    tell(problem)
                 continue
             try:
                 item, holder = claims.claim(item)
                 current = not force and is_current(out_dir, item, pipeline)
             except FactsheetError as exc:  # an id that is no file name (from a library caller)
-                fail(f"{item.source.file or item.id}: {exc}")
+                tell(Problem(str(exc), path=parallel.where(item), kind=exc.kind))
                 continue
             if current:
                 report.unchanged.append(item.id)
@@ -348,42 +358,41 @@ def extract_all(
                     progress("unchanged", item.id)
                 continue
             if (refused := too_long(item, max_chars)) is not None:
-                fail(str(refused))
+                for problem in refused.records():
+                    tell(problem)
                 continue
             if holder is not None:
-                message = (f"{item.source.file or item.id}: its id is taken by the sheet of another article "
-                           f"({holder}); this one is written as {item.id}.yaml (give it an id of its own)")
-                report.skipped.append(message)
-                if progress:
-                    progress("warning", message)
+                tell(Problem(f"its id is taken by the sheet of another article ({holder}); this one is written "
+                             f"as {item.id}.yaml (give it an id of its own)", path=parallel.where(item),
+                             kind=ID_TAKEN, severity="warning"))
             yield item
 
     try:
         for article, result in parallel.run(todo(), model=model, jobs=jobs, scheduler=scheduler,
                                             batch_size=batch_size, max_chars=max_chars):
-            where = article.source.file or article.id
-            if isinstance(result, str):
-                fail(f"{where}: {result}")
+            where = parallel.where(article)
+            if isinstance(result, Problem):
+                tell(result)
                 continue
             try:
-                ok = store.commit(article, result, report)
+                ok = store.commit(article, result.data, report)
             except OutputError as exc:
-                report.errors.append(str(exc))
+                report.errors.extend(exc.records())
                 ok = False
             except FactsheetError as exc:
-                report.errors.append(f"{where}: {exc}")
+                report.errors.append(Problem(str(exc), path=where, kind=exc.kind))
                 ok = False
             except Exception as exc:  # a bug in merging or writing must not stop the other articles
                 log.debug("%s", traceback.format_exc())
-                report.errors.append(f"{where}: internal error ({type(exc).__name__}: {_first_line(exc)}); "
-                                     "please report it")
+                report.errors.append(Problem(f"internal error ({type(exc).__name__}: {_first_line(exc)}); "
+                                             "please report it", path=where, kind="internal"))
                 ok = False
             if not ok:
                 if progress:
                     progress("error", report.errors[-1])
                 continue
             report.written.append(article.id)
-            report.warnings += len(result.get("warnings") or ())
+            report.warnings.extend(result.warnings)
             if progress:
                 progress("written", article.id)
     finally:

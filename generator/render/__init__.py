@@ -24,11 +24,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.corpus.registry import Registry, write_registry
+from generator.corpus.registry import FileState, Registry, registry_in_memory, registry_path
 from generator.inputs.ids import is_safe_id
 from generator.model import FactSheet, Quote
 from generator.render import exports
-from generator.render.corpus import corpus_pages, registry_for
+from generator.render.corpus import corpus_pages
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
 from generator.render.manifest import (
     GENERATED_DIRS,
@@ -42,8 +42,8 @@ from generator.render.manifest import (
 from generator.render.site import (
     GROUPS,
     TYPE_GROUPS,
-    EntityIndex,
     EntityPage,
+    EntityPageIndex,
     Grouping,
     Site,
     gather,
@@ -55,7 +55,7 @@ from generator.render.site import (
 )
 from generator.sheets.validate import schema
 
-__all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityIndex", "EntityPage", "Grouping", "Site",
+__all__ = ["GENERATED_DIRS", "GENERATED_FILES", "TYPE_GROUPS", "EntityPage", "EntityPageIndex", "Grouping", "Site",
            "environment", "gather", "gather_sheets", "group_entities", "registry_grouping", "render_pages",
            "render_site"]
 
@@ -282,30 +282,46 @@ def _by_source(sheets: Iterable[FactSheet]) -> list[tuple[str | None, list[FactS
 
 
 def render_site(facts_dir: Path, docs_dir: Path, *, grouping: Grouping | None = None,
-                registry_file: Path | None = None, save_registry: bool = True) -> tuple[Site, int]:
+                registry_file: Path | None = None) -> tuple[Site, int]:
     """Write every generated page under ``docs_dir``; return the gathered site and pages changed.
 
-    People, organisations and places are grouped across sheets by the registry (built from the
-    sheets, starting from ``registry_file``, by default ``entities.yaml`` beside the facts folder,
-    when it exists), unless another ``grouping`` is given. The registry is written back to that
-    file (every edit a person made in it kept), so people can correct merges there.
+    People, organisations and places are grouped across sheets by the registry, unless another
+    ``grouping`` is given. The registry file (``registry_file``, by default ``entities.yaml`` beside
+    the facts folder) is only read, never written: the pages are made from what
+    ``factsheet registry`` would write (so they are the same whether or not it ran first), and a
+    note in ``site.notes`` says when the file is missing or out of date with the sheets.
 
     Raises ConfigError, before anything is written, for a docs folder that holds the project's
-    data (:func:`generator.render.manifest.check_docs_folder`). Pages people edited, and files
-    render did not write, are kept; each is a warning in ``site.warnings``.
+    data (:func:`generator.render.manifest.check_docs_folder`), and RegistryError for a registry
+    file that is not valid. Pages people edited, and files render did not write, are kept; each
+    is a warning in ``site.warnings``.
     """
-    registry_path = registry_file if registry_file is not None else facts_dir.parent / "entities.yaml"
-    check_docs_folder(docs_dir, facts_dir=facts_dir, registry_file=registry_path)
+    registry_file = registry_path(facts_dir, registry_file)
+    check_docs_folder(docs_dir, facts_dir=facts_dir, registry_file=registry_file)
     sheets, files, problems = load_sheets(facts_dir)
-    registry = registry_for(sheets, registry_path)
-    if save_registry and not problems:  # a registry built from a partial set of sheets would drop entries
-        write_registry(registry, registry_path)
+    registry, state = registry_in_memory(sheets, registry_file)
     site = gather_sheets(sheets, problems=problems, grouping=grouping or registry_grouping(registry))
     site.files = files
+    site.notes.extend(registry_notes(registry_file, state, partial=bool(problems)))
     pages = render_pages(site, docs_dir, registry=registry)
     changed, warnings = publish(docs_dir, pages)
     site.warnings.extend(warnings)
     return site, changed
+
+
+def registry_notes(path: Path, state: FileState, *, partial: bool) -> list[str]:
+    """One line when the registry file is not what ``factsheet registry`` would write for these sheets.
+
+    ``partial``: some sheets could not be read, so a registry built without them is no reason to
+    suggest an update (which would refuse, for that reason).
+    """
+    if state is FileState.MISSING:
+        return [f"{path}: no registry yet; people, organisations and places are grouped from the sheets alone "
+                "(`factsheet registry` writes it, for you to correct)"]
+    if state is FileState.STALE and not partial:
+        return [f"{path}: out of date with the fact sheets; the pages use the update "
+                "(`factsheet registry` saves it)"]
+    return []
 
 
 def write_page(path: Path, text: str) -> bool:

@@ -1,7 +1,7 @@
 """Pages across sheets: stories and disagreements, and the disagreements shown on each sheet.
 
-A separate piece of the render step: :func:`corpus_pages` takes the gathered sheets, builds
-the registry (starting from ``data/entities.yaml`` when there is one, read only) and the
+A separate piece of the render step: :func:`corpus_pages` takes the gathered sheets and the
+registry (the render step reads it; see :func:`generator.render.render_site`), finds the
 stories, and returns the extra pages plus what each sheet page needs (:class:`CorpusView`).
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.corpus.registry import Registry, build_registry, load_registry
+from generator.corpus.registry import Registry, build_registry
 from generator.corpus.stories import Conflict, Corpus, analyse_corpus
 from generator.model import FactSheet
 
@@ -34,21 +34,14 @@ class CorpusView:
         return self.corpus.conflicts_for(sheet_id)
 
 
-def registry_for(sheets: list[FactSheet], registry_file: Path | None) -> Registry:
-    """The registry of these sheets, starting from the people-edited file when it exists."""
-    existing = load_registry(registry_file) if registry_file is not None and registry_file.exists() else None
-    return build_registry(sheets, existing=existing)
-
-
 def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Path,
-                 registry_file: Path | None = None, registry: Registry | None = None,
-                 ) -> tuple[CorpusView, dict[Path, str]]:
+                 registry: Registry | None = None) -> tuple[CorpusView, dict[Path, str]]:
     """The stories and disagreements pages, and the view the sheet pages use for their warnings.
 
-    ``registry``: one already built (the render step builds it once for these pages and for the
-    people, organisations and places pages); else it is built from ``registry_file`` and the sheets.
+    ``registry``: the one the people, organisations and places pages are made from (the render
+    step reads it once for both); else one is built from the sheets alone, in memory.
     """
-    registry = registry if registry is not None else registry_for(sheets, registry_file)
+    registry = registry if registry is not None else build_registry(sheets)
     corpus = analyse_corpus(sheets, registry)
     view = CorpusView(corpus=corpus, titles={s.id: s.title for s in sheets},
                       sources={s.id: " · ".join(x for x in (s.source.name, (s.source.published or "")[:10]) if x)

@@ -33,9 +33,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator import paths
 from generator.errors import ConfigError
 
-MANIFEST = ".factsheet-manifest"
+MANIFEST = paths.MANIFEST
 VERSION = 1
 #: folders under the docs folder whose files render writes (it may still find people's files there)
 GENERATED_DIRS = ("sheets", "people", "organisations", "places", "indexes", "data", "stories")
@@ -45,8 +46,8 @@ GENERATED_FILES = ("index.md",)
 RENDER_MARK = "data/factsheet.schema.json"
 #: names that say a folder is a project (or holds its data), not a docs folder: refused at the
 #: top of the docs folder and at the top of each generated folder
-FOREIGN = (".git", ".hg", ".svn", ".machine", ".factsheet-cache", "entities.yaml", "pyproject.toml", "setup.py",
-           "setup.cfg", "mkdocs.yml", "mkdocs.yaml")
+FOREIGN = (".git", ".hg", ".svn", paths.SNAPSHOTS, paths.PAGE_CACHE.parts[0], paths.REGISTRY.name, "pyproject.toml",
+           "setup.py", "setup.cfg", paths.MKDOCS_CONFIG.name, "mkdocs.yaml")
 #: the project's own data folders, refused under ``data/`` (where a project keeps them, and render writes)
 FOREIGN_DATA = ("facts", "articles")
 

@@ -3,7 +3,7 @@
 The one place that decides which mentions of a person, organisation or place across articles are
 the same referent is :func:`group_entities`. :func:`gather` takes it as a parameter, so a
 cross-article registry (aliases merged across articles, people told apart by role) can replace
-the grouping without touching the pages: it only has to return an :class:`EntityIndex`.
+the grouping without touching the pages: it only has to return an :class:`EntityPageIndex`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus.registry import Registry
+from generator.corpus.names import name_key
+from generator.corpus.registry import GROUPS, TYPE_GROUPS, Registry
 from generator.errors import SheetError
 from generator.inputs.ids import is_safe_id, slugify
 from generator.model import Entity, FactSheet, Figure, Quote
@@ -23,9 +24,6 @@ from generator.sheets.store import load_sheet
 
 log = logging.getLogger(__name__)
 
-#: entity type -> the folder of its pages
-TYPE_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
-GROUPS = ("people", "organisations", "places")
 #: page names that MkDocs gives a meaning of its own: never used for a sheet or an entity
 RESERVED_NAMES = frozenset({"index"})
 #: an entity name longer than this is not made a tag (it would not read as one)
@@ -80,18 +78,22 @@ class EntityPage:
 
 
 @dataclass
-class EntityIndex:
-    """Entity pages, and which page each name in each sheet refers to."""
+class EntityPageIndex:
+    """Entity pages, and which page each name in each sheet refers to.
+
+    (Not the extractor's :class:`generator.extract.entities.entities.EntityIndex`, which maps the
+    tokens of one article to its entities: this one maps the names of every sheet to site pages.)
+    """
 
     pages: dict[str, dict[str, EntityPage]] = field(default_factory=lambda: {g: {} for g in GROUPS})
-    #: (sheet id, name as written, casefolded) -> its page
+    #: (sheet id, the name as written there, by :func:`~generator.corpus.names.name_key`) -> its page
     names: dict[tuple[str, str], EntityPage] = field(default_factory=dict)
 
     def find(self, sheet: FactSheet, name: str | None) -> EntityPage | None:
         """The page a name used in ``sheet`` refers to (a canonical name or an alias), or None."""
         if not name:
             return None
-        return self.names.get((sheet.id, name.strip().casefold()))
+        return self.names.get((sheet.id, name_key(name)))
 
     def page_for(self, sheet: FactSheet, entity: Entity) -> EntityPage | None:
         return self.find(sheet, entity.name)
@@ -111,14 +113,14 @@ def _claim(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def group_entities(sheets: Sequence[FactSheet]) -> EntityIndex:
+def group_entities(sheets: Sequence[FactSheet]) -> EntityPageIndex:
     """Group entities across sheets by their canonical name (one page per slug of the name).
 
     Speakers of quotes that the sheet does not list as an entity still get a person page, so
     every resolved speaker can be followed across articles. This is the seam a cross-article
-    registry replaces: any function from sheets to an :class:`EntityIndex` will do.
+    registry replaces: any function from sheets to an :class:`EntityPageIndex` will do.
     """
-    index = EntityIndex()
+    index = EntityPageIndex()
     by_key: dict[tuple[str, str], EntityPage] = {}
     taken: dict[str, set[str]] = defaultdict(set)
 
@@ -140,7 +142,7 @@ def group_entities(sheets: Sequence[FactSheet]) -> EntityIndex:
             page.roles.update(r for r in ent.roles if r.strip())
             page.mentions.append((sheet, ent))
             for name in (ent.name, *ent.aliases):
-                index.names.setdefault((sheet.id, name.strip().casefold()), page)
+                index.names.setdefault((sheet.id, name_key(name)), page)
         for quote in sheet.quotes:
             if not quote.speaker or not quote.speaker.strip() or index.find(sheet, quote.speaker):
                 continue
@@ -148,7 +150,7 @@ def group_entities(sheets: Sequence[FactSheet]) -> EntityIndex:
             if quote.speaker_role:
                 page.roles.add(quote.speaker_role)
             page.mentions.append((sheet, None))
-            index.names[(sheet.id, quote.speaker.strip().casefold())] = page
+            index.names[(sheet.id, name_key(quote.speaker))] = page
     return index
 
 
@@ -160,9 +162,9 @@ def registry_grouping(registry: Registry) -> Grouping:
     (so the registry does not know) still gets a person page, as in :func:`group_entities`.
     """
 
-    def grouping(sheets: Sequence[FactSheet]) -> EntityIndex:
+    def grouping(sheets: Sequence[FactSheet]) -> EntityPageIndex:
         by_id = {s.id: s for s in sheets}
-        index = EntityIndex()
+        index = EntityPageIndex()
         taken: dict[str, set[str]] = defaultdict(set)
         for entry in registry.entries:
             if entry.group not in GROUPS:
@@ -177,8 +179,8 @@ def registry_grouping(registry: Registry) -> Grouping:
                 sheet = by_id.get(ref.sheet)
                 if sheet is None:
                     continue
-                names = {n.strip().casefold() for n in ref.names}
-                page.mentions.append((sheet, next((e for e in sheet.entities if e.name.strip().casefold() in names
+                names = {name_key(n) for n in ref.names}
+                page.mentions.append((sheet, next((e for e in sheet.entities if name_key(e.name) in names
                                                    and TYPE_GROUPS.get(e.type) == entry.group), None)))
                 for name in names:
                     index.names.setdefault((sheet.id, name), page)
@@ -190,7 +192,7 @@ def registry_grouping(registry: Registry) -> Grouping:
     return grouping
 
 
-def _add_speakers(index: EntityIndex, sheets: Sequence[FactSheet], taken: set[str]) -> None:
+def _add_speakers(index: EntityPageIndex, sheets: Sequence[FactSheet], taken: set[str]) -> None:
     """A person page for every speaker no entity of their sheet names."""
     by_slug: dict[str, EntityPage] = {}
     for sheet in sheets:
@@ -205,14 +207,14 @@ def _add_speakers(index: EntityIndex, sheets: Sequence[FactSheet], taken: set[st
             if quote.speaker_role:
                 page.roles.add(quote.speaker_role)
             page.mentions.append((sheet, None))
-            index.names[(sheet.id, quote.speaker.strip().casefold())] = page
+            index.names[(sheet.id, name_key(quote.speaker))] = page
 
 
 def _mentions_any(sentence: str, names: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names if n.strip())
 
 
-def attach_items(site_index: EntityIndex, sheets: Sequence[FactSheet]) -> None:
+def attach_items(site_index: EntityPageIndex, sheets: Sequence[FactSheet]) -> None:
     """Hang every resolved quote on its speaker's page and every figure on the places its sentence names."""
     for sheet in sheets:
         for number, quote in enumerate(sheet.quotes, start=1):
@@ -236,11 +238,12 @@ class Site:
     """Everything the pages are made from, gathered before any page is written."""
 
     sheets: list[FactSheet]  # newest first
-    entities: EntityIndex
+    entities: EntityPageIndex
     problems: list[str]
     page_names: dict[str, str] = field(default_factory=dict)  # sheet id -> its page name under sheets/
     files: dict[str, Path] = field(default_factory=dict)  # sheet id -> the YAML file it was read from
     warnings: list[str] = field(default_factory=list)  # things a person should know, not errors
+    notes: list[str] = field(default_factory=list)  # how the pages were made, when a person may want to know
 
     def page_name(self, sheet: FactSheet) -> str:
         return self.page_names[sheet.id]
@@ -271,7 +274,7 @@ class Site:
         return tags
 
 
-Grouping = Callable[[Sequence[FactSheet]], EntityIndex]
+Grouping = Callable[[Sequence[FactSheet]], EntityPageIndex]
 
 
 def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
@@ -314,7 +317,7 @@ def worth_a_page(page: EntityPage) -> bool:
     return bool(page.quotes or page.figures) or len({s.id for s, _ in page.mentions}) >= 2
 
 
-def prune(index: EntityIndex, keep: Callable[[EntityPage], bool] = worth_a_page) -> EntityIndex:
+def prune(index: EntityPageIndex, keep: Callable[[EntityPage], bool] = worth_a_page) -> EntityPageIndex:
     """Drop the pages ``keep`` refuses, and every name that pointed to them."""
     for group, pages in index.pages.items():
         index.pages[group] = {slug: page for slug, page in pages.items() if keep(page)}

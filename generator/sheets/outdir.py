@@ -17,11 +17,12 @@ import logging
 import os
 from pathlib import Path
 
+from generator import paths
 from generator.errors import OutputError
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = ".factsheet.lock"
+LOCK_NAME = paths.LOCK
 
 #: what to do about a failed write, by errno
 _ADVICE = {

@@ -162,40 +162,6 @@ def read_block(text: str, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
 
-_FLAT_LINE = re.compile(r"  ([A-Za-z_][\w-]*):(?: (.*))?")
-
-
-def read_flat_block(text: str, key: str) -> dict[str, str | None] | None:
-    """:func:`read_block` for a mapping of plain scalars (like ``generated``), without a YAML parser.
-
-    Values come back as the strings they are (``null`` as None). Anything unusual (quotes with
-    escapes, comments, nesting) is handed to :func:`read_block`.
-    """
-    m = re.search(rf"^{re.escape(key)}:[ \t]*$", text, re.M)
-    if m is None:
-        return None
-    end = re.compile(r"^\S", re.M).search(text, m.end() + 1)
-    out: dict[str, str | None] = {}
-    for line in text[m.end() + 1:end.start() if end else len(text)].split("\n"):
-        if not line.strip():
-            continue
-        lm = _FLAT_LINE.fullmatch(line.rstrip())
-        if lm is None:
-            return read_block(text, key)
-        value: str | None = (lm.group(2) or "").strip()
-        if len(value) >= 2 and value[0] == value[-1] == "'":
-            value = value[1:-1].replace("''", "'")
-        elif value[:1] in ("", '"', "'", "[", "{", "|", ">", "&", "*", "!", "%", "@", "`") or " #" in value:
-            if value in ("",):
-                value = None
-            else:
-                return read_block(text, key)
-        elif value in ("null", "~", "Null", "NULL"):
-            value = None
-        out[lm.group(1)] = value
-    return out
-
-
 #: how much larger than written aliases may make a YAML text, in nodes plus characters of text.
 #: A person may reuse an ``&anchor`` a few times; aliases of aliases ("billion laughs") would
 #: make a 1 KB file take gigabytes once the data is walked, copied or written out.

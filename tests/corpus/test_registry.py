@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from generator.corpus.names import fold, person_parts, same_person
 from generator.corpus.registry import (
     Registry,
     RegistryError,
     build_registry,
     dump_registry,
-    fold,
     load_registry,
-    person_parts,
     update_registry,
 )
 from generator.model import Entity, FactSheet, Generated, Quote, Source
@@ -41,6 +40,14 @@ def groups(reg: Registry, group: str = "people") -> list[set[tuple[str, str]]]:
 ])
 def test_person_parts(name, parts):
     assert person_parts(name) == parts
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Antony Blinken", "A. Blinken", True), ("Antony J. Blinken", "Antony Blinken", True),
+    ("Bill Clinton", "Hillary Clinton", False), ("Blinken", "Antony Blinken", False),  # a bare surname is not a name
+])
+def test_same_person(a, b, same):
+    assert same_person(person_parts(a), person_parts(b)) is same
 
 
 @pytest.mark.parametrize(("a", "b"), [("U.S.", "US"), ("the Kremlin", "Kremlin"), ("Médecins", "medecins"),

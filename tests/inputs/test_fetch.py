@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import logging
 import sys
 import threading
 import time
@@ -13,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import InputError
+from generator.cli import one_line
+from generator.errors import CACHE_NOT_WRITABLE, InputError, Problem
 from generator.inputs.fetch import USER_AGENT, Fetcher, FetchError, address_problem, sniff_type, url_id
 from generator.inputs.files import iter_articles
 from generator.model import Article
@@ -531,18 +531,18 @@ def test_a_malformed_url_is_a_one_line_error(tmp_path, seen, url, message):
     assert seen["getaddrinfo"] == [] and seen["connect"] == []
 
 
-def test_an_unwritable_cache_costs_the_cache_not_the_page(server, tmp_path, caplog):
+def test_an_unwritable_cache_costs_the_cache_not_the_page(server, tmp_path):
     """A cache folder that cannot be made or written (read-only, disk full, a file in the way):
-    the pages are still read, and one warning says why they are not kept."""
+    the pages are still read, and one warning (a record among the articles) says why they are not kept."""
     for p in ("/a/ferry-terminal", "/b/ferry-terminal"):
         server.add(p, PAGE.format(charset="utf-8", year=2026))
     (tmp_path / "in-the-way").write_text("a file where the cache folder should be\n", encoding="utf-8")
     f = Fetcher(tmp_path / "in-the-way" / "pages", delay=0.0, timeout=5.0, allow_hosts=["127.0.0.1"])
-    with caplog.at_level(logging.WARNING, logger="generator.inputs.fetch"):
-        arts = list(iter_articles([server.base + "/a/ferry-terminal", server.base + "/b/ferry-terminal"],
-                                  fetcher=f))
-    assert [type(a) for a in arts] == [Article, Article]
-    [warning] = [r.getMessage() for r in caplog.records]
+    arts = list(iter_articles([server.base + "/a/ferry-terminal", server.base + "/b/ferry-terminal"], fetcher=f))
+    assert [type(a) for a in arts] == [Problem, Article, Article]
+    record = arts[0]
+    assert (record.kind, record.severity) == (CACHE_NOT_WRITABLE, "warning")
+    warning = one_line(record)
     assert warning.startswith(f"cannot write the page cache ({tmp_path / 'in-the-way'}")
     assert warning.endswith("pages are fetched but not kept (give --cache a writable folder)")
     assert "\n" not in warning
@@ -619,5 +619,10 @@ def test_the_extract_command_says_in_one_line_that_the_cache_cannot_be_written(s
                          capture_output=True, text=True, check=False, env=env, timeout=300)
     assert run.returncode == 0, run.stderr
     [line] = run.stderr.splitlines()
-    assert line.startswith(f"WARNING generator.inputs.fetch: cannot write the page cache ({tmp_path / 'in-the-way'}")
+    assert line.startswith(f"warning: cannot write the page cache ({tmp_path / 'in-the-way'}")
     assert "Tomas Vidal" in (tmp_path / "facts" / "ferry-terminal.yaml").read_text(encoding="utf-8")
+    # the same run again with --strict: the sheet is current, but the cache warning fails the run
+    run = subprocess.run([*run.args, "--strict"], capture_output=True, text=True, check=False, env=env, timeout=300)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.splitlines() == [line,
+                                       "error: --strict: 1 warnings (1 page cache not writable) count as failures"]

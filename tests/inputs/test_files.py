@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.inputs.files import decode, iter_articles
+from generator.inputs.files import decode, iter_articles, markdown_to_text
 from generator.model import Article
 
 STORY = ("Harbour council approves ferry terminal\n\nThe harbour council voted on Tuesday to build a ferry terminal "
@@ -279,3 +279,17 @@ def test_extract_reports_bad_inputs_writes_the_rest_and_exits_non_zero(tmp_path,
                       f"error: {src}/binary.md: this looks like a binary file, not text "
                       "(give a .txt, .md, .html or .jsonl file)",
                       f"error: {src}/empty.txt: the file is empty (add the article's text or remove the file)"]
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("# Ferry returns\n\nThe ferry *will* sail.\n", "Ferry returns\n\nThe ferry will sail.\n"),
+    ("A [council vote](https://example.org/vote) passed.\n", "A council vote passed.\n"),
+    ("Rates rose by 5 \\*per cent\\* &amp; more.\n", "Rates rose by 5 *per cent* & more.\n"),
+    ("Said <em>twice</em>, **loudly**.\n", "Said twice, loudly.\n"),
+    ("> \u201cWe kept it,\u201d she said.\n", "\u201cWe kept it,\u201d she said.\n"),
+    ("- first point\n- second point\n", "first point\n\nsecond point\n"),
+    ("One line\nwrapped here.   \n\n\n\nNext paragraph.\n", "One line\nwrapped here.\n\nNext paragraph.\n"),
+    ("![The east quay at dawn](quay.jpg)\n", "The east quay at dawn\n"),
+])
+def test_markdown_becomes_the_words_a_reader_sees(markdown, text):
+    assert markdown_to_text(markdown) == text

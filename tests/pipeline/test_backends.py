@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_incremental import corpus, without_time
+from runs import corpus, without_time
 
 from generator.errors import ConfigError
 from generator.inputs.files import iter_articles

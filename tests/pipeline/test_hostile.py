@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli import cli, one_line
 from generator.inputs.files import iter_articles
 from generator.model import Article, Source
 from generator.pipeline.run import extract_all
@@ -103,7 +103,7 @@ def test_an_article_spacy_refuses_fails_alone(tmp_path, monkeypatch):
                                    ("last", GOOD["ferry.txt"].replace("Eastvale", "Westbrook"))]]
     report = extract_all(articles, tmp_path / "facts", max_chars=None)
     assert sorted(report.written) == ["first", "last"]
-    [error] = report.errors
+    [error] = map(one_line, report.errors)
     assert error.startswith("long.txt: internal error while parsing (ValueError: [E088] Text of length 1500")
     assert "\n" not in error
     report = extract_all(articles, tmp_path / "facts", max_chars=2_000)
@@ -116,18 +116,19 @@ def test_a_pool_task_that_fails_as_a_whole_fails_each_article_in_one_line():
     batch = [Article(id=i, title=i, text="x", source=Source(file=f"{i}.txt")) for i in ("a", "b")]
     future: Future = Future()
     future.set_exception(ValueError("first line\nand a second one"))
-    assert [(a.id, r) for a, r in _results(batch, future)] == [
-        ("a", "extraction failed in a worker (ValueError: first line)"),
-        ("b", "extraction failed in a worker (ValueError: first line)")]
+    assert [(a.id, one_line(r)) for a, r in _results(batch, future)] == [
+        ("a", "a.txt: extraction failed in a worker (ValueError: first line)"),
+        ("b", "b.txt: extraction failed in a worker (ValueError: first line)")]
 
 
 def test_a_worker_that_leaves_an_article_out_fails_that_article():
-    from generator.pipeline.backends import _pair
+    from generator.pipeline.backends import Extracted, _pair
 
     batch = [Article(id=i, title=i, text="x", source=Source(file=f"{i}.txt")) for i in ("a", "b")]
-    pairs = list(_pair(batch, [("b", {"id": "b"})]))
-    assert [(a.id, r) for a, r in pairs] == [
-        ("a", "the worker returned no result for this article; please report it"), ("b", {"id": "b"})]
+    sheet = Extracted({"id": "b"})
+    pairs = list(_pair(batch, [("b", sheet)]))
+    assert [(a.id, r if r is sheet else one_line(r)) for a, r in pairs] == [
+        ("a", "a.txt: the worker returned no result for this article; please report it"), ("b", sheet)]
 
 
 def test_a_bug_while_merging_one_sheet_fails_that_article_only(tmp_path, nlp, monkeypatch):
@@ -151,7 +152,7 @@ def test_a_bug_while_merging_one_sheet_fails_that_article_only(tmp_path, nlp, mo
     monkeypatch.setattr(curation, "merge", broken)
     report = extract_all(iter_articles([src]), out, force=True)
     assert report.written == ["ferry"]
-    assert report.errors == [f"{src}/bridge.md: internal error (KeyError: 'a bug'); please report it"]
+    assert [*map(one_line, report.errors)] == [f"{src}/bridge.md: internal error (KeyError: 'a bug'); please report it"]
 
 
 def test_an_id_that_is_no_file_name_fails_that_article_only(tmp_path, nlp):
@@ -160,5 +161,5 @@ def test_an_id_that_is_no_file_name_fails_that_article_only(tmp_path, nlp):
                 Article(id="ferry", title="Ferry", text=GOOD["ferry.txt"], source=Source(file="ferry.txt"))]
     report = extract_all(articles, tmp_path / "facts")
     assert report.written == ["ferry"]
-    assert report.errors == ["odd.txt: article id '../escape' is not a safe file name"]
+    assert [*map(one_line, report.errors)] == ["odd.txt: article id '../escape' is not a safe file name"]
     assert not (tmp_path / "escape.yaml").exists()

@@ -12,48 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from runs import ROOT, corpus, factsheet, without_time
 
 from generator.inputs.files import iter_articles
 from generator.pipeline.run import extract_all, is_current, snapshot_path
 from generator.sheets import yamlio
 from generator.sheets.validate import validate_paths
-
-ROOT = Path(__file__).resolve().parents[2]
-
-PLACES = ["Port Calloway", "Eastvale", "Riverton", "Northsea", "Westbrook", "Hillford", "Lakeside", "Stonebridge"]
-PEOPLE = ["Tomas Vidal", "Ana Ruiz", "Grace Mbeki", "Lars Henriksen", "Priya Ramaswamy", "Daniel Ortiz"]
-
-
-def story(i: int) -> dict:
-    """A small article of our own words, different for each i."""
-    place, person = PLACES[i % len(PLACES)], PEOPLE[i % len(PEOPLE)]
-    text = (f"{place} council approves plan number {i}\n\n"
-            f"The council in {place} voted on Tuesday to spend {10 + i} million euros on a new ferry terminal, "
-            f"ending a dispute that lasted about {i % 5 + 2} years.\n\n"
-            f'"We have waited long enough for this," said {person}, who chairs the transport committee. '
-            f"{person.split()[0]} said work would begin in the autumn and employ more than {100 + 7 * i} people.\n\n"
-            f"A petition against the plan gathered {1000 + i} signatures last week.\n")
-    return {"id": f"story-{i:03d}", "title": text.split("\n")[0], "text": text, "published": "2024-03-05"}
-
-
-def corpus(path: Path, n: int, start: int = 0) -> Path:
-    path.write_text("".join(json.dumps(story(i)) + "\n" for i in range(start, start + n)), encoding="utf-8")
-    return path
-
-
-def without_time(folder: Path) -> dict[str, dict]:
-    out = {}
-    for p in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-        data["generated"].pop("at")
-        out[p.name] = data
-    return out
-
-
-def factsheet(*args: str, **kw) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
 
 def test_only_changed_articles_are_extracted(tmp_path, nlp):
@@ -202,9 +166,9 @@ def test_an_unknown_pipeline_is_a_clear_error(tmp_path):
 ])
 def test_the_generated_block_is_read_without_parsing_the_sheet(block, expected):
     text = "schema_version: 1\nid: t\n" + block + "facts: []\n"
-    assert yamlio.read_flat_block(text, "generated") == expected
+    assert yamlio.read_block(text, "generated") == expected
     if expected is not None:
-        assert yamlio.read_flat_block(text, "generated") == yaml.safe_load(text)["generated"]
+        assert yamlio.read_block(text, "generated") == yaml.safe_load(text)["generated"]
 
 
 def test_a_forced_run_that_changes_nothing_rewrites_nothing(tmp_path, nlp):
@@ -221,7 +185,6 @@ def test_a_forced_run_that_changes_nothing_rewrites_nothing(tmp_path, nlp):
 
 def test_tool_names_the_version_and_a_hash_of_the_extraction_rules():
     import hashlib
-    from pathlib import Path
 
     import generator
     from generator.sheets.provenance import TOOL

@@ -19,7 +19,7 @@ from sitebuild import END_SCRIPT, HOSTILE_ID, HOSTILE_PERSON, SCRIPT, built_site
 from generator.model import DateMention, Entity, Fact, FactSheet, Figure, Generated, Quote, Source
 from generator.render import GENERATED_DIRS, environment, exports, gather, gather_sheets, render_pages, render_site
 from generator.render.manifest import MANIFEST
-from generator.render.site import EntityIndex, EntityPage, group_entities
+from generator.render.site import EntityPage, EntityPageIndex, group_entities
 from generator.sheets import yamlio
 
 GEN = Generated(tool="factsheet test", pipeline="test", content_hash="sha256:" + "1" * 64, at="2024-01-02T03:04:05Z")
@@ -147,12 +147,12 @@ def test_a_sheet_called_index_does_not_replace_the_index_page(tmp_path):
 
 
 def test_grouping_can_be_replaced(tmp_path):
-    """The seam a cross-article registry uses: any function from sheets to an EntityIndex."""
+    """The seam a cross-article registry uses: any function from sheets to an EntityPageIndex."""
     a = make_sheet("a", entities=[person("Antony Blinken")], quotes=[q("One", "Antony Blinken")])
     b = make_sheet("b", entities=[person("Secretary Blinken")], quotes=[q("Two", "Secretary Blinken")])
 
     def by_surname(sheets):
-        index = EntityIndex()
+        index = EntityPageIndex()
         for sheet in sheets:
             for ent in sheet.entities:
                 slug = ent.name.split()[-1].lower()

@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.cli import one_line
 from generator.inputs.files import iter_articles
 from generator.pipeline.run import extract_all, snapshot_path
 from generator.sheets import yamlio
@@ -398,8 +399,8 @@ def test_a_broken_hand_edit_is_reported_and_not_overwritten(curated):
     broken = path.read_bytes()
     report = extract_all(iter_articles([art]), out, force=True)
     assert report.written == [] and len(report.errors) == 1
-    assert report.errors[0].startswith(f"{path}:")
-    assert "not regenerated so that no hand edit is lost" in report.errors[0]
+    assert one_line(report.errors[0]).startswith(f"{path}:")
+    assert "not regenerated so that no hand edit is lost" in report.errors[0].message
     assert path.read_bytes() == broken
 
 

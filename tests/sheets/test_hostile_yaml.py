@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.cli import one_line
 from generator.corpus.registry import RegistryError, load_registry
 from generator.errors import SheetError
 from generator.model import FactSheet, Figure, Generated, Quote, Source
@@ -80,7 +81,7 @@ def read_by_render(path: Path) -> list[str]:
 def read_by_extract_merge(path: Path) -> list[str]:
     report = RunReport()
     assert SheetStore(path.parent)._person(path, report) is False  # broken: not overwritten
-    return report.errors
+    return [one_line(e) for e in report.errors]
 
 
 READERS = [read_by_validate, read_by_render, read_by_extract_merge]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_incremental import ROOT, corpus, factsheet
+from runs import ROOT, corpus, factsheet
 
 from generator.cli import cli
 from generator.inputs.files import iter_articles

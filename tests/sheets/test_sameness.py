@@ -9,7 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli import cli, one_line
+from generator.errors import ID_TAKEN
 from generator.inputs.files import iter_articles
 from generator.model import Source
 from generator.pipeline.run import extract_all, numbered_id
@@ -92,7 +93,7 @@ def test_another_article_with_the_same_id_gets_a_sheet_of_its_own(tmp_path, nlp)
     # and the first article, its text edited, is the same article: re-extracted with its edit kept
     (tmp_path / "a" / "report.txt").write_text(A.replace("next year", "in the spring"), encoding="utf-8")
     report = extract_all(iter_articles([tmp_path / "a"]), out)
-    assert report.written == ["report"] and report.skipped == []
+    assert report.written == ["report"] and [w for w in report.warnings if w.kind == ID_TAKEN] == []
     data = yaml.safe_load((out / "report.yaml").read_text(encoding="utf-8"))
     assert data["summary"] == "The harbour will be dredged (written by a person)."
     assert "in the spring" in (out / "report.yaml").read_text(encoding="utf-8")
@@ -105,8 +106,9 @@ def test_two_inputs_of_one_run_with_the_same_id_do_not_overwrite_each_other(tmp_
     out = tmp_path / "facts"
     report = extract_all(iter_articles([tmp_path / "a", tmp_path / "b"]), out)
     assert report.written == ["report"]
-    assert report.errors == [f"{tmp_path}/b/report.txt: duplicate article id 'report' (also {tmp_path}/a/report.txt)"
-                             " (rename one of the files or change its id)"]
+    assert [*map(one_line, report.errors)] == [
+        f"{tmp_path}/b/report.txt: duplicate article id 'report' (also {tmp_path}/a/report.txt)"
+        " (rename one of the files or change its id)"]
     assert "harbour" in (out / "report.yaml").read_text(encoding="utf-8")
 
 

@@ -43,7 +43,6 @@ from generator.model import Entity
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-TITLES = HONORIFICS
 
 #: words that make a name an organisation whatever the model tagged it
 ORG_WORDS = {
@@ -159,7 +158,7 @@ class EntityIndex:
 @lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     words = re.findall(r"\w+", text.lower().replace(".", ""))
-    return " ".join(w for w in words if w not in TITLES and w != "the")
+    return " ".join(w for w in words if w not in HONORIFICS and w != "the")
 
 
 def _norm(text: str) -> str:
