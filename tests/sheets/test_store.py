@@ -140,6 +140,10 @@ def test_any_file_kind_loads_through_the_same_reader_with_its_own_error_and_chec
         f"{path}:3: pets[0].legs: -1 is less than the minimum of 0",
         f"{path}:4: pets[0]: unknown field 'tail' (allowed: legs, name)",
     ]
+    path.write_text("# no pets yet\n", encoding="utf-8")
+    assert load_model(path, PetFile, if_empty=PetFile) == (PetFile(), None)
+    with pytest.raises(PetError, match=r"pets\.yaml: expected a YAML mapping, got null"):
+        load_model(path, PetFile, error=PetError)
     path.write_text("pets: [\n", encoding="utf-8")
     with pytest.raises(PetError, match=r"pets\.yaml:2: YAML syntax"):
         load_model(path, PetFile, error=PetError)
