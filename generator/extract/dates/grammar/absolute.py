@@ -25,6 +25,7 @@ from generator.extract.lexicon import MONTH_STEMS, month_number
 
 # ---------------------------------------------------------------- numbers
 
+
 def _ymd(m: Groups, _ctx: Ctx) -> Result:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     return Cal(y, mo, d) if valid_date(y, mo, d) else None
