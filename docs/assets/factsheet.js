@@ -40,14 +40,7 @@
     span.textContent = url.href;
   }
 
-  /* The theme's search overlay is a dialog: give it a name for screen readers. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search the fact sheets"); }
-  }
-
   function enhance() {
-    nameSearchDialog();
     document.querySelectorAll(".fs-filter").forEach(setUpFilter);
     document.querySelectorAll(".fs-cite-url").forEach(setUpCitation);
   }
