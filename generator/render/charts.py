@@ -143,6 +143,9 @@ def timeline(events: Sequence[Event], *, key: str, title: str, desc: str,
              lanes: Sequence[tuple[str, str | None]] = ()) -> Markup:
     """A timeline: one strip (no ``lanes``), or a strip per lane with its label (and link) above it.
 
+    Without links the picture is one image (``role="img"``) named by its title; with links it is a
+    group whose links each have a name (the event, or the lane's label).
+
     A day is a dot, a stretch of days a bar. The axis runs from the first day to the last one;
     a stretch reaching beyond ten times the spread of the other days is cut at the edge (a plan
     "until 2074" would otherwise squash the rest into a point). No events: no picture.
@@ -160,7 +163,9 @@ def timeline(events: Sequence[Event], *, key: str, title: str, desc: str,
     labelled = bool(lanes)
     row = ROW if labelled else 22
     height = lane_count * row + AXIS
-    parts = [f'<svg class="fs-chart fs-timeline" width="100%" height="{height}" role="img" '
+    # links inside: a group (an image's parts are hidden from screen readers, links and all)
+    linked = any(safe_href(e.href) for e in events) or any(safe_href(h) for _, h in lanes)
+    parts = [f'<svg class="fs-chart fs-timeline" width="100%" height="{height}" role="{"group" if linked else "img"}" '
              f'aria-labelledby="{cid}-t {cid}-d" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{cid}-t">{text(title)}</title><desc id="{cid}-d">{text(desc)}</desc>']
     for n in range(lane_count):
@@ -183,7 +188,7 @@ def timeline(events: Sequence[Event], *, key: str, title: str, desc: str,
             shape = (f'<circle class="fs-chart__dot" cx="{_pct((x1 + x2) / 2)}" cy="{y}" r="6" '
                      f'fill="currentColor">{tip}</circle>')
         link = safe_href(e.href)
-        parts.append(f'<a href="{text(link)}">{shape}</a>' if link else shape)
+        parts.append(f'<a href="{text(link)}" aria-label="{text(e.label)}">{shape}</a>' if link else shape)
     years_only = (last - first).days > 3 * 365
     base = lane_count * row
     parts.append(f'<line class="fs-chart__axis" x1="{_pct(LEFT)}" x2="{_pct(RIGHT)}" y1="{base}" y2="{base}" '

@@ -149,6 +149,9 @@ def test_lanes_have_their_label_and_link():
     links = [a.get("href") for a in root.iter(f"{SVG}a")]
     assert links == ["../sheets/a/", "../sheets/b/", "../sheets/a/#timeline", "../sheets/b/#timeline"]
     assert {"Herald", "Courier"} <= set(texts(root))
+    # links are not hidden inside an image: the picture is a group, each dot's link has a name
+    assert root.get("role") == "group" and root.get("aria-labelledby") == "k-t k-d"
+    assert [a.get("aria-label") for a in root.iter(f"{SVG}a") if a.find(f"{SVG}circle") is not None] == ["a", "b"]
 
 
 @pytest.mark.parametrize("label, limit, expected", [
