@@ -4,11 +4,15 @@ labelled for phones, and the Pagefind index of the built site."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
 import pytest
+from sitebuild import copy_project
 
 from generator.render.site_hooks import PagefindError, TableLabelsExtension, bundle_sizes, index_site
 
@@ -63,3 +67,20 @@ def test_pagefind_failing_is_one_line_naming_the_folder(tmp_path):
         index_site(missing)
     message = str(err.value)
     assert "\n" not in message and str(missing) in message
+
+
+def test_factsheet_build_makes_the_search_index(tmp_path):
+    """`factsheet build` (and so `make site`) leaves a site with its search: the hooks run in its build."""
+    copy_project(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "quay.txt").write_text(
+        "Harbour board backs Quayside scheme\n\nThe harbour board on Monday backed the Quayside scheme, "
+        "said Olufemi Adeyemi, the board's chair.\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--articles", "articles", "--facts", "facts",
+                             "--docs", "docs", "--site", "site"], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (tmp_path / "site" / "pagefind" / "pagefind-component-ui.js").is_file()
+    assert "Pagefind search index made" in result.stderr
