@@ -231,6 +231,8 @@ def search(v: Visit, query: str, *, kind: str | None = None) -> list[str]:
         page.locator("pagefind-modal pagefind-filter-dropdown button.pf-dropdown-trigger").click()
         option = page.locator(f"pagefind-modal pagefind-filter-dropdown [role=option][data-value='{kind}']")
         count = int(re.match(r".*?(\d+) results?$", option.get_attribute("aria-label")).group(1))
+        box = option.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"], box  # all on screen
         option.click()
         wait_for_count(page, query, count)
     return result_links(page)
@@ -273,9 +275,10 @@ def test_search_finds_a_person_by_surname(visit, site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind, folder", [("person", "people"), ("sheet", "sheets")])
-def test_search_filters_by_kind_of_page(visit, site, kind, folder):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_filters_by_kind_of_page(visit, site, kind, folder, width):
     target = speaker_with_surname(site)
-    v = visit("indexes/")
+    v = visit("indexes/", width=width)
     everything = {h.split("#")[0] for h in search(v, target.surname)}
     assert any("/people/" in h for h in everything) and any("/sheets/" in h for h in everything), everything
     v.page.keyboard.press("Escape")
