@@ -87,13 +87,14 @@ def extract(records: list[dict], n: int, work: Path) -> tuple[Path, list[str], f
 
 
 def project(work: Path, size: int) -> Path:
-    """A fresh project folder for one size: config, theme overrides, hand-written pages."""
+    """A fresh project folder for one size: config, theme overrides, hooks, hand-written pages."""
     root = work / f"site-{size}"
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES))
     return root
 

@@ -119,7 +119,7 @@ def probe_article() -> dict:
 
 @dataclass(frozen=True)
 class BuiltSite:
-    root: Path  # a project folder: mkdocs.yml, overrides/, docs/
+    root: Path  # a project folder: mkdocs.yml, overrides/, hooks/, docs/
     facts: Path
     docs: Path
     site: Path
@@ -132,12 +132,13 @@ class BuiltSite:
 
 
 def copy_project(dest: Path) -> None:
-    """The site's sources (config, theme overrides, hand-written pages) into ``dest``."""
+    """The site's sources (config, theme overrides, hooks, hand-written pages) into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     from generator.render import GENERATED_DIRS, GENERATED_FILES
 
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "hooks", dest / "hooks", dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", dest / "docs", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES))
 

@@ -40,14 +40,24 @@
     span.textContent = url.href;
   }
 
-  /* The theme's search overlay is a dialog: give it a name for screen readers. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search the fact sheets"); }
+  /* Search: Pagefind's filter button is a combobox, which takes no name from its text: name it after
+     the filter's label (axe: button-name). Its parts are drawn when the dialog first searches. */
+  function nameSearchFilters() {
+    var modal = document.querySelector("pagefind-modal");
+    if (!modal || typeof MutationObserver === "undefined") { return; }
+    function name() {
+      modal.querySelectorAll("pagefind-filter-dropdown").forEach(function (dropdown) {
+        var button = dropdown.querySelector(".pf-dropdown-trigger");
+        var label = dropdown.getAttribute("label");
+        if (button && label && button.getAttribute("aria-label") !== label) { button.setAttribute("aria-label", label); }
+      });
+    }
+    new MutationObserver(name).observe(modal, { childList: true, subtree: true });
+    name();
   }
 
   function enhance() {
-    nameSearchDialog();
+    nameSearchFilters();
     document.querySelectorAll(".fs-filter").forEach(setUpFilter);
     document.querySelectorAll(".fs-cite-url").forEach(setUpCitation);
   }

@@ -31,6 +31,7 @@ from itertools import combinations
 from generator.corpus.names import fold, person_parts
 from generator.corpus.registry import Registry, build_registry
 from generator.corpus.unionfind import UnionFind
+from generator.extract.lexicon import WEEKDAY_NAMES
 from generator.inputs.ids import slugify
 from generator.model import FactSheet, Figure, Quote
 
@@ -46,8 +47,8 @@ STOP = {
     "say", "he", "she", "they", "his", "her", "their", "we", "i", "you", "not", "but", "who", "which", "what",
     "about", "after", "more", "than", "also", "into", "over", "new", "mr", "ms", "mrs", "there", "one", "two",
     "can", "could", "may", "should", "do", "did", "does", "so", "if", "all", "some", "up", "out", "no", "just",
-    "s", "t", "told", "according", "percent", "per", "cent", "year", "years", "last", "week", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "when", "where", "how", "while",
+    "s", "t", "told", "according", "percent", "per", "cent", "year", "years", "last", "week", *WEEKDAY_NAMES,
+    "when", "where", "how", "while",
 }
 
 

@@ -34,6 +34,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
+from generator.extract.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, forms_pattern
+
 _CREDIT = re.compile(r"^(?:credit|photo|picture|image|source|caption|video|watch|read more|read the rest)\b.*$"
                      r"|(?:credit|photograph|photo|image)s?\s*:\s*[^.]*$|©|\(c\)\s*\d{4}", re.I)
 
@@ -107,9 +109,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 # --- story text versus page furniture (bylines, datelines, time stamps, credits, captions) -------------
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MONTH = rf"(?:{forms_pattern(MONTHS)})\.?"
+#: a weekday as a page prints it: a short form or the name without its "day" ("wednes"), then "day" or not
+_WEEKDAY_BASES = {**{name.removesuffix("day"): k for k, name in enumerate(WEEKDAY_NAMES)}, **WEEKDAY_ABBREVIATIONS}
+_WEEKDAY = rf"(?:{forms_pattern(_WEEKDAY_BASES)})(?:day)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T?|EST|EDT|GMT|BST|CET|UTC|ET|PT))?"
 #: a date as a page prints it above or below a story: "Friday, July 21, 2017", "21 July 2017 14:03 GMT"

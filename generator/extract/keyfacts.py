@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.dates import calendar as cal
+from generator.extract.dates.calendar import DAY
 from generator.extract.doc import (
     DATE_STAMP,
     DocTable,
@@ -42,6 +44,7 @@ from generator.extract.doc import (
     whole_sentences,
 )
 from generator.extract.entities.entities import EntityIndex
+from generator.extract.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from generator.model import DateMention, Fact, Figure, Quote
 
 MAX_FACTS = 5
@@ -540,9 +543,7 @@ def claim_text(span: Span, *, dated: dict[int, str] | None = None, table: DocTab
 
 # --- relative dates -------------------------------------------------------------------------------------
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_TITLES = tuple(name.capitalize() for name in MONTH_NAMES)  # "January", as notes write months
 _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -554,7 +555,7 @@ class StoryDate:
     month_first: bool = True  # "September 12, 2015" rather than "12 September 2015"
 
     def write(self, day: dt.date) -> str:
-        month = MONTHS[day.month - 1]
+        month = _MONTH_TITLES[day.month - 1]
         return f"{month} {day.day}, {day.year}" if self.month_first else f"{day.day} {month} {day.year}"
 
 
@@ -569,20 +570,21 @@ def story_date(doc: Doc, published: dt.date | None) -> StoryDate | None:
             return parsed
     if published is None:
         return None
-    month_first = not re.search(rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b", text)
+    month_first = not re.search(rf"\b\d{{1,2}}\s+(?:{'|'.join(_MONTH_TITLES)})\b", text)
     return StoryDate(published, month_first=month_first)
 
 
 def _parse_stamp(text: str) -> StoryDate | None:
-    months = {m.lower()[:3]: i + 1 for i, m in enumerate(MONTHS)}
+    """The day a date stamp (:data:`~generator.extract.doc.DATE_STAMP`) names, if it writes its month as a word:
+    a month is read by its first three letters (see :mod:`generator.extract.lexicon`)."""
     m = re.search(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", text)
-    if m and m.group(1).lower() in months:
-        month, day, year, month_first = months[m.group(1).lower()], int(m.group(2)), int(m.group(3)), True
+    if m and m.group(1).lower() in MONTHS:
+        month, day, year, month_first = MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3)), True
     else:
         m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})", text)
-        if not (m and m.group(2).lower() in months):
+        if not (m and m.group(2).lower() in MONTHS):
             return None
-        month, day, year, month_first = months[m.group(2).lower()], int(m.group(1)), int(m.group(3)), False
+        month, day, year, month_first = MONTHS[m.group(2).lower()], int(m.group(1)), int(m.group(3)), False
     try:
         return StoryDate(dt.date(year, month, day), month_first=month_first)
     except ValueError:
@@ -599,7 +601,7 @@ def _date_notes(span: Span, dates: list[DateMention], anchor: StoryDate | None,
         words = [t.lower_ for t in ent]
         day = None
         known = next((d.value for d in dates if d.span and d.span[0] == ent.start_char and d.value), None)
-        if known and re.fullmatch(r"\d{4}-\d{2}-\d{2}", known) and any(w in _DAY_OFFSET or w in WEEKDAYS
+        if known and re.fullmatch(r"\d{4}-\d{2}-\d{2}", known) and any(w in _DAY_OFFSET or w in WEEKDAY_NAMES
                                                                       for w in words):
             day = dt.date.fromisoformat(known)
         elif anchor is not None and len(words) <= 2:
@@ -616,14 +618,15 @@ def _relative_day(words: list[str], anchor: dt.date, *, future: bool = False) ->
     weekday is the one before (or on) the story's date, or after it when the sentence looks ahead."""
     if len(words) == 1 and words[0] in _DAY_OFFSET:
         return anchor + dt.timedelta(days=_DAY_OFFSET[words[0]])
-    if words[-1] not in WEEKDAYS or (len(words) == 2 and words[0] not in ("last", "next", "this")) or len(words) > 2:
+    if words[-1] not in WEEKDAY_NAMES or (len(words) == 2 and words[0] not in ("last", "next", "this")) \
+            or len(words) > 2:
         return None
-    target = WEEKDAYS.index(words[-1])
-    if words[0] == "next" or (future and words[0] != "last"):
-        ahead = (target - anchor.weekday()) % 7 or (7 if words[0] == "next" else 0)
-        return anchor + dt.timedelta(days=ahead)
-    back = (anchor.weekday() - target) % 7 or (7 if words[0] == "last" else 0)
-    return anchor - dt.timedelta(days=back)
+    weekday = WEEKDAYS[words[-1]]
+    if words[0] == "next":  # after the story's day, never on it
+        return cal.weekday_near(anchor + DAY, weekday, future=True)
+    if words[0] == "last":
+        return cal.weekday_near(anchor - DAY, weekday, future=False)
+    return cal.weekday_near(anchor, weekday, future=future)
 
 
 def _looks_ahead(span: Span) -> bool:

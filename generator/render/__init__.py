@@ -27,7 +27,7 @@ from markupsafe import Markup
 from generator.corpus.registry import FileState, Registry, registry_in_memory, registry_path
 from generator.inputs.ids import is_safe_id
 from generator.model import FactSheet, Quote
-from generator.render import exports
+from generator.render import exports, pictures
 from generator.render.corpus import corpus_pages
 from generator.render.escape import highlight, html_text, link, md_text, safe_url
 from generator.render.manifest import (
@@ -96,6 +96,7 @@ def environment() -> jinja2.Environment:
     env.filters["highlight"] = highlight
     env.filters["date"] = published_date
     env.globals["group_titles"] = GROUP_TITLES
+    env.globals["sheet_timeline"] = pictures.sheet_timeline  # the strip above a sheet's list of dates
     return env
 
 
@@ -181,6 +182,7 @@ def sheet_front_matter(site: Site, sheet: FactSheet) -> dict:
         "description": str(html_text(sheet.summary or sheet.title)),
         "tags": [str(html_text(t)) for t in site.tags_of(sheet)],
         "schema_org": exports.json_ld(sheet),
+        "kind": "sheet",  # the search filter (overrides/main.html)
     }
 
 

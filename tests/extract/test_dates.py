@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from generator.extract.dates.calendar import Period, easter, week_in_month
+from generator.extract.dates.calendar import Period, add_months, easter, month_end, nth_weekday, shift, week_in_month
 from generator.extract.dates.dates import Ctx, date_spans, extract_dates, scan
 
 # Friday 12 November 2021
@@ -155,8 +155,32 @@ def test_date_numbers_are_blocked_for_figures():
 def test_calendar_helpers():
     assert easter(2019) == dt.date(2019, 4, 21)
     assert easter(2024) == dt.date(2024, 3, 31)
+    assert easter(1818) == dt.date(1818, 3, 22) and easter(2038) == dt.date(2038, 4, 25)  # the earliest, the latest
     assert week_in_month(2016, 7, -1) == Period(dt.date(2016, 7, 25), dt.date(2016, 7, 31), "week")
     assert Period(dt.date(2021, 11, 8), dt.date(2021, 11, 14), "week").iso() == "2021-W45"
+
+
+@pytest.mark.parametrize(("got", "day"), [
+    (add_months(dt.date(2019, 1, 31), 1), dt.date(2019, 2, 28)),  # the month is shorter: its last day
+    (add_months(dt.date(2020, 1, 31), 1), dt.date(2020, 2, 29)),
+    (add_months(dt.date(2019, 3, 31), -13), dt.date(2018, 2, 28)),
+    (shift(dt.date(2016, 2, 29), 1, "year"), dt.date(2017, 2, 28)),
+    (shift(dt.date(2016, 2, 29), -1, "century"), dt.date(1916, 2, 29)),
+    (shift(dt.date(2021, 11, 12), 2, "fortnight"), dt.date(2021, 12, 10)),
+    (shift(dt.date(2021, 11, 30), 1, "quarter"), dt.date(2022, 2, 28)),
+    (month_end(2024, 2), dt.date(2024, 2, 29)),
+    (month_end(9999, 12), dt.date(9999, 12, 31)),  # the last month there is
+    (nth_weekday(2024, 11, 3, 4), dt.date(2024, 11, 28)),  # Thanksgiving: the fourth Thursday
+    (nth_weekday(2024, 5, 0, -1), dt.date(2024, 5, 27)),  # Memorial Day: the last Monday
+    (nth_weekday(2024, 9, 0, 1), dt.date(2024, 9, 2)),  # Labor Day: the first Monday, the month's second day
+])
+def test_month_arithmetic(got, day):
+    assert got == day
+
+
+def test_shift_names_its_units():
+    with pytest.raises(ValueError, match="hour"):
+        shift(dt.date(2021, 11, 12), 1, "hour")
 
 
 @pytest.mark.parametrize("text, value", [

@@ -149,6 +149,8 @@ RELATIVE = [
     (["last", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 1)),  # a Friday story: a week ago
     (["next", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 15)),
     (["next", "monday"], dt.date(2024, 3, 8), dt.date(2024, 3, 11)),
+    (["last", "monday"], dt.date(2024, 3, 8), dt.date(2024, 3, 4)),
+    (["this", "monday"], dt.date(2024, 3, 8), dt.date(2024, 3, 4)),
     (["last", "week"], dt.date(2024, 3, 8), None),  # a week, not a day: not resolved here
     (["early", "friday"], dt.date(2024, 3, 8), None),
 ]
@@ -157,6 +159,20 @@ RELATIVE = [
 @pytest.mark.parametrize(("words", "anchor", "day"), RELATIVE, ids=[" ".join(w) for w, _, _ in RELATIVE])
 def test_relative_day(words, anchor, day):
     assert kf._relative_day(words, anchor) == day
+
+
+AHEAD = [
+    (["tuesday"], dt.date(2011, 4, 13), dt.date(2011, 4, 19)),  # a sentence about what is ahead: the next one
+    (["wednesday"], dt.date(2011, 4, 13), dt.date(2011, 4, 13)),  # or the same day
+    (["this", "monday"], dt.date(2024, 3, 8), dt.date(2024, 3, 11)),
+    (["last", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 1)),  # "last" looks back whatever the tense
+    (["next", "friday"], dt.date(2024, 3, 8), dt.date(2024, 3, 15)),
+]
+
+
+@pytest.mark.parametrize(("words", "anchor", "day"), AHEAD, ids=[" ".join(w) for w, _, _ in AHEAD])
+def test_relative_day_ahead(words, anchor, day):
+    assert kf._relative_day(words, anchor, future=True) == day
 
 
 @pytest.mark.parametrize(("sentence", "day"), [

@@ -380,7 +380,8 @@ def site(tmp_path_factory):
 
 def test_build_is_strict_clean(site):
     assert "WARNING" not in site.build_log
-    assert (site.site / "index.html").is_file() and (site.site / "search" / "search_index.json").is_file()
+    assert (site.site / "index.html").is_file() and (site.site / "pagefind" / "pagefind.js").is_file()
+    assert not (site.site / "search" / "search_index.json").exists()  # the theme's one-file index is gone
 
 
 def test_every_sheet_has_a_page_and_downloads(site):
@@ -427,49 +428,67 @@ def test_sheets_are_not_in_the_navigation(site):
         assert f"sheets/{sheet.id}/" not in page
 
 
-def test_search_index_holds_quotes_and_people(site):
-    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    speakers = {qt.speaker for s in site.sheets() for qt in s.quotes if qt.speaker and s.id != HOSTILE_ID}
-    assert speakers
-    assert any(loc.startswith("people/") for loc in locations)
-    assert "indexes/quotes/" not in locations  # the big indexes are left out of search
-    assert "separator" in index["config"] and "\\u201c" in index["config"]["separator"]
+#: the largest file of the search bundle a browser may have to load
+SEARCH_FILE_LIMIT = 1_000_000
 
 
-# --- search configuration -------------------------------------------------------------------------------
+def test_no_search_file_is_over_a_megabyte(site):
+    files = [p for p in (site.site / "pagefind").rglob("*") if p.is_file()]
+    assert any(p.parent.name == "fragment" for p in files) and any(p.parent.name == "index" for p in files)
+    too_big = [(p.relative_to(site.site).as_posix(), p.stat().st_size) for p in files
+               if p.stat().st_size > SEARCH_FILE_LIMIT]
+    assert too_big == []
 
-def search_separator() -> re.Pattern:
-    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
-    (options,) = [p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p]
-    # the browser reads \uXXXX in the pattern as the character; so does Python's re
-    return re.compile(options["separator"])
+
+def body_of(html_page: str) -> str | None:
+    """The element Pagefind indexes, with its attributes; None when the page is left out of search."""
+    m = re.search(r"<div data-pagefind-body[^>]*>", html_page)
+    return m.group(0) if m else None
 
 
-@pytest.mark.parametrize("text, word", [
-    pytest.param('"Russia doesn\'t threaten anyone"', "Russia", id="straight-double-quote"),
-    pytest.param("\u201cRussia doesn\u2019t threaten anyone,\u201d", "Russia", id="curly-double-quote"),
-    pytest.param("\u201cRussia\u201d", "Russia", id="word-between-curly-quotes"),
-    pytest.param("\u2018provocative\u2019", "provocative", id="curly-single-quotes"),
-    pytest.param("'provocative'", "provocative", id="straight-single-quotes"),
-    pytest.param("\u00abnon\u00bb", "non", id="guillemets"),
-    pytest.param("Peskov's remarks", "Peskov", id="possessive"),
-    pytest.param("Peskov\u2019s remarks", "Peskov", id="curly-possessive"),
-    pytest.param("troops\u2014more than", "troops", id="em-dash"),
-    pytest.param("said: \u201cno\u201d", "said", id="colon"),
-    pytest.param("(Kremlin)", "Kremlin", id="parentheses"),
-    pytest.param("end of it.\u201d Next", "it", id="full-stop-and-quote"),
-    pytest.param("&lt;tag&gt;", "tag", id="escaped-angle-brackets"),
+@pytest.mark.parametrize("path, kind", [
+    ("sheets/search-probe/index.html", "sheet"),
+    ("how-to-read/index.html", None),
+    ("stories/disagreements/index.html", None),
 ])
-def test_search_separator_splits_words_from_quote_marks(text, word):
-    tokens = [t for t in search_separator().split(text) if t]
-    assert word in tokens, tokens
+def test_pages_are_indexed_with_their_kind(site, path, kind):
+    tag = body_of((site.site / path).read_text(encoding="utf-8"))
+    assert tag is not None, path
+    assert (f'data-pagefind-filter="kind:{kind}"' in tag) if kind else ("data-pagefind-filter" not in tag)
 
 
-@pytest.mark.parametrize("text", ["1.5", "3,000", "9%"])
-def test_search_separator_keeps_numbers_whole_enough(text):
-    tokens = [t for t in search_separator().split(text) if t]
-    assert text.split(",")[0] in tokens
+def test_entity_pages_are_indexed_as_person_organisation_place(site):
+    for group, kind in (("people", "person"), ("organisations", "organisation"), ("places", "place")):
+        pages = [p for p in (site.site / group).glob("*/index.html")]
+        assert pages, group
+        for page in pages:
+            assert f'data-pagefind-filter="kind:{kind}"' in body_of(page.read_text(encoding="utf-8")), page
+
+
+@pytest.mark.parametrize("path", ["indexes/quotes/index.html", "indexes/figures/index.html", "sheets/index.html",
+                                  "indexes/dates/index.html", "indexes/sources/index.html", "indexes/tags/index.html"])
+def test_long_index_pages_are_left_out_of_search(site, path):
+    assert body_of((site.site / path).read_text(encoding="utf-8")) is None
+
+
+def test_pictures_and_the_search_box_are_left_out_of_the_index(site):
+    page = (site.site / "stories" / "disagreements" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<figure class="fs-picture" data-pagefind-ignore="all">') >= 2
+    assert '<div class="fs-search" data-pagefind-ignore="all">' in page
+
+
+def test_search_is_served_by_the_site_itself(site):
+    page = (site.site / "index.html").read_text(encoding="utf-8")
+    assert '<script type="module" src="pagefind/pagefind-component-ui.js">' in page
+    assert '<link rel="stylesheet" href="pagefind/pagefind-component-ui.css">' in page
+    for name in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-worker.js"):
+        assert (site.site / "pagefind" / name).is_file()
+
+
+def test_table_cells_carry_their_column_label(site):
+    page = (site.site / "sheets" / "marlow-bay-fire-herald" / "index.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<td( data-label="[^"]*")?', page)
+    assert cells and all(cells), "every cell of every table is labelled"
 
 
 @pytest.mark.parametrize("value", [
@@ -496,7 +515,9 @@ def test_site_config_fetches_nothing():
     config = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["font"] is False
     plugins = {p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]}
-    assert plugins <= {"search", "tags"}  # both built in; neither fetches anything
+    assert plugins <= {"tags"}  # built in to the theme; fetches nothing (search is Pagefind, run by the hooks)
+    for hook in config["hooks"]:
+        assert (Path(__file__).resolve().parents[2] / hook).is_file()
     for asset in config.get("extra_css", []) + config.get("extra_javascript", []):
         assert "://" not in asset and (Path(__file__).resolve().parents[2] / "docs" / asset).is_file()
     assert config["strict"] is True

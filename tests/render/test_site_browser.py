@@ -191,26 +191,51 @@ def test_sheet_page_shows_its_parts(visit, site):
         assert href and href.endswith(f"{PROBE_ID}.{ext}")
 
 
-def search(v: Visit, query: str) -> list[str]:
-    """Type a query into the site search as a reader does; the result links."""
+def open_search(v: Visit) -> None:
+    """Open the search dialog from the header's button, as a reader does."""
     page = v.page
-    box = page.locator("input.md-search__input")
-    box.click()
-    # the index loads in a web worker; typing before it is ready shows nothing
-    page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
-        return m && !/Initializing/i.test(m.textContent); }""", timeout=30000)
-    box.press_sequentially(query, delay=10)
-    # results show after the first key already: wait for those of the whole query (each result
-    # link carries the query it answers in its ?h= highlight parameter)
-    page.wait_for_function("""(q) => {
-        const m = document.querySelector('.md-search-result__meta');
-        if (!m || !/matching/i.test(m.textContent)) return false;
-        if (/^\\s*no matching/i.test(m.textContent)) return box_value_is(q);
-        const links = [...document.querySelectorAll('.md-search-result__item a')];
-        return links.some(a => new URL(a.href).searchParams.get('h') === q.toLowerCase());
-        function box_value_is(v) { return document.querySelector('input.md-search__input').value === v; }
-    }""", arg=query, timeout=15000)
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    page.wait_for_function("() => customElements.get('pagefind-modal-trigger') !== undefined", timeout=30000)
+    button = page.locator("header pagefind-modal-trigger button")
+    assert button.is_visible(), "the search button is in the header"
+    button.click()
+    page.locator("pagefind-modal pagefind-input input").wait_for(state="visible")
+
+
+def wait_for_count(page, query: str, count: int | None = None) -> None:
+    """Wait until the dialog says how many pages match the whole ``query`` (and, if given, that many)."""
+    page.wait_for_function("""([q, n]) => {
+        const s = document.querySelector('pagefind-modal pagefind-summary');
+        const t = s ? s.textContent.trim() : '';
+        if (!t.endsWith(q) || /^searching/i.test(t)) return false;
+        if (/^no results/i.test(t)) return n === null || n === 0;
+        if (n !== null && !t.startsWith(n + ' result')) return false;
+        // the results themselves come a moment after the count: wait until each has its link
+        const list = document.querySelector('pagefind-modal ul.pf-results');
+        const items = [...document.querySelectorAll('pagefind-modal li.pf-result')];
+        return list && list.getAttribute('aria-busy') !== 'true' && items.length > 0
+            && items.every(li => li.querySelector('a.pf-result-link'));
+    }""", arg=[query, count], timeout=30000)
+
+
+def result_links(page) -> list[str]:
+    return page.locator("pagefind-modal pagefind-results a").evaluate_all("els => els.map(e => e.href)")
+
+
+def search(v: Visit, query: str, *, kind: str | None = None) -> list[str]:
+    """Type a query into the site search as a reader does (and pick a kind of page); the result links."""
+    page = v.page
+    open_search(v)
+    page.locator("pagefind-modal pagefind-input input").fill(query)
+    wait_for_count(page, query)
+    if kind is not None:
+        page.locator("pagefind-modal pagefind-filter-dropdown button.pf-dropdown-trigger").click()
+        option = page.locator(f"pagefind-modal pagefind-filter-dropdown [role=option][data-value='{kind}']")
+        count = int(re.match(r".*?(\d+) results?$", option.get_attribute("aria-label")).group(1))
+        box = option.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"], box  # all on screen
+        option.click()
+        wait_for_count(page, query, count)
+    return result_links(page)
 
 
 @pytest.mark.browser
@@ -230,16 +255,55 @@ def test_search_finds_a_sheet_by_a_word_of_a_quote(visit, site):
     assert any(f"/sheets/{PROBE_ID}/" in h for h in links), (word, links)
 
 
-@pytest.mark.browser
-def test_search_finds_a_person_by_surname(visit, site):
+def speaker_with_surname(site):
     from generator.render import gather
 
     people = [p for p in gather(site.facts).entities.pages["people"].values()
               if p.quotes and len(p.name.split()) > 1 and p.name.isascii() and "<" not in p.name]
     assert people
-    target = people[0]
-    links = search(visit(""), target.surname)
+    return people[0]
+
+
+@pytest.mark.browser
+def test_search_finds_a_person_by_surname(visit, site):
+    target = speaker_with_surname(site)
+    v = visit("")
+    links = search(v, target.surname)
     assert any(f"/people/{target.slug}/" in h for h in links), (target.surname, links)
+    assert v.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, folder", [("person", "people"), ("sheet", "sheets")])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_filters_by_kind_of_page(visit, site, kind, folder, width):
+    target = speaker_with_surname(site)
+    v = visit("indexes/", width=width)
+    everything = {h.split("#")[0] for h in search(v, target.surname)}
+    assert any("/people/" in h for h in everything) and any("/sheets/" in h for h in everything), everything
+    v.page.keyboard.press("Escape")
+    filtered = {h.split("#")[0] for h in search(v, target.surname, kind=kind)}
+    assert filtered and all(f"/{folder}/" in h for h in filtered), filtered
+
+
+@pytest.mark.browser
+def test_search_loads_only_a_few_small_files_from_the_site(browser, base_url):
+    """Pagefind loads pieces of the index as a query needs them, all from this site; none is big."""
+    v = Visit(browser, base_url)
+    sizes: dict[str, int] = {}
+
+    def record(response) -> None:
+        if "/pagefind/" in response.url:
+            sizes[response.url] = len(response.body())
+
+    v.page.on("response", record)
+    try:
+        search(v, PROBE_WORD)
+        assert v.errors == []
+        assert sizes and all(url.startswith(base_url) for url in sizes)
+        assert max(sizes.values()) <= 1_000_000, sizes
+    finally:
+        v.close()
 
 
 @pytest.mark.browser
@@ -326,21 +390,170 @@ def test_hostile_text_reads_as_text(visit):
     assert "</script>" in json_ld["name"]
 
 
+# --- phones ---------------------------------------------------------------------------------------------------
+
+PHONE = 390
+PHONE_PAGES = ["sheet-figures", "person", "figures-index", "quotes-index", "disagreements", "stories"]
+
+
+def phone_page(site, kind: str) -> str:
+    if kind == "sheet-figures":  # a sheet with a table of figures
+        return f"sheets/{next(s.id for s in site.sheets() if len(s.figures) >= 2 and s.id != HOSTILE_ID)}/"
+    return page_types(site)[kind]
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the phone screenshots go: FACTSHEET_SCREENSHOTS when set, else a folder of the test session."""
+    folder = os.environ.get("FACTSHEET_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", PHONE_PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_tables_are_cards_and_nothing_is_cut_off(kind, scheme, site, visit, screenshots):
+    v = visit(phone_page(site, kind), width=PHONE, scheme=scheme)
+    page = v.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert page.evaluate("document.body.scrollWidth") <= PHONE
+    shot = screenshots / f"phone-{kind}-{scheme}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    cards = page.evaluate("""() => [...document.querySelectorAll('article table tbody tr')].map(tr => {
+        const r = tr.getBoundingClientRect();
+        return {display: getComputedStyle(tr).display, right: r.right,
+                cells: [...tr.cells].filter(td => getComputedStyle(td).display !== 'none').map(td => ({
+                    label: td.dataset.label,
+                    shown: getComputedStyle(td, '::before').content,
+                    wrap: getComputedStyle(td).overflowWrap,
+                    right: td.getBoundingClientRect().right}))};
+    })""")
+    if kind not in ("stories",):
+        assert cards, "the page has a table"
+    for card in cards:
+        assert card["display"] == "block" and card["right"] <= PHONE
+        for cell in card["cells"]:
+            assert cell["label"] and cell["shown"] == f'"{cell["label"]}"'  # each value with its column's label
+            assert cell["wrap"] == "break-word"  # a word is broken only when it is wider than the whole card
+            assert cell["right"] <= PHONE
+    # no table header row is shown: the labels are on the cards
+    assert page.evaluate("""() => [...document.querySelectorAll('article table thead')].every(h =>
+        h.getBoundingClientRect().width <= 1)""")
+    assert v.errors == []
+
+
+NUMBER_CELLS = """() => [...document.querySelectorAll('article table td[style*="right"]')].map(td => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    return {text: td.textContent.trim(), lines: tops.size, space: getComputedStyle(td).whiteSpace};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_numbers_never_wrap(width, visit):
+    v = visit("indexes/figures/", width=width)
+    cells = v.page.evaluate(NUMBER_CELLS)
+    assert any(len(c["text"]) >= 5 for c in cells), cells
+    for cell in cells:
+        assert cell["space"] == "nowrap" and cell["lines"] <= 1, cell
+
+
+# --- pictures -------------------------------------------------------------------------------------------------
+
+CHART = """(sel) => [...document.querySelectorAll(sel)].map(svg => {
+    const r = svg.getBoundingClientRect();
+    const marks = [...svg.querySelectorAll('.fs-chart__bar, .fs-chart__dot, .fs-chart__span')];
+    const text = svg.querySelector('text');
+    return {width: r.width, height: r.height, visible: r.width > 0 && getComputedStyle(svg).visibility === 'visible',
+            marks: marks.length, fill: marks.length ? getComputedStyle(marks[0]).fill : null,
+            text: text ? getComputedStyle(text).fill : null,
+            background: getComputedStyle(document.body).backgroundColor,
+            title: svg.querySelector('title') && svg.querySelector('title').textContent,
+            labelled: svg.getAttribute('aria-labelledby')};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, selector", [
+    ("stories/disagreements/", "svg.fs-bars"),
+    ("stories/", "svg.fs-timeline"),
+])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_pictures_are_visible_in_both_palettes(path, selector, scheme, width, visit):
+    v = visit(path, width=width, scheme=scheme)
+    charts = v.page.evaluate(CHART, selector)
+    assert charts, f"no {selector} on {path}"
+    for chart in charts:
+        assert chart["visible"] and chart["width"] > 0.8 * min(width, 700) - 100 and chart["height"] > 40, chart
+        assert chart["marks"] >= 2 and chart["title"] and chart["labelled"]
+        assert chart["fill"] not in (None, "none", "rgba(0, 0, 0, 0)", chart["background"]), chart
+        assert chart["text"] not in (None, chart["background"]), chart
+    assert v.page.evaluate("document.documentElement.scrollWidth") <= width
+    assert v.errors == []
+
+
+@pytest.mark.browser
+def test_a_story_timeline_dot_opens_its_sheet(visit):
+    v = visit("stories/")
+    dot = v.page.locator("svg.fs-timeline a:has(circle)").first
+    href = dot.get_attribute("href")
+    assert href.startswith("../sheets/") and href.endswith("/#timeline")
+    dot.click()
+    v.page.wait_for_url(re.compile(r"/sheets/[^/]+/#timeline$"))
+    assert v.page.locator("h2#timeline").count() == 1
+
+
+@pytest.mark.browser
+def test_a_sheet_with_dates_has_its_timeline_strip(visit, site):
+    from generator.render.charts import date_span
+
+    dated = next(s for s in site.sheets() if s.id != HOSTILE_ID and
+                 len({date_span(d.value) for d in s.dates if date_span(d.value)}) >= 2)
+    v = visit(f"sheets/{dated.id}/")
+    charts = v.page.evaluate(CHART, "svg.fs-timeline")
+    assert len(charts) == 1 and charts[0]["visible"] and charts[0]["marks"] >= 2
+    # the strip sits above the list of dates it draws
+    assert v.page.evaluate("""() => { const f = document.querySelector('figure.fs-picture');
+        const h = document.querySelector('h2#timeline');
+        return h.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING
+            && f.nextElementSibling && f.nextElementSibling.tagName === 'UL'; }""")
+
+
 AXE_PAGES = ["home", "sheet", "sheet-hostile", "sheets-index", "person", "organisation", "place", "quotes-index",
              "figures-index", "dates-index", "tags-index", "how-to-read", "stories", "disagreements"]
+
+
+def serious_violations(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3])
+            for x in results.response["violations"] if x["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", AXE_PAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation(kind, scheme, site, visit):
-    from axe_playwright_python.sync_playwright import Axe
+@pytest.mark.parametrize("width", [1280, PHONE])
+def test_axe_finds_no_serious_violation(kind, scheme, width, site, visit):
+    v = visit(page_types(site)[kind], scheme=scheme, width=width)
+    assert serious_violations(v.page) == []
 
-    v = visit(page_types(site)[kind], scheme=scheme)
-    results = Axe().run(v.page)
-    bad = [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3])
-           for x in results.response["violations"] if x["impact"] in ("serious", "critical")]
-    assert bad == []
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, PHONE])
+def test_axe_finds_no_serious_violation_in_the_search_dialog(scheme, width, visit):
+    v = visit("", scheme=scheme, width=width)
+    search(v, PROBE_WORD)
+    bad = serious_violations(v.page)
+    assert bad == [], "; ".join(map(str, bad))
 
 
 def test_links_resolve(site, base_url, tmp_path):

@@ -3,12 +3,17 @@
 A :class:`Period` is a run of whole days with the grain it was named at ("day", "week",
 "month", "year", ...); :meth:`Period.iso` writes it the way fact sheets store dates:
 ``2021-11-12``, ``2021-11``, ``2021``, ``2021-W45`` or ``start/end`` (both days included).
+Months and years are counted, and Easter found, with python-dateutil.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as nth_of
 
 DAY = dt.timedelta(days=1)
 
@@ -34,8 +39,7 @@ class Period:
 
 
 def month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - DAY
+    return dt.date(year, month, 1) + relativedelta(day=31)  # the day is capped at the month's last
 
 
 def day(d: dt.date) -> Period:
@@ -86,31 +90,24 @@ def span(a: dt.date, b: dt.date) -> Period:
 
 
 def add_months(d: dt.date, n: int) -> dt.date:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    m += 1
-    return dt.date(y, m, min(d.day, month_end(y, m).day))
+    """The same day n months later (earlier, when n < 0), or the month's last day if it is shorter: Jan 31 + 1 is
+    Feb 28 (or 29)."""
+    return d + relativedelta(months=n)
+
+
+#: One of each unit :func:`shift` counts in.
+_UNITS = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "fortnight": relativedelta(weeks=2),
+          "month": relativedelta(months=1), "quarter": relativedelta(months=3), "year": relativedelta(years=1),
+          "decade": relativedelta(years=10), "century": relativedelta(years=100)}
 
 
 def shift(d: dt.date, n: int, unit: str) -> dt.date:
-    """The day n units after d (before, when n is negative); unit is day, week, fortnight, month, year, ..."""
-    if unit == "day":
-        return d + n * DAY
-    if unit == "week":
-        return d + 7 * n * DAY
-    if unit == "fortnight":
-        return d + 14 * n * DAY
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "quarter":
-        return add_months(d, 3 * n)
-    if unit == "year":
-        return add_months(d, 12 * n)
-    if unit == "decade":
-        return add_months(d, 120 * n)
-    if unit == "century":
-        return add_months(d, 1200 * n)
-    raise ValueError(unit)
+    """The day n units after d (before, when n is negative); unit is day, week, fortnight, month, year, ...
+
+    Months and longer keep the day of the month where they can, as :func:`add_months` does."""
+    if unit not in _UNITS:
+        raise ValueError(unit)
+    return d + n * _UNITS[unit]
 
 
 def business_days(ref: dt.date, n: int) -> Period:
@@ -139,31 +136,15 @@ def weekday_in_week(week_start: dt.date, wd: int) -> dt.date:
 
 
 def nth_weekday(y: int, mon: int, wd: int, n: int) -> dt.date:
-    """The nth (1-based; -1 for last) weekday wd of a month."""
+    """The nth (1-based; -1 for last) weekday wd (0 = Monday) of a month."""
     if n > 0:
-        first = dt.date(y, mon, 1)
-        return first + ((wd - first.weekday()) % 7 + 7 * (n - 1)) * DAY
-    last = month_end(y, mon)
-    return last - ((last.weekday() - wd) % 7) * DAY
+        return dt.date(y, mon, 1) + relativedelta(weekday=nth_of(wd, n))
+    return dt.date(y, mon, 1) + relativedelta(day=31, weekday=nth_of(wd, -1))
 
 
 def week_in_month(y: int, mon: int, n: int) -> Period:
     """Week n of a month (-1 = the last): the week holding the month's nth Thursday, as ISO weeks do for years."""
     return week_of(nth_weekday(y, mon, 3, n))
-
-
-def easter(y: int) -> dt.date:
-    """Western Easter Sunday (the anonymous Gregorian computus)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    mon = (h + ell - 7 * m + 114) // 31
-    return dt.date(y, mon, (h + ell - 7 * m + 114) % 31 + 1)
 
 
 def _fixed(mon: int, d: int):

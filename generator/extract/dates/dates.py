@@ -1,7 +1,7 @@
 """Time expressions and their values, resolved against the article's publication date.
 
 :func:`scan` finds every time expression in a text with the grammar of
-:mod:`generator.extract.dates.rules` (absolute dates, months, years, quarters, weeks, weekdays,
+:mod:`generator.extract.dates.grammar` (absolute dates, months, years, quarters, weeks, weekdays,
 holidays, relative expressions such as "last week" or "three days ago", and ranges of these),
 keeps the longest where they overlap, and resolves each against a reference date.
 :func:`extract_dates` runs it over a parsed article with the publication date as the reference and
@@ -27,26 +27,17 @@ from spacy.tokens import Doc, Token
 
 from generator.extract.dates import calendar as cal
 from generator.extract.dates.calendar import Period
-from generator.extract.dates.rules import (
-    _CARDW,
-    _M,
-    _MON,
-    _ORDW,
-    _WD,
-    _WDFULL,
-    RANGE_RULES,
-    RULES,
-    Ctx,
-    Rule,
-    _apply,
-    _durations,
-    resolve,
-)
+from generator.extract.dates.grammar import RULES
+from generator.extract.dates.grammar.core import REJECT, Ctx, Groups, Role, Rule, resolve
+from generator.extract.dates.grammar.durations import apply_durations, durations
+from generator.extract.dates.grammar.words import CARDINAL_WORD, MONTH, ORDINAL_WORD, WEEKDAY, WEEKDAY_FULL
 from generator.extract.doc import doc_text, sentence_text
 from generator.extract.figures.numbers import lex
 from generator.extract.figures.units import unit_after
-from generator.extract.prefilter import first_strings, fold, needed_strings, starts_pattern
+from generator.extract.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, forms_pattern
 from generator.model import DateMention
+
+__all__ = ["Ctx", "Found", "counts_a_noun", "date_spans", "doc_date_spans", "extract_dates", "scan"]
 
 # ---------------------------------------------------------------- scanning
 
@@ -72,7 +63,7 @@ _MONTH_CUE_RX = re.compile(r"\b(?:in|of|since|until|till|from|to|through|by|duri
 _WORDLIKE_MONTHS = {"may", "march"}
 
 
-def _month_ok(text: str, m: re.Match, r: Rule) -> bool:
+def _month_ok(text: str, m: Groups, r: Rule) -> bool:
     """Rule out month names that are words here: "may be", "March on", "Theresa May", "Jan Smith"."""
     word = m["mon"].rstrip(".")
     low = word.lower()
@@ -97,16 +88,14 @@ def _month_ok(text: str, m: re.Match, r: Rule) -> bool:
     return cue  # "Jan", "Dec" alone need "in", "since"...
 
 
-_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                    "sunday", "early", "late", "mid", "last", "next", "this"}
+_MONTHS_AND_DAYS = {*MONTH_NAMES, *WEEKDAY_NAMES, "early", "late", "mid", "last", "next", "this"}
 
 
 _HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "since", "this", "last", "next", "of",
                    "at", "over", "during", "for", "from", "a", "the"}
 
 
-def _plausible(text: str, m: re.Match, r: Rule) -> bool:
+def _plausible(text: str, m: Groups, r: Rule) -> bool:
     """Rule out matches that are not dates here: months and weekdays that are words, prices, idioms."""
     s = m.group(0)
     if s[:1].isdigit() and re.search(r"[$£€¥]\s*$", text[:m.start()]):
@@ -136,8 +125,7 @@ def _plausible(text: str, m: re.Match, r: Rule) -> bool:
 #: Words before a number that make it a year: "in 2014", "since 1990", "early 2019", "©2021".
 _YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|early|late|mid|circa|c\.|"
                        r"spring|summer|autumn|fall|winter|year|years|season|class|end|start|beginning|middle|"
-                       r"q[1-4]|h[12]|fy|cy|the|january|february|march|april|may|june|july|august|september|"
-                       r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+                       rf"q[1-4]|h[12]|fy|cy|the|{forms_pattern(MONTHS)})\.?"
                        r"|[©=('’]|mid-)\s*$", re.I)
 #: Words before a number that make it a year unless it counts something: "of 2014" but "of 2000 people".
 _WEAK_YEAR_CUE = re.compile(r"(?:\b(?:of|from|to|and|or|between|around|about|for|at|than|on)|[,-])\s*$", re.I)
@@ -152,7 +140,7 @@ _NOT_PLURAL = {"this", "thus", "always", "perhaps", "across", "unless", "whereas
                "bus", "news", "gas", "ourselves", "themselves", "nevertheless", "regardless"}
 
 
-def _year_context(text: str, m: re.Match) -> bool:
+def _year_context(text: str, m: Groups) -> bool:
     """Whether a four-digit number reads as a year here: a cue before it, and nothing after it that it counts."""
     before = text[max(0, m.start() - 14):m.start()]
     after = text[m.end():m.end() + 25]
@@ -178,112 +166,78 @@ def _year_context(text: str, m: re.Match) -> bool:
 
 
 _JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
-_TRIGGER_A = (rf"{_MON}|{_WD}|{_ORDW}|{_CARDW}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|otd|"
-              r"eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
-              r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
-              r"afternoon|evening|night|q[1-4]|h[12]|cy|fy")
+_TRIGGER_WORDS = (rf"{MONTH}|{WEEKDAY}|{ORDINAL_WORD}|{CARDINAL_WORD}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|"
+                  r"otd|eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
+                  r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
+                  r"afternoon|evening|night|q[1-4]|h[12]|cy|fy")
 _TIES = r"\w+ties"  # "the seventies" (and any word so ending)
-_TRIGGER_B = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
-#: A digit, or a word that may be part of a date.
-_TRIGGER = re.compile(rf"\d|\b(?:{_TRIGGER_A}|{_TIES}|{_TRIGGER_B})\b", re.I)
-#: How every trigger word but those ending in "ties" starts (up to four letters; see _triggers).
-_TRIGGER_STARTS = first_strings(re.compile(f"{_TRIGGER_A}|{_TRIGGER_B}", re.I), 4)
-#: Where a trigger word may start: a word that starts so, or ends in "ties" (zero width: none is skipped).
-_TRIGGER_PLACES = re.compile(rf"(?<!\w)(?={starts_pattern(_TRIGGER_STARTS or frozenset())}|{_TIES}(?!\w))", re.I)
-_DIGIT = re.compile(r"\d")
-_DATEISH_WORDS = (rf"{_MON}|{_WDFULL}|{_ORDW}|now|today|tomorrow|yesterday|date|q[1-4]|nineteen|twenty|"
-                  r"two thousand|end|start|beginning|middle|mid")
-_DATEISH = re.compile(rf"\d|\b(?:{_DATEISH_WORDS})\b", re.I)
-#: Where _DATEISH may match: a digit, or a word that starts as one of its words does. A quick test first,
-#: as the trie of starts fails fast where the list of words is tried one by one.
-_DATEISH_PLACES = re.compile(
-    rf"\d|(?<!\w)(?={starts_pattern(first_strings(re.compile(_DATEISH_WORDS, re.I), 4) or {''})})", re.I)
+_HOLIDAY_STARTS = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
+#: A digit, or a word that may be part of a date: every date holds one. (Every word here starts with a letter
+#: or digit, so it starts where no letter or digit is before it: a ``\b`` there would also try word ends.)
+_TRIGGER = re.compile(rf"\d|(?<!\w)(?:{_TRIGGER_WORDS}|{_TIES}|{_HOLIDAY_STARTS})\b", re.I)
+_DATEISH = re.compile(rf"\d|(?<!\w)(?:{MONTH}|{WEEKDAY_FULL}|{ORDINAL_WORD}|now|today|tomorrow|yesterday|date|"
+                      r"q[1-4]|nineteen|twenty|two thousand|end|start|beginning|middle|mid)\b", re.I)
 
+#: Every pattern the scanner looks for, in the grammar's order (its rank: the earlier wins a tie).
+_PATTERNS = [(r, rx) for r in RULES if r.role is not Role.SIDE for rx in r.rxs]
+#: The patterns that read one date, and those that read two (a range), with their ranks.
+_SCANNED = [(rank, r, rx) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.ATOM]
+_RANGES = [(rank, r, rx) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.RANGE]
 
 
 @lru_cache(maxsize=64)
-def _candidates(text: str) -> tuple[tuple[int, int, Rule, _M], ...]:
+def _candidates(text: str) -> tuple[tuple[int, int, Rule, Groups], ...]:
     """Every plausible match of every rule, longest first (the same for any reference date, so kept)."""
-    cands: list[tuple[int, int, Rule, _M]] = []
+    cands: list[tuple[int, int, int, Rule, Groups]] = []
     # every date holds a digit or a date word: look only around those
     n = len(text)
-    folded = fold(text)
-    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in _triggers(text)])
-    scan_windows = [(lo, hi, min(n, hi + 40)) for lo, hi in spots]
-    holding = _Holding(folded, scan_windows)
+    folded = _fold(text)
+    spots = _merge([(max(0, m.start() - 40), min(n, m.end() + 60)) for m in _TRIGGER.finditer(text)])
+    holding = _Holding(folded, [(lo, hi, min(n, hi + 40)) for lo, hi in spots])
     seen: set[tuple[int, int, str]] = set()
-    for r, need in _SCAN_RULES:
-        for lo, hi, end in holding.windows_with(need):
-            for m in r.rx.finditer(text, lo, end):
+    for rank, r, rx in _SCANNED:
+        for lo, hi, end in holding.windows_with(r.triggers):
+            for m in rx.finditer(text, lo, end):
                 if m.start() >= hi or (m.end() > hi + 20 and end < n):
                     continue  # past the window, or perhaps cut short by its end: the next window has it
                 key = (m.start(), m.end(), r.name)
-                if m.end() > m.start() and key not in seen and _plausible(text, _M(m), r):
+                if m.end() > m.start() and key not in seen and _plausible(text, Groups(m), r):
                     seen.add(key)
-                    cands.append((m.start(), m.end(), r, _M(m)))
+                    cands.append((m.start(), m.end(), rank, r, Groups(m)))
     # ranges join two dates: look for them only around a "to", "-", "and"... with something datelike on each side
     windows: list[tuple[int, int]] = []
     for c in _JOIN.finditer(text):
         a, b = c.start(), c.end()
-        if _dateish(text, max(0, a - 45), a) and _dateish(text, b, min(len(text), b + 45)):
+        if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
             windows.append((max(0, a - 70), min(len(text), b + 90)))
-    windows = [(lo, hi, hi) for lo, hi in _merge(sorted(windows))]
-    holding = _Holding(folded, windows)
-    for r, need in _RANGE_RULES:
-        for lo, hi, _ in holding.windows_with(need):
-            for m in r.rx.finditer(text, lo, hi):
+    holding = _Holding(folded, [(lo, hi, hi) for lo, hi in _merge(sorted(windows))])
+    for rank, r, rx in _RANGES:
+        for lo, hi, _ in holding.windows_with(r.triggers):
+            for m in rx.finditer(text, lo, hi):
                 key = (m.start(), m.end(), r.name)
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
-                    cands.append((m.start(), m.end(), r, _M(m)))
-    order = {id(r): k for k, r in enumerate(RULES)}
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[id(c[2])]))
-    return tuple(cands)
+                    cands.append((m.start(), m.end(), rank, r, Groups(m)))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    return tuple((a, b, r, m) for a, b, _, r, m in cands)
 
 
-def _dateish(text: str, start: int, end: int) -> bool:
-    """Whether ``_DATEISH`` matches in ``text[start:end]`` (end as the end of the text)."""
-    return _DATEISH_PLACES.search(text, start, end) is not None and _DATEISH.search(text, start, end) is not None
+#: Letters other than ASCII ones that ``re.IGNORECASE`` matches with an ASCII letter (and ``str.lower`` does
+#: not make ASCII): "ſ" is an "s" to the rules, so the triggers must find "ſince" where they find "since".
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def _triggers(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_TRIGGER.finditer(text)``, found faster.
-
-    A match starts at a digit (and is that digit), or at the start of a word (``\\b`` then ``\\w``) that
-    starts as a trigger word does or ends in "ties" (:data:`_TRIGGER_PLACES`). Trying the expression only
-    there, left to right and never inside the previous match, finds what ``finditer`` finds; trying it at
-    every position, as ``finditer`` does, is what takes the time."""
-    if _TRIGGER_STARTS is None:  # pragma: no cover - the starts could not be derived
-        return [m.span() for m in _TRIGGER.finditer(text)]
-    digits = {m.start() for m in _DIGIT.finditer(text)}
-    starts = sorted(digits.union(m.start() for m in _TRIGGER_PLACES.finditer(text)))
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for a in starts:
-        if a < pos:
-            continue
-        if a in digits:  # "\d" is the first alternative: a digit matches alone
-            out.append((a, a + 1))
-            pos = a + 1
-            continue
-        m = _TRIGGER.match(text, a)
-        if m:
-            out.append(m.span())
-            pos = m.end()
-    return out
-
-
-#: Each rule with the strings one of which its every match contains (see :mod:`.prefilter`): a rule
-#: runs only on the windows that hold one, which finds the same matches without trying the others.
-_SCAN_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name not in RANGE_RULES]
-_RANGE_RULES = [(r, needed_strings(r.rx)) for r in RULES if r.name in RANGE_RULES]
+def _fold(text: str) -> str:
+    """The text in lower case, as the rules' triggers are, with the same length (so offsets stay)."""
+    return text.translate(_FOLD).lower()
 
 
 class _Holding:
-    """Which windows ``(lo, hi, end)`` of a text hold one of some strings in their folded text ``[lo, end)``.
+    """Which windows ``(lo, hi, end)`` of a text hold one of some strings in their folded text ``[lo, end)``:
+    a rule runs only on the windows that hold one of its triggers, which finds the same matches faster.
 
     Worked out once per string, by jumping from one occurrence to the next, since rules share their
-    needed strings and most strings occur in few windows."""
+    triggers and most strings occur in few windows."""
 
     def __init__(self, folded: str, windows: list[tuple[int, int, int]]):
         self.folded = folded
@@ -335,9 +289,9 @@ def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | Non
             continue
         local = Ctx(ctx.ref, tense(a) if tense else ctx.future)
         v = r.handle(m, local)
-        if v == "reject":
+        if v is REJECT:
             continue
-        period = resolve(v, local) if not isinstance(v, str) else None
+        period = resolve(v, local)
         a2, b2 = _trim(text, a, b)
         taken.append((a, b))
         out.append(Found(a2, b2, period, r.calendar, r.name))
@@ -365,12 +319,12 @@ def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
         prev = out[prev_k]
         if prev_k not in anchored and not _HAS_YEAR.search(text[prev.start:prev.end]):
             continue  # "last month ... three weeks later": both count from the publication date
-        durs = _durations(phrase[:m.start()])
+        durs = durations(phrase[:m.start()])
         if not durs:
             continue
         anchored.add(k)
         sign = -1 if m.group(1).lower() in ("earlier", "before") else 1
-        d = _apply(prev.value.start, durs, sign)
+        d = apply_durations(prev.value.start, durs, sign)
         units = {u for _, u in durs}
         coarse = prev.value.grain in ("year", "decade", "century", "month", "quarter", "half", "span", "week")
         if prev.value.grain in ("year", "decade", "century") and units <= {"year", "decade", "century"}:
@@ -397,7 +351,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += m.end()
     while b > a and text[b - 1] in " ,.;:)":
         if text[b - 1] == "." and re.search(r"\b[A-Za-z]{2,4}\.$", text[a:b]) and re.search(
-                rf"\b(?:{_MON})$", text[a:b], re.I):
+                rf"\b(?:{MONTH})$", text[a:b], re.I):
             break  # "Jan.", "Sept."
         b -= 1
     return a, b

@@ -22,6 +22,7 @@ from generator.extract.dates.dates import counts_a_noun, doc_date_spans
 from generator.extract.doc import doc_text, sentence_text
 from generator.extract.figures.numbers import ORDINAL_SUFFIX, Lex
 from generator.extract.figures.quantities import Quantity, scan_quantities
+from generator.extract.lexicon import MONTHS, WEEKDAY_NAMES
 from generator.model import Figure
 
 # ---------------------------------------------------------------- changes
@@ -127,9 +128,7 @@ LABEL_NOUNS = {
 _LABEL_AFTER_THE = {"year", "month", "week", "day"}
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "last", "next", "final"}
-_CALENDAR_WORDS = {"january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july",
-                   "jul", "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov",
-                   "december", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALENDAR_WORDS = {*MONTHS, *WEEKDAY_NAMES}
 #: Capitalized words before a number that do not make it part of a name.
 _NOT_NAME_BEFORE = {"the", "a", "an", "about", "around", "some", "over", "under", "nearly", "almost", "just", "only",
                     "than", "and", "or", "of", "at", "to", "by", "in", "on", "for", "with", "from", "between", "top",

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from generator.extract.dates.dates import date_spans
 from generator.extract.figures.numbers import ONES, TENS, VAGUE, VULGAR, Lex, Number, lex, read_number, tidy
 from generator.extract.figures.units import PREFIX_STARTS, PREFIXES, Unit, UnitMatch, currency_before, unit_after
-from generator.extract.prefilter import Alternatives, fold
 
 #: Words before a number, longest first, and the approx value they give (see model.APPROX_VOCAB).
 APPROX_BEFORE: dict[tuple[str, ...], str] = {}
@@ -57,24 +56,23 @@ APPROX_AFTER: dict[tuple[str, ...], str] = {
 }
 
 #: Not quantities: times of day ("10:30", "5pm", "three o'clock"), phone numbers, web and file names, postcodes.
-#: (Lists of alternatives, each tried only in texts that hold a string it needs: see prefilter.Alternatives.)
-_TIME = Alternatives([
+_TIME = re.compile("|".join([
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?", r"\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?",
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]clock\b",
     r"\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b", r"\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b",
-], re.I)
-_PHONE = Alternatives([
+]), re.I)
+_PHONE = re.compile("|".join([
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])",
     r"(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])",
     r"(?<![\w.,$£€-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w,])",
     r"(?<![\w.,$£€])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?![\w,.])",
     r"\b(?:call|phone|tel|telephone|fax|hotline|ring|text|dial)\.?:?\s+\d[\d\s.-]{5,}\d",
-], re.I)
-_CODE = Alternatives([
+]), re.I)
+_CODE = re.compile("|".join([
     r"(?:https?://|www\.)\S+", r"\S+@\S+\.\w+", r"\S+\.(?:com|org|net|html?|pdf|xlsx?|docx?|csv|jpe?g|png)\b",
     r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b", r"\S*\d+\S*_\S*", r"\b\d{1,3}(?:\.\d{1,3}){3}\b",
-])
+]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +104,7 @@ def _low(lexes: list[Lex], i: int) -> str:
 
 
 def _blocked(text: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    folded = fold(text)
-    spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text, folded)]
+    spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text)]
     spans.extend(date_spans(text) if dates is None else dates)
     return sorted(spans)
 

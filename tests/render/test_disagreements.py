@@ -1,0 +1,130 @@
+"""Disagreements as the reader sees them (generator/render/corpus.py): every article's figure in the
+table, headings that read ("How many residents", a quote cut at a word), a bar chart per figure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.corpus.registry import build_registry
+from generator.corpus.stories import Claim, Conflict, Corpus, Story, analyse_corpus
+from generator.model import FactSheet, Figure, Generated, Source
+from generator.render import render_site
+from generator.render.corpus import complete_figure_conflicts, conflict_heading, quoted_words
+from generator.sheets.validate import load_sheet
+
+ROOT = Path(__file__).resolve().parents[2]
+MARLOW = ["marlow-bay-fire-courier", "marlow-bay-fire-herald", "marlow-bay-fire-return"]
+GEN = Generated(tool="t", pipeline="p", content_hash="sha256:" + "0" * 64)
+
+
+def marlow() -> dict[str, FactSheet]:
+    return {sid: load_sheet(ROOT / "data" / "facts" / f"{sid}.yaml") for sid in MARLOW}
+
+
+def figure_texts(corpus: Corpus, topic: str) -> list[str]:
+    (conflict,) = [c for c in corpus.conflicts if c.kind == "figure" and c.topic == topic]
+    return [claim.text for claim in conflict.claims]
+
+
+def test_the_finder_alone_leaves_out_a_figure_whose_sentence_shares_no_word():
+    """Why "More than 90 firefighters" was missing: its sentence shares no content word with the others."""
+    sheets = marlow()
+    found = analyse_corpus(list(sheets.values()), build_registry(list(sheets.values())))
+    assert "More than 90 firefighters" not in figure_texts(found, "firefighter")
+
+
+def test_every_article_of_the_story_that_gives_the_count_is_in_its_disagreement():
+    sheets = marlow()
+    found = analyse_corpus(list(sheets.values()), build_registry(list(sheets.values())))
+    completed = complete_figure_conflicts(found, sheets)
+    assert figure_texts(completed, "firefighter") == ["60 firefighters", "More than 90 firefighters",
+                                                      "90 firefighters"]  # in the story's order of articles
+    assert figure_texts(completed, "resident") == figure_texts(found, "resident")  # already whole
+    assert [c.id for c in completed.conflicts] == [c.id for c in found.conflicts]
+    # the herald's sheet now carries the firefighters disagreement too
+    assert "figure-firefighter" in {c.id for c in completed.conflicts_for("marlow-bay-fire-herald")}
+    assert "figure-firefighter" not in {c.id for c in found.conflicts_for("marlow-bay-fire-herald")}
+
+
+def figure(text: str, value, counts: str = "firefighters", unit=None, approx=None) -> Figure:
+    return Figure(text=text, value=value, counts=counts, unit=unit, approx=approx, sentence=f"{text} were there.")
+
+
+def made(sid: str, *figures: Figure) -> FactSheet:
+    return FactSheet(id=sid, title=sid, source=Source(name=sid), generated=GEN, figures=figures)
+
+
+def one_conflict(*sheets: FactSheet) -> Corpus:
+    a, b = sheets[0], sheets[1]
+    claims = (Claim(sheet=a.id, text=a.figures[0].text, sentence="", index=0, value=a.figures[0].value),
+              Claim(sheet=b.id, text=b.figures[0].text, sentence="", index=0, value=b.figures[0].value))
+    story = Story(id="s", title="s", sheets=tuple(s.id for s in sheets))
+    return Corpus(stories=[story], conflicts=[Conflict(id="figure-firefighter", kind="figure", topic="firefighter",
+                                                       claims=claims, story="s")], registry=build_registry([]))
+
+
+@pytest.mark.parametrize("third, joins", [
+    pytest.param(made("c", figure("More than 90 firefighters", 90, approx="more than")), True, id="one-count"),
+    pytest.param(made("c", figure("60 firefighters", 60)), True, id="agreeing-count"),
+    pytest.param(made("c", figure("90 firefighters", 90), figure("20 firefighters", 20)), False,
+                 id="two-counts-which-is-meant"),
+    pytest.param(made("c", figure("90 engines", 90, counts="engines")), False, id="another-thing"),
+    pytest.param(made("c", figure("90 tonnes of firefighters", 90, unit="tonne")), False, id="another-unit"),
+    pytest.param(made("c", figure("up 30 firefighters", 30, approx="up")), False, id="a-change"),
+    pytest.param(made("c"), False, id="no-figure"),
+])
+def test_which_articles_join_a_disagreement(third, joins):
+    sheets = {s.id: s for s in (made("a", figure("60 firefighters", 60)), made("b", figure("120 firefighters", 120)),
+                                third)}
+    completed = complete_figure_conflicts(one_conflict(*sheets.values()), sheets)
+    assert ("c" in {c.sheet for c in completed.conflicts[0].claims}) is joins
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("We were lucky the wind turned out to sea before dawn.",
+     "We were lucky the wind turned out to sea before dawn."),
+    ("We were lucky the wind turned out to sea before dawn,", "We were lucky the wind turned out to sea before dawn"),
+    ("\u201cShort words\u201d", "Short words"),
+    ("The harbour board will not approve any plan that puts the old docks at risk of flooding in winter",
+     "The harbour board will not approve any plan that puts the old\u2026"),
+    ("We have waited long enough for this scheme, and the people of the town deserve an answer now",
+     "We have waited long enough for this scheme\u2026"),
+    ("Supercalifragilistic" * 5, "Supercalifragilistic" * 3 + "Supe\u2026"),
+])
+def test_quoted_words_for_a_heading_are_cut_at_a_word(words, expected):
+    got = quoted_words(words)
+    assert got == expected
+    assert len(got) <= 65
+
+
+@pytest.mark.parametrize("figures, expected", [
+    ([figure("4,000 residents", 4000, counts="residents")], "How many residents"),
+    ([figure("$4m revenue", 4e6, counts="revenue", unit="US dollar")], "How much revenue"),
+    ([figure("$4m", 4e6, counts=None, unit="US dollar")], "How much, in US dollar"),
+])
+def test_figure_headings_read_as_a_question(figures, expected):
+    sheets = {"a": made("a", *figures)}
+    conflict = Conflict(id="figure-x", kind="figure", topic="resident",
+                        claims=(Claim(sheet="a", text="x", sentence="", index=0),), story=None)
+    assert conflict_heading(conflict, sheets) == expected
+
+
+def test_the_disagreements_page_has_every_figure_a_heading_and_a_chart(tmp_path):
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    for sid in MARLOW:
+        shutil.copy2(ROOT / "data" / "facts" / f"{sid}.yaml", facts / f"{sid}.yaml")
+    render_site(facts, tmp_path / "docs", registry_file=tmp_path / "entities.yaml")
+    page = (tmp_path / "docs" / "stories" / "disagreements.md").read_text(encoding="utf-8")
+    firefighters = page.split("## How many firefighters", 1)[1].split("\n## ", 1)[0]
+    assert "| More than 90 firefighters |" in firefighters
+    assert firefighters.count('<svg class="fs-chart fs-bars"') == 1
+    assert "## How many residents" in page
+    assert "## Who said \u201cWe were lucky the wind turned out to sea before dawn.\u201d" in page
+    herald = (tmp_path / "docs" / "sheets" / "marlow-bay-fire-herald.md").read_text(encoding="utf-8")
+    assert "How many firefighters: 60 firefighters" in herald  # the sheet's own flag has the same words
+    stories = (tmp_path / "docs" / "stories" / "index.md").read_text(encoding="utf-8")
+    assert stories.count('<svg class="fs-chart fs-timeline"') == 1
