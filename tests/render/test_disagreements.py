@@ -13,7 +13,7 @@ from generator.corpus.stories import Claim, Conflict, Corpus, Story, analyse_cor
 from generator.model import FactSheet, Figure, Generated, Source
 from generator.render import render_site
 from generator.render.corpus import complete_figure_conflicts, conflict_heading, quoted_words
-from generator.sheets.validate import load_sheet
+from generator.sheets.store import load_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
 MARLOW = ["marlow-bay-fire-courier", "marlow-bay-fire-herald", "marlow-bay-fire-return"]
