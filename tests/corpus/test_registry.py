@@ -192,13 +192,14 @@ def test_reviewed_entry_is_frozen(tmp_path):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("entities: 3\n", "entities: expected a list"),
-    ("entities:\n- name: X\n  type: PERSON\n", ":2: entities[0].id: expected an id"),
-    ("entities:\n- id: x\n  name: X\n  type: ROBOT\n", ":4: entities[0].type: expected one of"),
+    ("entities:\n- name: X\n  type: PERSON\n", ":2: entities[0]: missing field 'id'"),
+    ("entities:\n- id: X Y\n  name: X\n  type: PERSON\n", ":2: entities[0].id: 'X Y' is not in the expected form"),
+    ("entities:\n- id: x\n  name: X\n  type: ROBOT\n", ":4: entities[0].type: 'ROBOT' is not one of 'PERSON', "),
     ("entities:\n- id: x\n  name: X\n  type: PERSON\n  roles:\n  - role: mayor\n    first: last year\n",
-     ":7: entities[0].roles[0].first: expected an ISO date"),
+     ":7: entities[0].roles[0].first: 'last year' is not in the expected form"),
     ("entities:\n- id: x\n  name: X\n  type: PERSON\n- id: x\n  name: Y\n  type: PERSON\n",
-     ":5: entities[1].id: duplicate id"),
-    ("entities:\n- id: x\n  name: X\n  type: PERSON\n  colour: red\n", ":5: entities[0].colour: unknown field"),
+     ":5: entities[1].id: duplicate id 'x' (also entities[0])"),
+    ("entities:\n- id: x\n  name: X\n  type: PERSON\n  colour: red\n", ":5: entities[0]: unknown field 'colour'"),
     ("entities: [\n", "YAML syntax"),
 ])
 def test_load_reports_file_line_field(tmp_path, text, message):

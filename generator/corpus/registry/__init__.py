@@ -12,7 +12,7 @@ concern it, which is what person, organisation and place pages are built from.
 The registry lives in ``data/entities.yaml``, which people may edit; ``factsheet registry``
 updates it (:func:`update_registry`) and ``factsheet render`` only reads it.
 
-- :mod:`.records`: the records and the validator of the file's fields;
+- :mod:`.records`: the model of the file (its records, read and written through it) and :class:`Registry`;
 - :mod:`.file`: reading, writing and updating the file;
 - :mod:`.build`: building entries from the sheets; :mod:`.steering`: what a person's edits (and
   the previous run) decide; :mod:`.cluster`: the merging rules; :mod:`.members`: each sheet's entities.
@@ -38,10 +38,11 @@ from generator.corpus.registry.records import (
     Entry,
     Registry,
     RegistryError,
+    RegistryFile,
     Role,
     SheetRef,
 )
 
 __all__ = ["AUTO_NOTE", "DEFAULT_PATH", "GROUPS", "HEADER", "REGISTRY_VERSION", "TYPE_GROUPS", "Entry", "FileState",
-           "Registry", "RegistryError", "Role", "SheetRef", "build_registry", "dump_registry", "load_registry",
-           "registry_in_memory", "registry_path", "update_registry", "write_registry"]
+           "Registry", "RegistryError", "RegistryFile", "Role", "SheetRef", "build_registry", "dump_registry",
+           "load_registry", "registry_in_memory", "registry_path", "update_registry", "write_registry"]

@@ -1,6 +1,6 @@
 """The registry's file, ``data/entities.yaml``: read, written, and compared with the sheets.
 
-People may edit the file. :func:`load_registry` validates it (every problem as
+People may edit the file. :func:`load_registry` validates it through the model (every problem as
 ``file:line: field: message``); :func:`update_registry` (``factsheet registry``) rebuilds it from
 the sheets keeping every edit, and is the only thing that writes it. Rendering only reads it:
 :func:`registry_in_memory` gives what an update would write, and whether the file already says so.
@@ -15,10 +15,9 @@ from pathlib import Path
 
 from generator import paths
 from generator.corpus.registry.build import build_registry
-from generator.corpus.registry.records import Registry, RegistryError, registry_from
-from generator.errors import FactsheetError
+from generator.corpus.registry.records import Registry, RegistryError, RegistryFile, unique_ids
 from generator.model import FactSheet
-from generator.sheets import yamlio
+from generator.sheets import store, yamlio
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +48,12 @@ def load_registry(path: Path) -> Registry:
     """
     if not path.exists():
         return Registry()
-    try:
-        data, lines, duplicates = yamlio.load_document(path)  # the reading every YAML file of the project gets
-    except FactsheetError as exc:
-        raise RegistryError(path, getattr(exc, "problems", [str(exc)])) from None
-    return registry_from(data, path, lines, duplicates)
+    file, _ = store.load_model(path, RegistryFile, checks=unique_ids, error=RegistryError, if_empty=RegistryFile)
+    return Registry(entries=file.entities)
 
 
 def dump_registry(registry: Registry) -> str:
-    return HEADER + yamlio.dump(registry.to_dict())
+    return HEADER + yamlio.dump(RegistryFile(entities=registry.entries).to_dict())
 
 
 def write_registry(registry: Registry, path: Path) -> bool:

@@ -1,25 +1,30 @@
-"""The registry's records (:class:`Registry`, :class:`Entry`, :class:`Role`, :class:`SheetRef`) and their validator.
+"""The registry's model: the records of ``data/entities.yaml`` (:class:`RegistryFile`, :class:`Entry`,
+:class:`Role`, :class:`SheetRef`) and :class:`Registry`, the entries with their look-ups.
 
-:func:`registry_from` checks a parsed ``entities.yaml`` field by field and reports every problem
-as ``file:line: field: message``; reading the file is :mod:`.file`'s. (The sheet is getting a
-typed model from which its schema and validator are made; the registry is to adopt it, and this
-hand-written validator then goes.)
+The records are :class:`generator.model.Record` classes like the fact sheet's, so the registry
+file gets the same contract: the file is read and validated by
+:func:`generator.sheets.store.load_model` (every problem as ``file:line: field: problem``), it is
+written from the model (:meth:`~generator.model.Record.to_dict`: the key order is the field
+order, each key under its name in the file), and its JSON Schema,
+``generator/sheets/schema/registry.schema.json``, is generated from these classes
+(``python -m generator.sheets.schema``). Unlike a sheet's records they are mutable: the build
+adds aliases, roles and sheet references to the entries it starts from.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from generator.errors import FactsheetError
-from generator.inputs.ids import is_safe_id
-from generator.sheets import yamlio
-from generator.sheets.validate import duplicate_problems, field_name
+from pydantic import BeforeValidator, ConfigDict, Field, NonNegativeInt, StringConstraints
+
+from generator.errors import SheetError
+from generator.model import Record, Slug, doc
+from generator.sheets.validate import Locate
 
 REGISTRY_VERSION = 1
+#: the entity types the registry keeps (spaCy's labels for people, organisations and places)
+RegistryType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC"]
 #: spaCy entity types -> the groups of the registry and of the site (its people / organisations / places pages)
 TYPE_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 #: the groups, in the order the site lists them
@@ -27,57 +32,93 @@ GROUPS = ("people", "organisations", "places")
 AUTO_NOTE = "kept apart:"  # notes the builder writes start so; a person's own notes never disappear
 
 
-class RegistryError(FactsheetError):
+class RegistryError(SheetError):
     """A registry file that is not valid; carries every problem found, each ``file:line: field: message``."""
 
-    def __init__(self, path: str | Path, problems: list[str]):
-        self.path = str(path)
-        self.problems = problems
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(f"{problems[0] if problems else 'invalid registry'}{more}")
+    kind = "registry"
 
 
-@dataclass
-class Role:
+#: the registry's records: no key the model does not know; written under each key's name in the file
+_FILE_KEYS = ConfigDict(extra="forbid", serialize_by_alias=True)
+
+#: a name as a person writes it: some text, not only spaces (kept as written)
+Name = Annotated[str, Field(pattern=r"\S")]
+#: a name read without the spaces around it
+Stripped = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
+#: an index into a sheet's quotes[] or figures[]
+Index = NonNegativeInt
+#: an ISO date, month or year (a date written without quotes is read as one)
+IsoDate = Annotated[str | None, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+def _none_is_empty(value: Any) -> Any:
+    """A list a person left empty (``aliases:``) is read as an empty list, as the file was always read."""
+    return [] if value is None else value
+
+
+def _listed(item: type) -> Any:
+    """A list field that may be written empty (null) in the file."""
+    return BeforeValidator(_none_is_empty, json_schema_input_type=list[item] | None)
+
+
+def _role_as_mapping(value: Any) -> Any:
+    """A role a person wrote as just its title (``- mayor``) is that role, with no dates."""
+    return {"role": value} if isinstance(value, str) else value
+
+
+@dataclass(kw_only=True)
+class Role(Record):
     """A role an entry was given, and the dates of the first and last article that gave it."""
 
-    title: str
-    first: str | None = None  # ISO date of the earliest article that says so (None: undated)
-    last: str | None = None
-    sheets: list[str] = field(default_factory=list)
+    __pydantic_config__ = _FILE_KEYS
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"role": self.title, "first": self.first, "last": self.last, "sheets": list(self.sheets)}
+    title: Annotated[Stripped, Field(alias="role"), doc('The role: "Kremlin spokesman".')]
+    first: Annotated[IsoDate, doc("ISO date of the earliest article that gives it (null: undated).")] = None
+    last: Annotated[IsoDate, doc("ISO date of the latest article that gives it.")] = None
+    sheets: Annotated[list[str], _listed(str), doc("The sheets that give it.")] = field(default_factory=list)
 
 
-@dataclass
-class SheetRef:
+#: a role as read from the file: a mapping, or only its title
+ReadRole = Annotated[Role, BeforeValidator(_role_as_mapping, json_schema_input_type=Stripped | Role)]
+
+
+@dataclass(kw_only=True)
+class SheetRef(Record):
     """How one sheet refers to an entry: the names it uses, and which of its quotes and figures concern it."""
 
-    sheet: str
-    names: list[str] = field(default_factory=list)
-    quotes: list[int] = field(default_factory=list)  # indexes into the sheet's quotes[] (said by the entry)
-    figures: list[int] = field(default_factory=list)  # indexes into figures[] whose sentence names the entry
-    date: str | None = None  # the article's publication date
+    __pydantic_config__ = _FILE_KEYS
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"sheet": self.sheet, "date": self.date, "names": list(self.names), "quotes": list(self.quotes),
-                "figures": list(self.figures)}
+    sheet: Annotated[str, doc("The sheet's id.")]
+    date: Annotated[str | None, doc("The article's publication date.")] = None
+    names: Annotated[list[str], _listed(str), doc("The names the sheet uses for the entry.")] = field(
+        default_factory=list)
+    quotes: Annotated[list[Index], _listed(Index), doc("Indexes into the sheet's quotes[]: what the entry said.")] = \
+        field(default_factory=list)
+    figures: Annotated[list[Index], _listed(Index), doc("Indexes into the sheet's figures[] whose sentence names the "
+                                                        "entry.")] = field(default_factory=list)
 
 
-@dataclass
-class Entry:
+@dataclass(kw_only=True)
+class Entry(Record):
     """One person, organisation or place across all sheets."""
 
-    id: str  # stable: never changes once written, safe as a file name
-    name: str
-    type: str  # PERSON, ORG, GPE, LOC, FAC
-    aliases: list[str] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    note: str | None = None  # why an entry was kept apart, or a person's remark
-    exclude: list[str] = field(default_factory=list)  # names a person said are not this entry
-    reviewed: bool = False
-    refs: list[SheetRef] = field(default_factory=list)
+    __pydantic_config__ = _FILE_KEYS
+
+    id: Annotated[Slug, doc("Stable: never changes once written; the entry's page name (e.g. antony-blinken).")]
+    name: Annotated[Stripped, doc("The canonical name.")]
+    type: Annotated[RegistryType, doc("PERSON, ORG, or a place: GPE, LOC, FAC.")]
+    aliases: Annotated[list[Name], _listed(Name), doc("Other names for it; a name listed here joins the entry.")] = \
+        field(default_factory=list)
+    roles: Annotated[list[ReadRole], _listed(Stripped | Role), doc("Roles it was given, with when.")] = field(
+        default_factory=list)
+    note: Annotated[str | None, doc("Why an entry was kept apart, or a person's remark.")] = None
+    exclude: Annotated[list[Name], _listed(Name), doc("Names a person said are not this entry.")] = field(
+        default_factory=list)
+    reviewed: Annotated[bool, doc("Set by a person: a rebuild keeps the entry as written (only its sheet "
+                                  "references are refreshed).")] = False
+    refs: Annotated[list[SheetRef], Field(alias="sheets"), _listed(SheetRef),
+                    doc("The sheets that name it (rebuilt from the fact sheets; you may delete it).")] = field(
+        default_factory=list)
 
     @property
     def group(self) -> str:
@@ -90,10 +131,29 @@ class Entry:
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases),
-                "roles": [r.to_dict() for r in self.roles], "note": self.note, "exclude": list(self.exclude),
-                "reviewed": self.reviewed, "sheets": [r.to_dict() for r in self.refs]}
+
+@dataclass(kw_only=True)
+class RegistryFile(Record):
+    """The registry file, data/entities.yaml, as written by `factsheet registry` (a person may edit it)."""
+
+    __pydantic_config__ = _FILE_KEYS
+
+    schema_version: Annotated[Literal[1], doc("The version of this layout.")] = REGISTRY_VERSION
+    entities: Annotated[list[Entry], _listed(Entry), doc("One entry per person, organisation or place.")] = field(
+        default_factory=list)
+
+
+def unique_ids(file: RegistryFile, at: Locate) -> list[str]:
+    """What the types cannot say of a valid registry file: each entry's id is its own."""
+    seen: dict[str, int] = {}
+    problems = []
+    for i, entry in enumerate(file.entities):
+        if entry.id in seen:
+            problems.append(f"{at(('entities', i, 'id'))}: entities[{i}].id: duplicate id {entry.id!r} "
+                            f"(also entities[{seen[entry.id]}])")
+        else:
+            seen[entry.id] = i
+    return problems
 
 
 @dataclass
@@ -127,135 +187,3 @@ class Registry:
 
     def for_sheet(self, sheet_id: str) -> list[Entry]:
         return [e for e in self.entries if sheet_id in e.sheets]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": REGISTRY_VERSION, "entities": [e.to_dict() for e in self.entries]}
-
-
-# --- the validator --------------------------------------------------------------------------------------
-
-
-def registry_from(data: Any, path: str | Path, lines: Any, duplicates: Any) -> Registry:
-    """The registry a parsed ``entities.yaml`` holds (``None``: an empty file), checked field by field.
-
-    ``lines`` and ``duplicates`` are what :func:`generator.sheets.yamlio.load_document` found, to
-    name the line of each problem. Raises :class:`RegistryError` with every problem.
-    """
-    problems: list[str] = duplicate_problems(str(path), duplicates)
-
-    def bad(at: tuple, message: str) -> None:
-        line = yamlio.line_of(lines, at)
-        where = f"{path}:{line}" if line else str(path)
-        problems.append(f"{where}: {field_name(at)}: {message}")
-
-    if data is None:
-        return Registry()
-    if not isinstance(data, dict):
-        bad((), "expected a mapping with an 'entities' list")
-        raise RegistryError(path, problems)
-    version = data.get("schema_version", REGISTRY_VERSION)
-    if version != REGISTRY_VERSION:
-        bad(("schema_version",), f"expected {REGISTRY_VERSION}, got {version!r}")
-    for key in data:
-        if key not in ("schema_version", "entities"):
-            bad((key,), "unknown field (expected schema_version, entities)")
-    raw = data.get("entities") or []
-    if not isinstance(raw, list):
-        bad(("entities",), "expected a list of entries")
-        raise RegistryError(path, problems)
-    entries = []
-    seen: dict[str, int] = {}
-    for i, item in enumerate(raw):
-        entry = _entry_from(item, ("entities", i), bad)
-        if entry is None:
-            continue
-        if entry.id in seen:
-            bad(("entities", i, "id"), f"duplicate id {entry.id!r} (also entities[{seen[entry.id]}])")
-            continue
-        seen[entry.id] = i
-        entries.append(entry)
-    if problems:
-        raise RegistryError(path, problems)
-    return Registry(entries=entries)
-
-
-_ENTRY_FIELDS = ("id", "name", "type", "aliases", "roles", "note", "exclude", "reviewed", "sheets")
-
-
-def _entry_from(item: Any, at: tuple, bad) -> Entry | None:
-    if not isinstance(item, dict):
-        bad(at, "expected a mapping (id, name, type, ...)")
-        return None
-    ok = True
-    for key in item:
-        if key not in _ENTRY_FIELDS:
-            bad((*at, key), f"unknown field (expected one of {', '.join(_ENTRY_FIELDS)})")
-            ok = False
-    eid, name, etype = item.get("id"), item.get("name"), item.get("type")
-    if not isinstance(eid, str) or not is_safe_id(eid):
-        bad((*at, "id"), "expected an id of lower-case letters, digits, '-' and '_' (e.g. antony-blinken)")
-        ok = False
-    if not isinstance(name, str) or not name.strip():
-        bad((*at, "name"), "expected a non-empty string")
-        ok = False
-    if etype not in TYPE_GROUPS:
-        bad((*at, "type"), f"expected one of {', '.join(TYPE_GROUPS)}, got {etype!r}")
-        ok = False
-    lists = {}
-    for key in ("aliases", "exclude"):
-        value = item.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            bad((*at, key), "expected a list of names")
-            ok = False
-            value = []
-        lists[key] = [str(v) for v in value]
-    note = item.get("note")
-    if note is not None and not isinstance(note, str):
-        bad((*at, "note"), "expected a string or null")
-        ok = False
-    reviewed = item.get("reviewed", False)
-    if not isinstance(reviewed, bool):
-        bad((*at, "reviewed"), "expected true or false")
-        ok = False
-    roles = []
-    raw_roles = item.get("roles") or []
-    if not isinstance(raw_roles, list):
-        bad((*at, "roles"), "expected a list of {role, first, last}")
-        raw_roles, ok = [], False
-    for j, r in enumerate(raw_roles):
-        here = (*at, "roles", j)
-        if isinstance(r, str) and r.strip():  # a person may write just the role
-            roles.append(Role(title=r.strip()))
-            continue
-        if not isinstance(r, dict) or not isinstance(r.get("role"), str) or not r["role"].strip():
-            bad(here, "expected a role: a string, or a mapping with 'role' (and first, last)")
-            ok = False
-            continue
-        dates = {}
-        for k in ("first", "last"):
-            v = r.get(k)
-            if isinstance(v, dt.date):
-                v = v.isoformat()
-            if v is not None and (not isinstance(v, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v)):
-                bad((*here, k), f"expected an ISO date (YYYY-MM-DD) or null, got {v!r}")
-                ok = False
-                v = None
-            dates[k] = v
-        sheets = r.get("sheets") or []
-        if not isinstance(sheets, list) or not all(isinstance(s, str) for s in sheets):
-            bad((*here, "sheets"), "expected a list of sheet ids")
-            ok, sheets = False, []
-        roles.append(Role(title=r["role"].strip(), first=dates["first"], last=dates["last"], sheets=list(sheets)))
-    if item.get("sheets") is not None and not isinstance(item.get("sheets"), list):
-        bad((*at, "sheets"), "expected a list (it is rebuilt from the fact sheets; you may delete it)")
-        ok = False
-    if not ok:
-        return None
-    # the sheet references are rebuilt on every run; the names they list are read to keep a name where it was
-    refs = [SheetRef(sheet=r["sheet"], names=[n for n in r.get("names") or [] if isinstance(n, str)])
-            for r in item.get("sheets") or []
-            if isinstance(r, dict) and isinstance(r.get("sheet"), str) and isinstance(r.get("names") or [], list)]
-    return Entry(id=eid, name=name.strip(), type=etype, aliases=lists["aliases"], roles=roles, note=note,
-                 exclude=lists["exclude"], reviewed=reviewed, refs=refs)
-
-

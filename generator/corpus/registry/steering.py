@@ -15,8 +15,8 @@ from generator.corpus.registry.records import Entry, Registry, Role
 def copy_entry(e: Entry) -> Entry:
     """An existing entry to build on: everything a person may have written, no sheet references."""
     return Entry(id=e.id, name=e.name, type=e.type, aliases=list(e.aliases),
-                 roles=[Role(r.title, r.first, r.last, list(r.sheets)) for r in e.roles], note=e.note,
-                 exclude=list(e.exclude), reviewed=e.reviewed, refs=[])
+                 roles=[Role(title=r.title, first=r.first, last=r.last, sheets=list(r.sheets)) for r in e.roles],
+                 note=e.note, exclude=list(e.exclude), reviewed=e.reviewed, refs=[])
 
 
 def entry_takes(entry: Entry, m: Member) -> bool:

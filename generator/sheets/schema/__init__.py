@@ -1,4 +1,7 @@
-"""The JSON Schema of each file kind, generated from :mod:`generator.model` and checked in beside this file.
+"""The JSON Schema of each file kind, generated from its model and checked in beside this file.
+
+The fact sheet's model is :mod:`generator.model`; the registry's (``data/entities.yaml``) is
+:mod:`generator.corpus.registry.records`.
 
     python -m generator.sheets.schema          # write the schema files again from the model
     python -m generator.sheets.schema --check  # exit 1 naming each file that is out of date
@@ -19,6 +22,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from generator.corpus.registry.records import RegistryFile
 from generator.model import FactSheet, adapter
 
 HERE = Path(__file__).resolve().parent
@@ -78,8 +82,12 @@ SHEET = SchemaFile(kind=FactSheet, name="factsheet.schema.json",
                    id="https://factsheet.example/schema/factsheet-1.schema.json", title="Factsheet fact sheet",
                    names={"DateMention": "date"})
 
+REGISTRY = SchemaFile(kind=RegistryFile, name="registry.schema.json",
+                      id="https://factsheet.example/schema/registry-1.schema.json", title="Factsheet entity registry",
+                      names={"Entry": "entry", "Role": "role", "SheetRef": "sheet_ref"})
+
 #: every checked-in schema (a new file kind adds its own here)
-FILES = (SHEET,)
+FILES = (SHEET, REGISTRY)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         if text == current:
             continue
         if check:
-            stale.append(f"{schema.path}: out of date with generator/model.py (run: python -m generator.sheets.schema)")
+            stale.append(f"{schema.path}: out of date with its model (run: python -m generator.sheets.schema)")
         else:
             schema.path.write_text(text, encoding="utf-8")
             print(f"wrote {schema.path}")
