@@ -42,8 +42,8 @@ def _drop_none(d: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None or k in keep}
 
 
-def _span(d: dict[str, Any]) -> tuple[int, int] | None:
-    s = d.get("span")
+def _span(d: dict[str, Any], key: str = "span") -> tuple[int, int] | None:
+    s = d.get(key)
     return (int(s[0]), int(s[1])) if s else None
 
 
@@ -124,11 +124,20 @@ class Quote:
     sentence: str = ""
     span: tuple[int, int] | None = None  # character offsets of ``text`` in the article text
     reviewed: bool = False
+    # a partial quotation's reported clause around the quoted words, verbatim, and its offsets
+    clause: str | None = None
+    clause_span: tuple[int, int] | None = None
+    utterance: int | None = None  # shared by the separate pieces of one utterance ("A," X said, "B.")
 
     def to_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "speaker": self.speaker, "speaker_role": self.speaker_role,
              "speaker_mention": self.speaker_mention, "cue": self.cue, "kind": self.kind,
              "sentence": self.sentence, "span": _span_out(self.span)}
+        if self.clause is not None:  # written only when present: sheets without them keep their layout
+            d["clause"] = self.clause
+            d["clause_span"] = _span_out(self.clause_span)
+        if self.utterance is not None:
+            d["utterance"] = self.utterance
         if self.reviewed:
             d["reviewed"] = True
         return d
@@ -138,7 +147,8 @@ class Quote:
         return cls(text=d["text"], speaker=d.get("speaker"), kind=d.get("kind", "direct"),
                    speaker_role=d.get("speaker_role"), speaker_mention=d.get("speaker_mention"),
                    cue=d.get("cue"), sentence=d.get("sentence", ""), span=_span(d),
-                   reviewed=bool(d.get("reviewed", False)))
+                   reviewed=bool(d.get("reviewed", False)), clause=d.get("clause"),
+                   clause_span=_span(d, "clause_span"), utterance=d.get("utterance"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,15 +117,18 @@ def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
     q = _find(sheet, words, kind)
     if speaker is not ANY:
         assert q.speaker == speaker, f"{pattern}: speaker {q.speaker!r}"
-    assert q.span is not None and text[q.span[0]:q.span[1]].startswith(q.text.split()[0])
+    assert q.span is not None and text[q.span[0]:q.span[1]] == q.text
     if "cue" in checks:
         assert q.cue == checks["cue"]
     if "mention" in checks:
         assert q.speaker_mention == checks["mention"]
     if "role" in checks:
         assert q.speaker_role == checks["role"]
-    if "also" in checks:
-        assert checks["also"] in q.text, "the pieces of one quotation belong together"
+    if "also" in checks:  # another piece of the same utterance: a separate item, linked, never glued
+        (other,) = [o for o in sheet.quotes if checks["also"] in o.text]
+        assert other is not q and checks["also"] not in q.text
+        assert other.utterance is not None and other.utterance == q.utterance, "the pieces are one utterance"
+        assert other.speaker == q.speaker
 
 
 def test_unresolved_speaker_is_a_warning(sheet_of):

@@ -504,3 +504,23 @@ def test_built_pages_load_nothing_from_elsewhere(site):
         text = page.read_text(encoding="utf-8")
         for m in re.finditer(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]+)"', text):
             assert "://" not in m.group(1), (page, m.group(0))
+
+
+def test_pieces_of_one_utterance_show_together_with_an_ellipsis(tmp_path):
+    """"A," X said, "B.": two verbatim items with one utterance id; pages show "A … B" once, never glued,
+    and keep each piece's anchor; the text stays escaped."""
+    text = 'We will rebuild,” Ana Kowalczyk said, “and *we* will do it by May.'
+    sheet = make_sheet("bridge", entities=[person("Ana Kowalczyk")], quotes=[
+        q("We will rebuild,", "Ana Kowalczyk", cue="said", utterance=1, span=(0, 16), sentence=text),
+        q("and *we* will do it by May.", "Ana Kowalczyk", cue="said", utterance=1, span=(38, 65), sentence=text),
+        q("The river is high.", "Ana Kowalczyk", cue="said", sentence="“The river is high,” she said.")])
+    docs = tmp_path / "docs"
+    render_site(write(tmp_path / "facts", sheet), docs)
+    page = (docs / "sheets" / "bridge.md").read_text(encoding="utf-8")
+    assert "> We will rebuild, … and &#42;we&#42; will do it by May." in page
+    assert 'id="q-1"' in page and 'id="q-2"' in page and 'id="q-3"' in page
+    assert "rebuild, And" not in page and "rebuild, and" not in page
+    index = (docs / "indexes" / "quotes.md").read_text(encoding="utf-8")
+    assert index.count("(../sheets/bridge.md#q-") == 2  # one row per utterance
+    assert "We will rebuild, … and &#42;we&#42; will do it by May." in index
+    assert "(../sheets/bridge.md#q-3)" in index

@@ -67,6 +67,10 @@ def _mutations():
         {**base, "quotes": [{**quote, "text": ""}]},
         {**base, "quotes": [{**quote, "span": [1]}]},
         {**base, "quotes": [{**quote, "colour": "red"}]},
+        {**base, "quotes": [{**quote, "kind": "partial", "clause": "we said We will", "clause_span": [0, 15],
+                             "utterance": 2}]},
+        {**base, "quotes": [{**quote, "utterance": 0}]},
+        {**base, "quotes": [{**quote, "clause_span": [3]}]},
         {**base, "figures": [figure]},
         {**base, "figures": [{**figure, "value": {"low": 1, "high": 2}}]},
         {**base, "figures": [{**figure, "value": {"low": 1}}]},
@@ -91,3 +95,18 @@ def test_fast_and_full_validators_agree(data):
 
     full = not list(_validator().iter_errors(data))
     assert _valid_fast(data) == full
+
+
+def test_quote_clause_and_utterance_round_trip_and_validate():
+    """The fields of a verbatim quote (issue 13) survive to_dict/from_dict and pass the schema; a quote
+    without them writes neither, so sheets with none keep their layout."""
+    q = model.Quote(text="secure.", speaker="Tom Hale", kind="partial", span=(40, 47),
+                    clause="the funding is \u201csecure.\u201d", clause_span=(24, 48), utterance=3)
+    d = q.to_dict()
+    assert (d["clause"], d["clause_span"], d["utterance"]) == (q.clause, [24, 48], 3)
+    assert model.Quote.from_dict(d) == q
+    sheet = {"schema_version": 1, "id": "a", "title": "T", "source": {}, "quotes": [d],
+             "generated": {"tool": "factsheet", "pipeline": "p", "content_hash": "sha256:" + "0" * 64}}
+    jsonschema.validate(sheet, schema())
+    plain = model.Quote(text="We will", speaker=None).to_dict()
+    assert not {"clause", "clause_span", "utterance"} & set(plain)

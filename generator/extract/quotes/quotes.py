@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.doc import DocTable, paragraph_spans, sentence_text
+from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
 from generator.extract.quotes.cues import SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
@@ -64,7 +64,9 @@ class _Found:
     carried: bool = False
     label: str | None = None  # a transcript's speaker label ("PENCE")
     source: _Found | None = None  # the quotation whose speaker this one carries
-    pieces: list[tuple[int, int]] | None = None  # character ranges of the words, when not one range
+    whole: int | None = None  # which quotation (of find_quoted) this piece belongs to
+    clause: tuple[int, int] | None = None  # a partial quotation's reported clause, as character offsets
+    utterance: int | None = None  # shared by the pieces of one utterance
 
 
 class _Context:
@@ -106,27 +108,34 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     ctx = _Context(doc, table)
     quoted = find_quoted(ctx.text, ctx.paras)
     found: list[_Found] = []
-    for n, q in enumerate(quoted):
-        start, end, label = q.start, q.end, None
-        m = SPEAKER_LABEL.match(ctx.text, start)
-        if m and m.end() < end:
-            label, start = m.group().strip().rstrip(":"), m.end()
-        a, b = ctx.tok_range(start, end)
-        if a >= b:
-            continue
-        for i in range(max(0, a - 1), min(len(doc), b + 1)):
-            if a <= i < b or table.text[i] in _MARK_TEXTS:
-                ctx.in_quote[i] = n
-        found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label))
+    for n, whole in enumerate(quoted):
+        for q in whole.split(ctx.text):  # a quotation over several paragraphs: one piece per paragraph
+            start, end, label = q.start, q.end, None
+            m = SPEAKER_LABEL.match(ctx.text, start)
+            if m and m.end() < end:
+                label, start = m.group().strip().rstrip(":"), m.end()
+            a, b = ctx.tok_range(start, end)
+            if a >= b:
+                continue
+            for i in range(max(0, a - 1), min(len(doc), b + 1)):
+                if a <= i < b or table.text[i] in _MARK_TEXTS:
+                    ctx.in_quote[i] = n
+            found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label,
+                                whole=n))
     speakers = Speakers(doc, entities, ctx.in_quote, table)
     for f in found:
         _attribute(ctx, speakers, f)
+    _share_within_quotation(found)
     reported = _reported(ctx, speakers)
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, items)
     items = [f for f in items if _keep(ctx, f)]
-    items = _join_split(items)
+    for f in items:
+        if f.kind == "partial" and f.cue is not None:
+            f.clause = _clause_of(ctx, f)
+    _link_utterances(items)
     items = _dedupe(ctx, items)
+    _number_utterances(items)
     return [_record(ctx, f) for f in items]
 
 
@@ -561,8 +570,27 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     return f
 
 
+def _share_within_quotation(found: list[_Found]) -> None:
+    """The paragraphs of one quotation are one utterance: pieces with no cue take the cued piece's speaker."""
+    by_whole: dict[int, list[_Found]] = {}
+    for f in found:
+        by_whole.setdefault(f.whole, []).append(f)
+    for pieces in by_whole.values():
+        if len(pieces) < 2:
+            continue
+        src = next((f for f in pieces if f.cue is not None or f.speaker.mention), None)
+        if src is None:
+            continue
+        for f in pieces:
+            if f is not src and f.cue is None and not f.speaker.mention:
+                f.speaker, f.carried, f.source = src.speaker, True, src
+
+
 def _same_utterance(a: _Found, b: _Found) -> bool:
-    """Two quotations in one paragraph that are one utterance: one cue, or one carries the other's speaker."""
+    """Two quotations that are one utterance: pieces of one quotation over paragraphs, or two in one
+    paragraph with one cue ("A," X said, "B.") or one carrying the other's speaker."""
+    if a.whole is not None and a.whole == b.whole:
+        return True
     if a.para != b.para:
         return False
     if a.cue is not None and b.cue is not None:
@@ -570,34 +598,73 @@ def _same_utterance(a: _Found, b: _Found) -> bool:
     return b.source is a or a.source is b or (a.source is not None and a.source is b.source)
 
 
-def _join_split(items: list[_Found]) -> list[_Found]:
-    """"...," he said, "..." and its kin: the pieces of one quotation in a paragraph become one."""
-    out: list[_Found] = []
-    last: _Found | None = None
+def _link_utterances(items: list[_Found]) -> None:
+    """"A," X said, "B.": the pieces of one utterance stay separate items, each its own verbatim span,
+    linked by a shared utterance and given one speaker (the piece with the cue decides)."""
+    group: list[_Found] = []
+    groups: list[list[_Found]] = []
     for f in items:
         if f.kind == "reported":
-            out.append(f)
             continue
-        if last is not None and _same_utterance(last, f):
-            last.pieces = (last.pieces or _pieces(last)) + _pieces(f)
-            last.end, last.tok_end = f.end, f.tok_end
-            if last.cue is None and f.cue is not None:
-                last.cue, last.speaker, last.carried = f.cue, f.speaker, False
-            if f.sentence is not None and last.sentence is not None:
-                last.sentence = last.sentence.doc[last.sentence.start:max(last.sentence.end, f.sentence.end)]
+        if group and any(_same_utterance(g, f) for g in (group[-1], group[0])):
+            group.append(f)
             continue
-        out.append(f)
-        last = f
-    return out
+        group = [f]
+        groups.append(group)
+    for n, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        src = next((f for f in group if f.cue is not None and not f.carried), None) or \
+            next((f for f in group if f.speaker is not NOBODY), group[0])
+        for f in group:
+            f.utterance = n
+            if f is not src and (f.cue is None or f.carried):
+                f.speaker, f.cue = src.speaker, src.cue
 
 
-def _pieces(f: _Found) -> list[tuple[int, int]]:
-    if f.pieces is not None:
-        return f.pieces
-    if f.quoted is not None and len(f.quoted.pieces) > 1:
-        (a, b), *rest = f.quoted.pieces
-        return [(max(a, f.start), b), *rest]
-    return [(f.start, f.end)]
+def _number_utterances(items: list[_Found]) -> None:
+    """Utterance ids 1, 2, ... in text order, kept only where an utterance still has several pieces."""
+    sizes: dict[int, int] = {}
+    for f in items:
+        if f.utterance is not None:
+            sizes[f.utterance] = sizes.get(f.utterance, 0) + 1
+    ids: dict[int, int] = {}
+    for f in items:
+        if f.utterance is None or sizes[f.utterance] < 2:
+            f.utterance = None
+            continue
+        f.utterance = ids.setdefault(f.utterance, len(ids) + 1)
+
+
+def _clause_of(ctx: _Context, f: _Found) -> tuple[int, int] | None:
+    """A partial quotation's reported clause: the cue's complement around the quoted words, as offsets.
+
+    "assured the council that the funding is "secure."": the clause is ``the funding is "secure."``,
+    a verbatim slice of the article (marks included); None when the quotation is the whole complement.
+    """
+    doc, cue = ctx.doc, f.cue
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _misattached_that(cue)
+    spans = _content_spans(ctx, cue, clauses) if clauses else []
+    if not any(a <= f.tok_start < b for a, b in spans):
+        spans = _object_span(cue, f)
+    for a, b in spans:
+        if not (a <= f.tok_start < b):
+            continue
+        while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct
+                         or doc[a].is_space or doc[a].pos_ == "CCONJ") and doc[a].text not in _MARK_TEXTS:
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
+            b -= 1
+        if a >= b:
+            return None
+        start, end = ctx.tok_idx[a], max(ctx.tok_idx[b - 1] + len(ctx.table.text[b - 1]), f.end)
+        q = f.quoted
+        if q is not None and q.close_at is not None and q.close_at >= end and not ctx.text[end:q.close_at].strip():
+            end = q.close_at + 1  # the closing mark of a quotation that ends the clause (the parse hung it elsewhere)
+        if a >= f.tok_start or len(_WORD.findall(ctx.text[start:end])) <= len(_WORD.findall(ctx.text[f.start:f.end])):
+            return None  # nothing around the quoted words
+        return start, end
+    return None
 
 
 # -- duplicates and records ---------------------------------------------------------------------
@@ -617,7 +684,7 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
     """The same quoted words twice (a headline and the body): keep the fuller attribution."""
     best: dict[tuple[str, str], _Found] = {}
     for f in items:
-        key = ("r" if f.kind == "reported" else "q", _norm_words(" ".join(ctx.text[a:b] for a, b in _pieces(f))))
+        key = ("r" if f.kind == "reported" else "q", _norm_words(ctx.text[f.start:f.end]))
         if not key[1]:
             continue
         cur = best.get(key)
@@ -629,7 +696,7 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
 
 def _record(ctx: _Context, f: _Found) -> Quote:
     text = ctx.text
-    words = " ".join(" ".join(text[a:b].split()) for a, b in _pieces(f))
+    words = text[f.start:f.end]  # verbatim: exactly the article's characters at the span
     sp = f.speaker
     ent = sp.entity
     roles = [r for r in (sp.role, ent.roles[0] if ent is not None and ent.roles else None) if r]
@@ -638,10 +705,38 @@ def _record(ctx: _Context, f: _Found) -> Quote:
     cue_text = None
     if cue is not None:
         cue_text = "according to" if cue.lower_ == "according" else cue.text
-    sentence = sentence_text(f.sentence) if f.sentence is not None else ""
+    sentence = _sentence_with_marks(ctx, f) if f.sentence is not None else ""
+    clause = text[f.clause[0]:f.clause[1]] if f.clause is not None else None
     return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
                  speaker_role=role if ent is None or ent.type == "PERSON" else None,
-                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end))
+                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end),
+                 clause=clause, clause_span=f.clause, utterance=f.utterance)
+
+
+_OBJECTS = {"dobj", "oprd", "xcomp", "prep", "attr", "acomp", "dative", "advmod", "npadvmod", "obj"}
+
+
+def _object_span(cue: Token, f: _Found) -> list[tuple[int, int]]:
+    """"called half of his supporters "deplorables"": what follows the cue, up to the end of the phrase
+    that holds the quotation (the cue's objects and complements, not a clause conjoined after it)."""
+    if f.tok_start <= cue.i:
+        return []
+    rights = [c for c in cue.rights if c.dep_ in _OBJECTS]
+    for c in rights:
+        if c.left_edge.i <= f.tok_start <= c.right_edge.i:
+            return [(rights[0].left_edge.i, c.right_edge.i + 1)]
+    return []
+
+
+def _sentence_with_marks(ctx: _Context, f: _Found) -> str:
+    """The source sentence on one line, running on to the quotation's closing mark when the parse
+    ended the sentence before it ("... concern." and its mark split apart)."""
+    sent = f.sentence
+    end = sent.end_char
+    q = f.quoted
+    if q is not None and q.close_at is not None and q.close_at >= end and not ctx.text[end:q.close_at].strip():
+        end = q.close_at + 1
+    return " ".join(ctx.text[sent.start_char:end].split())
 
 
 __all__ = ["extract_quotes", "replace"]
