@@ -104,6 +104,37 @@ ROWS = [
      "Readers wrote in after the vote.\n\n"
      "\u201cThe new bridge changed my commute for the better.\u201d \u2015 Maria Lopez",
      "The new bridge changed my commute", "Maria Lopez", "direct", {}),
+    # issue 13: attribution that generalizes (continuations, documents, names with something before them, roles)
+    ("continuation right after X said.",
+     "\u201cWe will rebuild,\u201d Anna Berg said on Monday. \u201cThe bridge is the heart of this town and "
+     "it always has been.\u201d",
+     "The bridge is the heart of this town", "Anna Berg", "direct", {}),
+    ("quoted sentence right after reported speech",
+     "Tom Hale said the cables would be replaced in March. \u201cWe have the money and we have the crews.\u201d",
+     "We have the money and we have the crews", "Tom Hale", "direct", {}),
+    ("quotation-only paragraph after one naming the speaker in reported speech",
+     "Anna Berg, the mayor of Dover, told the council the repairs would start soon.\n\n"
+     "\u201cWe have the money and we have the engineers ready to begin.\u201d",
+     "We have the money and we have the engineers", "Anna Berg", "direct", {}),
+    ("her statement said: the document speaks for its author",
+     "Anna Berg did not attend the hearing. \u201cThe bridge will reopen by May,\u201d her statement said.",
+     "The bridge will reopen by May", "Anna Berg", "direct", {"mention": "her"}),
+    ("a statement e-mailed by X said",
+     "\u201cThe bridge will reopen by May,\u201d a statement e-mailed by Anna Berg said.",
+     "The bridge will reopen by May", "Anna Berg", "direct", {}),
+    ("possessive place before the name",
+     "\u201cWe were lucky today,\u201d Boston's Tom Hale said after the game.",
+     "We were lucky today", "Tom Hale", "direct", {}),
+    ("role in apposition after the name",
+     "\u201cThe river will crest on Friday,\u201d said Tom Hale, a hydrologist at Northfield University.",
+     "The river will crest on Friday", "Tom Hale", "direct", {"role": "hydrologist at Northfield University"}),
+    ("reported speech ending with the attribution, no that",
+     "The bank has agreed to lend $1.1 billion to the city, a spokeswoman for the bank said on Wednesday.",
+     "The bank has agreed to lend $1.1 billion to the city", None, "reported",
+     {"mention": "a spokeswoman for the bank"}),
+    ("partial quotation keeps its reported clause",
+     "Tom Hale assured the council that the funding for the bridge is \u201csecure.\u201d",
+     "secure", "Tom Hale", "partial", {"clause": "the funding for the bridge is \u201csecure.\u201d"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
@@ -124,6 +155,8 @@ def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
         assert q.speaker_mention == checks["mention"]
     if "role" in checks:
         assert q.speaker_role == checks["role"]
+    if "clause" in checks:
+        assert q.clause == checks["clause"] and text[q.clause_span[0]:q.clause_span[1]] == q.clause
     if "also" in checks:  # another piece of the same utterance: a separate item, linked, never glued
         (other,) = [o for o in sheet.quotes if checks["also"] in o.text]
         assert other is not q and checks["also"] not in q.text
@@ -178,3 +211,21 @@ MARKS = [
 @pytest.mark.parametrize(("pattern", "text", "expected"), MARKS, ids=[m[0] for m in MARKS])
 def test_quotation_marks(pattern, text, expected):
     assert [q.text(text) for q in find_quoted(text)] == expected, pattern
+
+
+# issue 13 patterns not handled yet: each fails today and is to pass when its rule lands (strict xfail)
+NOT_YET = [
+    ("police said: an organisation is an identified speaker",
+     "\u201cThe driver was not hurt,\u201d police said.", "The driver was not hurt", "police"),
+    ("the county council said",
+     "\u201cThe road will stay closed until Friday,\u201d the county council said.",
+     "The road will stay closed", "county council"),
+    ("capitalised role word before the name",
+     "\u201cWe expect ten thousand visitors,\u201d Organizer Tom Hale said.", "We expect ten thousand", "Tom Hale"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: not handled yet")
+@pytest.mark.parametrize(("pattern", "text", "words", "speaker"), NOT_YET, ids=[r[0] for r in NOT_YET])
+def test_quote_pattern_not_yet(sheet_of, pattern, text, words, speaker):
+    assert _find(sheet_of(text), words).speaker == speaker, pattern

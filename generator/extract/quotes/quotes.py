@@ -348,9 +348,10 @@ def _carry(ctx: _Context, items: list[_Found]) -> None:
         if f.kind != "direct" and not _sentence_like(ctx, f):
             continue
         same = [g for g in items if g.para == f.para and g is not f and (g.cue is not None or g.carried)
-                and g.kind != "reported" and g.speaker is not NOBODY]
+                and g.speaker is not NOBODY]
+        # before it, reported speech counts too: "X said the bridge would reopen. "We have the money.""
         before = [g for g in same if g.start < f.start]
-        after = [g for g in same if g.start > f.start]
+        after = [g for g in same if g.start > f.start and g.kind != "reported"]
         src = before[-1] if before else after[0] if after else None
         if src is None and _opens_paragraph(ctx, f):
             prev = [g for g in items[:n] if g.para == f.para - 1 and g.speaker is not NOBODY
@@ -416,12 +417,13 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
         if not is_cue(tok, stance=False):
             continue
         clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _misattached_that(tok)
-        if not clauses and not any(_conj_that(c) for c in tok.children):
+        trailing = None if clauses else _trailing_attribution(ctx, tok)
+        if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
         speaker = None
-        for span in _content_spans(ctx, tok, clauses):
+        for span in [trailing] if trailing is not None else _content_spans(ctx, tok, clauses):
             f = _reported_item(ctx, span, tok)
             if f is None:
                 continue
@@ -455,6 +457,22 @@ def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"that", "which", "this", "what", "there"}
     return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """"The bank will lend $1bn, a spokeswoman for the bank said on Wednesday.": the parse made the cue a
+    conjunct of the clause before it. The content is that clause, up to the comma before the speaker;
+    the cue has a subject of its own and nothing after it but adverbials."""
+    if cue.dep_ != "conj" or cue.head.i >= cue.i or not is_speech_verb(cue):
+        return None
+    subj = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc"} for c in cue.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= 0 or ctx.doc[comma].text != ",":
+        return None
+    start = ctx.table.sent_bounds(cue.i)[0]
+    return (max(start, cue.head.left_edge.i), comma)
 
 
 def _misattached_that(cue: Token) -> list[Token]:
