@@ -135,6 +135,26 @@ ROWS = [
     ("partial quotation keeps its reported clause",
      "Tom Hale assured the council that the funding for the bridge is \u201csecure.\u201d",
      "secure", "Tom Hale", "partial", {"clause": "the funding for the bridge is \u201csecure.\u201d"}),
+    ("partial quotation opening its reported clause",
+     "Anna Berg said \u201cbudget cuts\u201d and new fees would pay for the bridge.",
+     "budget cuts", "Anna Berg", "partial",
+     {"clause": "\u201cbudget cuts\u201d and new fees would pay for the bridge"}),
+    ("partial quotation in a complement on the other side of the cue",
+     "While she acknowledged money was a major reason she felt tired, Anna Berg also noted several "
+     "\u201chidden costs\u201d left her further worried.",
+     "hidden costs", "Anna Berg", "partial", {"clause": "several \u201chidden costs\u201d left her further worried"}),
+    ("partial quotation in a second clause the parse hung on the cue",
+     "Anna Berg said that the repairs were too slow, and there was \u201cno excuse\u201d for the delay.",
+     "no excuse", "Anna Berg", "partial", {"clause": "there was \u201cno excuse\u201d for the delay"}),
+    ("narration after the clause: a second speech verb of the speaker",
+     "Tom Hale said the cables were \u201cperfectly sound\u201d and urged the council to reopen the bridge.",
+     "perfectly sound", "Tom Hale", "partial", {"clause": "the cables were \u201cperfectly sound\u201d"}),
+    ("narration after the clause: a participle after a comma",
+     "Anna Berg said the vote would be \u201cfair\u201d to everyone, lowering expectations before the meeting.",
+     "fair", "Anna Berg", "partial", {"clause": "the vote would be \u201cfair\u201d to everyone"}),
+    ("reported speech stops before the narration (the offer was fair and urged ...)",
+     "Tom Hale said the offer was fair and urged the union to accept it.",
+     "the offer was fair", "Tom Hale", "reported", {"text": "the offer was fair"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
@@ -155,6 +175,8 @@ def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
         assert q.speaker_mention == checks["mention"]
     if "role" in checks:
         assert q.speaker_role == checks["role"]
+    if "text" in checks:
+        assert q.text == checks["text"]
     if "clause" in checks:
         assert q.clause == checks["clause"] and text[q.clause_span[0]:q.clause_span[1]] == q.clause
     if "also" in checks:  # another piece of the same utterance: a separate item, linked, never glued
@@ -185,6 +207,33 @@ def test_scare_quotes_and_titles_quote_nobody(sheet_of):
     assert [q.text for q in sheet_of(text).quotes if q.kind != "reported"] == []
 
 
+# quoted words that are nobody's words: (pattern, article text, the quoted words)
+NOT_QUOTES = [
+    ("a label on a noun before the cue", "After the \u201cgreen\u201d bus tour, Anna Berg said fares would fall.",
+     "green"),
+    ("a label in a relative clause about the speaker",
+     "Anna Berg, who drives a \u201cgreen\u201d car, said fares would fall.", "green"),
+    ("a label in the scene of the attribution",
+     "At the \u201cgreen\u201d depot, Anna Berg told reporters that fares would fall.", "green"),
+    ("a headline quoting part of what the body quotes in full",
+     "Berg says bridge \u2018will reopen by May\u2019\n\n"
+     "\u201cThe bridge will reopen by May and the ferry will stop,\u201d Anna Berg said.",
+     "will reopen by May"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "words"), NOT_QUOTES, ids=[r[0] for r in NOT_QUOTES])
+def test_quoted_words_that_quote_nobody(sheet_of, pattern, text, words):
+    assert [q.text for q in sheet_of(text).quotes if q.kind != "reported" and q.text.rstrip(",.") == words] == [], \
+        pattern
+
+
+def test_label_inside_reported_speech_stays_a_quote(sheet_of):
+    """The same kind of quoted word inside what someone said is theirs: it keeps its clause."""
+    q = _find(sheet_of("Anna Berg said fares would fall on the \u201cgreen\u201d line."), "green", "partial")
+    assert q.clause == "fares would fall on the \u201cgreen\u201d line"
+
+
 def test_quote_text_is_the_words_inside_the_marks(sheet_of):
     text = "\u201cWe will rebuild the bridge,\u201d said Anna Berg."
     (q,) = [q for q in sheet_of(text).quotes if q.kind == "direct"]
@@ -205,6 +254,8 @@ MARKS = [
     ("unclosed mark runs to the end of its paragraph only", "\u201cOpen ended\n\nThen \u201cclosed\u201d here.",
      ["Open ended", "closed"]),
     ("multi-paragraph quotation", "\u201cOne.\n\n\u201cTwo,\u201d he said.", ["One. Two,"]),
+    ("markup attribute values are not quotations",
+     '<tweet author="AnnaBerg" id="12">The bridge is open.</tweet> She said "yes" twice.', ["yes"]),
 ]
 
 

@@ -263,4 +263,5 @@ def find_quoted(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
     # a double quotation nested inside a single one (British style) belongs to the outer one
     outer = [(q.open_at, q.close_at + 1) for q in singles if q.close_at is not None]
     doubles = [q for q in doubles if not any(a < q.open_at and q.end <= b for a, b in outer)]
-    return sorted(doubles + singles, key=lambda q: q.start)
+    # author="JebBush": the value of a markup attribute left in the text, not a quotation
+    return sorted((q for q in doubles + singles if text[q.open_at - 1:q.open_at] != "="), key=lambda q: q.start)

@@ -133,6 +133,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for f in items:
         if f.kind == "partial" and f.cue is not None:
             f.clause = _clause_of(ctx, f)
+    items = [f for f in items if not _is_label(ctx, f)]
     _link_utterances(items)
     items = _dedupe(ctx, items)
     _number_utterances(items)
@@ -396,6 +397,22 @@ def _is_title(ctx: _Context, f: _Found) -> bool:
         not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and toks[0].is_title
 
 
+_MODIFIERS = {"nmod", "compound", "amod"}
+MAX_LABEL_WORDS = 3
+
+
+def _is_label(ctx: _Context, f: _Found) -> bool:
+    """A few quoted words modifying a noun, outside any reported clause: a term or label the writer
+    marks ("her "clawback" plan", "so-called "independent expenditure" reports", "a "good" job"),
+    not words someone said. Words in a reported clause ("said it was a "crazy" system") stay quotes."""
+    if f.kind != "partial" or f.clause is not None or f.carried:
+        return False
+    toks = ctx.doc[f.tok_start:f.tok_end]
+    if len(_WORD.findall(ctx.text[f.start:f.end])) > MAX_LABEL_WORDS:
+        return False
+    return toks.root.dep_ in _MODIFIERS and not (f.tok_start <= toks.root.head.i < f.tok_end)
+
+
 # -- reported speech ----------------------------------------------------------------------------
 
 def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
@@ -521,12 +538,31 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 end -= 1
             spans.append((start, end))
             start = left
-        spans.append((start, hi))
+        spans.append((start, _narration_cut(doc, start, hi)))
     # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
     for t in cue.children:
         if _conj_that(t) and not is_cue(t):
             spans.append((t.left_edge.i, t.right_edge.i + 1))
     return spans
+
+
+def _narration_cut(doc: Doc, a: int, b: int) -> int:
+    """Where a reported clause ends when the parse ran narration into it: a second speech verb sharing the
+    speaker ("said it was "resolutely opposed" to the test and warned North Korea to ...") or a participle
+    after a comma about the speaker ("..., engaging in what analysts described as ...")."""
+    for i in range(a + 1, b):
+        t = doc[i]
+        if not (a <= t.head.i < b) or any(c.dep_ in _CLAUSE_SUBJECTS for c in t.children):
+            continue
+        narration = (t.dep_ == "conj" and t.pos_ == "VERB" and is_speech_verb(t)) or \
+            (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == i and doc[i - 1].text == ",")
+        if narration:
+            end = t.left_edge.i
+            while end > a and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct) \
+                    and doc[end - 1].text not in _MARK_TEXTS:
+                end -= 1
+            return end
+    return b
 
 
 def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
@@ -664,7 +700,7 @@ def _clause_of(ctx: _Context, f: _Found) -> tuple[int, int] | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _misattached_that(cue)
     spans = _content_spans(ctx, cue, clauses) if clauses else []
     if not any(a <= f.tok_start < b for a, b in spans):
-        spans = _object_span(cue, f)
+        spans = _arm_span(cue, f) or _object_span(cue, f)
     for a, b in spans:
         if not (a <= f.tok_start < b):
             continue
@@ -679,7 +715,9 @@ def _clause_of(ctx: _Context, f: _Found) -> tuple[int, int] | None:
         q = f.quoted
         if q is not None and q.close_at is not None and q.close_at >= end and not ctx.text[end:q.close_at].strip():
             end = q.close_at + 1  # the closing mark of a quotation that ends the clause (the parse hung it elsewhere)
-        if a >= f.tok_start or len(_WORD.findall(ctx.text[start:end])) <= len(_WORD.findall(ctx.text[f.start:f.end])):
+        if q is not None and q.open_at < start and start <= f.start and not ctx.text[q.open_at + 1:start].strip():
+            start = q.open_at  # the opening mark of a quotation that starts the clause (the parse hung it on the cue)
+        if len(_WORD.findall(ctx.text[start:end])) <= len(_WORD.findall(ctx.text[f.start:f.end])):
             return None  # nothing around the quoted words
         return start, end
     return None
@@ -709,6 +747,12 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
         if cur is None or _strength(f) > _strength(cur):
             best[key] = f
     kept = {id(f) for f in best.values()}
+    # a headline quoting part of what the body quotes in full ("Warren: 'You Should Be Criminally
+    # Investigated'" over "... You should be criminally investigated," she said): the body's copy stays
+    body = [f" {key[1]} " for key, f in best.items() if key[0] == "q" and f.para > 0]
+    for key, f in best.items():
+        if key[0] == "q" and f.para == 0 and any(f" {key[1]} " in b for b in body):
+            kept.discard(id(f))
     return [f for f in items if id(f) in kept]
 
 
@@ -729,6 +773,22 @@ def _record(ctx: _Context, f: _Found) -> Quote:
                  speaker_role=role if ent is None or ent.type == "PERSON" else None,
                  speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end),
                  clause=clause, clause_span=f.clause, utterance=f.utterance)
+
+
+def _arm_span(cue: Token, f: _Found) -> list[tuple[int, int]]:
+    """The clause of the cue that holds the quotation when the complement spans missed it: "noted [ccomp]
+    while ..., several "intangibles" left him" (a complement on each side of the cue), or "said that A, and
+    there was "no evidence" yet" (the parse hung the second clause on the cue as a conjunct)."""
+    doc = cue.doc
+    arm = doc[f.tok_start:f.tok_end].root
+    while arm.head.i != cue.i and arm.head.i != arm.i:
+        arm = arm.head
+    if arm.head.i != cue.i or arm.i == cue.i:
+        return []
+    if arm.dep_ == "ccomp" or (arm.dep_ == "conj" and arm.pos_ in {"VERB", "AUX"}
+                               and any(c.dep_ in _CLAUSE_SUBJECTS for c in arm.children) and not is_cue(arm)):
+        return [(arm.left_edge.i, arm.right_edge.i + 1)]
+    return []
 
 
 _OBJECTS = {"dobj", "oprd", "xcomp", "prep", "attr", "acomp", "dative", "advmod", "npadvmod", "obj"}
