@@ -128,6 +128,10 @@ class Quote:
     clause: str | None = None
     clause_span: tuple[int, int] | None = None
     utterance: int | None = None  # shared by the separate pieces of one utterance ("A," X said, "B.")
+    # what kind of speaker: an entity type ("ORG" for police, a council, a company); None for a person or unknown
+    speaker_type: str | None = None
+    # the organisation a relative role refers to ("the company's chief executive" -> the company the article names)
+    speaker_org: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "speaker": self.speaker, "speaker_role": self.speaker_role,
@@ -138,6 +142,10 @@ class Quote:
             d["clause_span"] = _span_out(self.clause_span)
         if self.utterance is not None:
             d["utterance"] = self.utterance
+        if self.speaker_type is not None:
+            d["speaker_type"] = self.speaker_type
+        if self.speaker_org is not None:
+            d["speaker_org"] = self.speaker_org
         if self.reviewed:
             d["reviewed"] = True
         return d
@@ -148,7 +156,8 @@ class Quote:
                    speaker_role=d.get("speaker_role"), speaker_mention=d.get("speaker_mention"),
                    cue=d.get("cue"), sentence=d.get("sentence", ""), span=_span(d),
                    reviewed=bool(d.get("reviewed", False)), clause=d.get("clause"),
-                   clause_span=_span(d, "clause_span"), utterance=d.get("utterance"))
+                   clause_span=_span(d, "clause_span"), utterance=d.get("utterance"),
+                   speaker_type=d.get("speaker_type"), speaker_org=d.get("speaker_org"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,6 +155,38 @@ ROWS = [
     ("reported speech stops before the narration (the offer was fair and urged ...)",
      "Tom Hale said the offer was fair and urged the union to accept it.",
      "the offer was fair", "Tom Hale", "reported", {"text": "the offer was fair"}),
+    # organisations and bodies are identified speakers: the entity when the article names it, else their words
+    ("police said: an organisation is an identified speaker",
+     "\u201cThe driver was not hurt,\u201d police said.", "The driver was not hurt", "police", "direct",
+     {"type": "ORG", "mention": "police"}),
+    ("the county council said",
+     "\u201cThe road will stay closed until Friday,\u201d the county council said.",
+     "The road will stay closed until Friday", "county council", "direct", {"type": "ORG"}),
+    ("the transport department said (reported)",
+     "The transport department said the road would reopen on Friday.",
+     "the road would reopen on Friday", "transport department", "reported", {"type": "ORG"}),
+    ("a named organisation keeps its canonical name",
+     "\u201cThe bridge is unsafe,\u201d the Transport Ministry said on Monday.",
+     "The bridge is unsafe", "Transport Ministry", "direct", {"type": "ORG"}),
+    ("capitalised role word before the name",
+     "\u201cWe expect ten thousand visitors,\u201d Organizer Tom Hale said.", "We expect ten thousand visitors",
+     "Tom Hale", "direct", {"role": "Organizer", "type": None}),
+    ("role: who leads the Y",
+     "\u201cWe were never consulted,\u201d said Anna Berg, who leads the Harlow Park Residents\u2019 Group.",
+     "We were never consulted", "Anna Berg", "direct", {"role": "leads the Harlow Park Residents\u2019 Group"}),
+    ("role: X runs a bakery",
+     "Tom Hale runs a bakery on Mill Lane. \u201cBread prices will rise again,\u201d he said.",
+     "Bread prices will rise again", "Tom Hale", "direct", {"role": "runs a bakery on Mill Lane"}),
+    ("relative role: the company's chief executive (the organisation resolved)",
+     "Northfield Bakeries Ltd reported a loss on Monday. \u201cWe will close two shops,\u201d the company\u2019s "
+     "chief executive said.",
+     "We will close two shops", None, "direct",
+     {"role": "company\u2019s chief executive", "org": "Northfield Bakeries Ltd"}),
+    ("relative role of a named person",
+     "Northfield Bakeries Ltd reported a loss. Anna Berg, the company\u2019s chief executive, said two shops "
+     "would close.",
+     "two shops would close", "Anna Berg", "reported",
+     {"role": "company\u2019s chief executive", "org": "Northfield Bakeries Ltd"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
@@ -175,6 +207,10 @@ def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
         assert q.speaker_mention == checks["mention"]
     if "role" in checks:
         assert q.speaker_role == checks["role"]
+    if "type" in checks:
+        assert q.speaker_type == checks["type"]
+    if "org" in checks:
+        assert q.speaker_org == checks["org"]
     if "text" in checks:
         assert q.text == checks["text"]
     if "clause" in checks:
@@ -262,21 +298,3 @@ MARKS = [
 @pytest.mark.parametrize(("pattern", "text", "expected"), MARKS, ids=[m[0] for m in MARKS])
 def test_quotation_marks(pattern, text, expected):
     assert [q.text(text) for q in find_quoted(text)] == expected, pattern
-
-
-# issue 13 patterns not handled yet: each fails today and is to pass when its rule lands (strict xfail)
-NOT_YET = [
-    ("police said: an organisation is an identified speaker",
-     "\u201cThe driver was not hurt,\u201d police said.", "The driver was not hurt", "police"),
-    ("the county council said",
-     "\u201cThe road will stay closed until Friday,\u201d the county council said.",
-     "The road will stay closed", "county council"),
-    ("capitalised role word before the name",
-     "\u201cWe expect ten thousand visitors,\u201d Organizer Tom Hale said.", "We expect ten thousand", "Tom Hale"),
-]
-
-
-@pytest.mark.xfail(strict=True, reason="issue 13: not handled yet")
-@pytest.mark.parametrize(("pattern", "text", "words", "speaker"), NOT_YET, ids=[r[0] for r in NOT_YET])
-def test_quote_pattern_not_yet(sheet_of, pattern, text, words, speaker):
-    assert _find(sheet_of(text), words).speaker == speaker, pattern

@@ -524,3 +524,23 @@ def test_pieces_of_one_utterance_show_together_with_an_ellipsis(tmp_path):
     assert index.count("(../sheets/bridge.md#q-") == 2  # one row per utterance
     assert "We will rebuild, … and &#42;we&#42; will do it by May." in index
     assert "(../sheets/bridge.md#q-3)" in index
+
+
+def test_an_organisation_speaking_is_identified_and_never_a_person(tmp_path):
+    """"police said", "the county council said": the body is the speaker, shown by its words; it gets no
+    person page, the page does not call it unidentified, and JSON-LD makes it an organisation."""
+    sheet = make_sheet("road", quotes=[
+        q("The driver was not hurt.", "police", speaker_type="ORG", speaker_mention="police", cue="said"),
+        q("The road will stay closed.", "county council", speaker_type="ORG", cue="said",
+          speaker_mention="the county council")])
+    site = gather_sheets([sheet])
+    assert site.entities.pages["people"] == {}
+    docs = tmp_path / "docs"
+    render_site(write(tmp_path / "facts", sheet), docs)
+    page = (docs / "sheets" / "road.md").read_text(encoding="utf-8")
+    assert "### police" in page and "### county council" in page
+    assert "not identified" not in page
+    assert not (docs / "people" / "police.md").exists()
+    creators = [p["creator"] for p in exports.json_ld(sheet)["hasPart"]]
+    assert creators == [{"@type": "Organization", "name": "police"},
+                        {"@type": "Organization", "name": "county council"}]

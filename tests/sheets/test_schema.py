@@ -71,6 +71,8 @@ def _mutations():
                              "utterance": 2}]},
         {**base, "quotes": [{**quote, "utterance": 0}]},
         {**base, "quotes": [{**quote, "clause_span": [3]}]},
+        {**base, "quotes": [{**quote, "speaker_type": "ORG", "speaker_org": "Acme Ltd"}]},
+        {**base, "quotes": [{**quote, "speaker_type": "BODY"}]},
         {**base, "figures": [figure]},
         {**base, "figures": [{**figure, "value": {"low": 1, "high": 2}}]},
         {**base, "figures": [{**figure, "value": {"low": 1}}]},
@@ -110,3 +112,16 @@ def test_quote_clause_and_utterance_round_trip_and_validate():
     jsonschema.validate(sheet, schema())
     plain = model.Quote(text="We will", speaker=None).to_dict()
     assert not {"clause", "clause_span", "utterance"} & set(plain)
+
+
+def test_quote_speaker_type_and_org_round_trip_and_validate():
+    """An organisation as speaker ("police said") and the organisation a relative role points to survive
+    to_dict/from_dict and pass the schema; a person's quote writes neither."""
+    q = model.Quote(text="The driver was not hurt.", speaker="police", speaker_type="ORG", speaker_org="Acme Ltd")
+    d = q.to_dict()
+    assert (d["speaker_type"], d["speaker_org"]) == ("ORG", "Acme Ltd")
+    assert model.Quote.from_dict(d) == q
+    sheet = {"schema_version": 1, "id": "a", "title": "T", "source": {}, "quotes": [d],
+             "generated": {"tool": "factsheet", "pipeline": "p", "content_hash": "sha256:" + "0" * 64}}
+    jsonschema.validate(sheet, schema())
+    assert not {"speaker_type", "speaker_org"} & set(model.Quote(text="We will", speaker="Tom Hale").to_dict())

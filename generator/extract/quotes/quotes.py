@@ -769,10 +769,11 @@ def _record(ctx: _Context, f: _Found) -> Quote:
         cue_text = "according to" if cue.lower_ == "according" else cue.text
     sentence = _sentence_with_marks(ctx, f) if f.sentence is not None else ""
     clause = text[f.clause[0]:f.clause[1]] if f.clause is not None else None
-    return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
+    return Quote(text=words, speaker=sp.name, kind=f.kind,
                  speaker_role=role if ent is None or ent.type == "PERSON" else None,
                  speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end),
-                 clause=clause, clause_span=f.clause, utterance=f.utterance)
+                 clause=clause, clause_span=f.clause, utterance=f.utterance, speaker_type=sp.type,
+                 speaker_org=sp.org)
 
 
 def _arm_span(cue: Token, f: _Found) -> list[tuple[int, int]]:
