@@ -195,6 +195,15 @@ class Quote(Record):
                                    "reported (the content in the writer's words).")] = QuoteKind.DIRECT
     sentence: Annotated[str, doc("The sentence the quote is in.")] = ""
     span: Annotated[Span | None, doc("Character offsets of `text` in the article text.")] = None
+    clause: Annotated[str | None, OMIT_NONE, doc("A partial quotation's reported clause around the quoted words, "
+                                                 "verbatim.")] = None
+    clause_span: Annotated[Span | None, OMIT_NONE, doc("Character offsets of `clause` in the article text.")] = None
+    utterance: Annotated[NonNegativeInt | None, OMIT_NONE,
+                         doc('Shared by the separate pieces of one utterance ("A," X said, "B.").')] = None
+    speaker_type: Annotated[EntityType | None, OMIT_NONE, doc('What kind of speaker: an entity type ("ORG" for police, a '
+                                                       "council, a company); null for a person or unknown.")] = None
+    speaker_org: Annotated[str | None, OMIT_NONE, doc("The organisation a relative role refers to (\"the company's "
+                                                      'chief executive" -> the company the article names).')] = None
     reviewed: Reviewed = False
 
     def __post_init__(self) -> None:

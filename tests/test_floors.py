@@ -12,7 +12,8 @@ FLOORS = Path(__file__).resolve().parent.parent / "quality" / "floors.yaml"
 MINIMUMS = {
     "seed": {"quotes.e2e_f1": 0.95, "reported.e2e_f1": 0.8, "figures.f1": 1.0, "dates.f1": 0.9,
              "PERSON.f1": 0.9, "ORG.f1": 0.9, "PLACE.f1": 0.9, "PERSON.role_acc": 0.8},
-    "polnear": {"quotes.f1": 0.6},
+    "polnear": {"quotes.f1": 0.6, "quotes.e2e_f1": 0.6},
+    "polnear-train": {"quotes.f1": 0.6, "quotes.e2e_f1": 0.6},  # issue 13: a fixed sample gated in CI
     "newsquant": {"value": 0.95, "value+unit": 0.9, "value+change": 0.9, "value+concept": 0.85},
     "dates": {"rate": 0.57},  # Microsoft's own Python port passes 57%
     "keyfacts": {"rouge1": 0.439, "rouge2": 0.223},  # lead-3 on GUM: 43.9 / 22.3

@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import jinja2
@@ -94,6 +94,7 @@ def environment() -> jinja2.Environment:
     env.filters["front_matter"] = front_matter
     env.filters["value"] = format_value
     env.filters["highlight"] = highlight
+    env.filters["utterances"] = utterances
     env.filters["date"] = published_date
     env.globals["group_titles"] = GROUP_TITLES
     env.globals["sheet_timeline"] = pictures.sheet_timeline  # the strip above a sheet's list of dates
@@ -146,17 +147,41 @@ def format_value(value: object) -> str:
     return str(value)
 
 
+def utterances(quotes: Sequence[Quote]) -> list[tuple[int, Quote, list[tuple[int, Quote]]]]:
+    """The quotes as readers see them: the pieces of one utterance together, each kept verbatim.
+
+    Each entry is (number of the first piece, the first piece, [(number, piece), ...] of the later
+    pieces with the same ``utterance``); pages print the pieces with an ellipsis between them, never
+    glued into one sentence the article doesn't have. Numbers count every quote, from 1, so each
+    piece keeps its anchor (``q-N``).
+    """
+    out: list[tuple[int, Quote, list[tuple[int, Quote]]]] = []
+    first: dict[int, list[tuple[int, Quote]]] = {}
+    for number, quote in enumerate(quotes, start=1):
+        if quote.utterance is not None and quote.utterance in first:
+            first[quote.utterance].append((number, quote))
+            continue
+        rest: list[tuple[int, Quote]] = []
+        if quote.utterance is not None:
+            first[quote.utterance] = rest
+        out.append((number, quote, rest))
+    return out
+
+
 def quote_groups(site: Site, sheet: FactSheet) -> list[dict]:
-    """A sheet's quotes grouped by speaker, in order of first appearance; unresolved speakers last."""
+    """A sheet's quotes grouped by speaker, in order of first appearance; unresolved speakers last.
+
+    The pieces of one utterance stay together (see :func:`utterances`), under the first piece's speaker.
+    """
     groups: dict[str, dict] = {}
-    for number, quote in enumerate(sheet.quotes, start=1):
+    for number, quote, rest in utterances(sheet.quotes):
         speaker = (quote.speaker or "").strip()
         group = groups.setdefault(speaker.casefold(), {
             "speaker": speaker or None, "page": site.speaker_page(sheet, quote) if speaker else None,
             "roles": [], "quotes": []})
         if quote.speaker_role and quote.speaker_role not in group["roles"]:
             group["roles"].append(quote.speaker_role)
-        group["quotes"].append((number, quote))
+        group["quotes"].append((number, quote, rest))
     for group in groups.values():
         page = group["page"]
         if not group["roles"] and page is not None:

@@ -110,7 +110,8 @@ def json_ld(sheet: FactSheet, *, tool_url: str | None = None) -> dict[str, Any]:
     for q in sheet.quotes:
         part: dict[str, Any] = {"@type": "Quotation", "text": q.text}
         if q.speaker:
-            person: dict[str, Any] = {"@type": "Person", "name": q.speaker}
+            kind = "Person" if q.speaker_type in (None, "PERSON") else _SCHEMA_TYPES.get(q.speaker_type, "Organization")
+            person: dict[str, Any] = {"@type": kind, "name": q.speaker}
             if q.speaker_role:
                 person["jobTitle"] = q.speaker_role
             part["creator"] = person

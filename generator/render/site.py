@@ -144,7 +144,7 @@ def group_entities(sheets: Sequence[FactSheet]) -> EntityPageIndex:
             for name in (ent.name, *ent.aliases):
                 index.names.setdefault((sheet.id, name_key(name)), page)
         for quote in sheet.quotes:
-            if not quote.speaker or not quote.speaker.strip() or index.find(sheet, quote.speaker):
+            if not _person_without_page(index, sheet, quote):
                 continue
             page = page_of("people", quote.speaker)
             if quote.speaker_role:
@@ -197,7 +197,7 @@ def _add_speakers(index: EntityPageIndex, sheets: Sequence[FactSheet], taken: se
     by_slug: dict[str, EntityPage] = {}
     for sheet in sheets:
         for quote in sheet.quotes:
-            if not quote.speaker or not quote.speaker.strip() or index.find(sheet, quote.speaker):
+            if not _person_without_page(index, sheet, quote):
                 continue
             key = slugify(quote.speaker)
             page = by_slug.get(key) or index.pages["people"].get(key)
@@ -208,6 +208,15 @@ def _add_speakers(index: EntityPageIndex, sheets: Sequence[FactSheet], taken: se
                 page.roles.add(quote.speaker_role)
             page.mentions.append((sheet, None))
             index.names[(sheet.id, name_key(quote.speaker))] = page
+
+
+def _person_without_page(index: EntityPageIndex, sheet: FactSheet, quote: Quote) -> bool:
+    """A speaker who is a person no entity of the sheet names: they get a person page of their own.
+    An organisation the article does not name ("police", "the county council") is shown by its words,
+    never made a person."""
+    if not quote.speaker or not quote.speaker.strip() or quote.speaker_type not in (None, "PERSON"):
+        return False
+    return index.find(sheet, quote.speaker) is None
 
 
 def _mentions_any(sentence: str, names: Iterable[str]) -> bool:

@@ -104,6 +104,89 @@ ROWS = [
      "Readers wrote in after the vote.\n\n"
      "\u201cThe new bridge changed my commute for the better.\u201d \u2015 Maria Lopez",
      "The new bridge changed my commute", "Maria Lopez", "direct", {}),
+    # issue 13: attribution that generalizes (continuations, documents, names with something before them, roles)
+    ("continuation right after X said.",
+     "\u201cWe will rebuild,\u201d Anna Berg said on Monday. \u201cThe bridge is the heart of this town and "
+     "it always has been.\u201d",
+     "The bridge is the heart of this town", "Anna Berg", "direct", {}),
+    ("quoted sentence right after reported speech",
+     "Tom Hale said the cables would be replaced in March. \u201cWe have the money and we have the crews.\u201d",
+     "We have the money and we have the crews", "Tom Hale", "direct", {}),
+    ("quotation-only paragraph after one naming the speaker in reported speech",
+     "Anna Berg, the mayor of Dover, told the council the repairs would start soon.\n\n"
+     "\u201cWe have the money and we have the engineers ready to begin.\u201d",
+     "We have the money and we have the engineers", "Anna Berg", "direct", {}),
+    ("her statement said: the document speaks for its author",
+     "Anna Berg did not attend the hearing. \u201cThe bridge will reopen by May,\u201d her statement said.",
+     "The bridge will reopen by May", "Anna Berg", "direct", {"mention": "her"}),
+    ("a statement e-mailed by X said",
+     "\u201cThe bridge will reopen by May,\u201d a statement e-mailed by Anna Berg said.",
+     "The bridge will reopen by May", "Anna Berg", "direct", {}),
+    ("possessive place before the name",
+     "\u201cWe were lucky today,\u201d Boston's Tom Hale said after the game.",
+     "We were lucky today", "Tom Hale", "direct", {}),
+    ("role in apposition after the name",
+     "\u201cThe river will crest on Friday,\u201d said Tom Hale, a hydrologist at Northfield University.",
+     "The river will crest on Friday", "Tom Hale", "direct", {"role": "hydrologist at Northfield University"}),
+    ("reported speech ending with the attribution, no that",
+     "The bank has agreed to lend $1.1 billion to the city, a spokeswoman for the bank said on Wednesday.",
+     "The bank has agreed to lend $1.1 billion to the city", None, "reported",
+     {"mention": "a spokeswoman for the bank"}),
+    ("partial quotation keeps its reported clause",
+     "Tom Hale assured the council that the funding for the bridge is \u201csecure.\u201d",
+     "secure", "Tom Hale", "partial", {"clause": "the funding for the bridge is \u201csecure.\u201d"}),
+    ("partial quotation opening its reported clause",
+     "Anna Berg said \u201cbudget cuts\u201d and new fees would pay for the bridge.",
+     "budget cuts", "Anna Berg", "partial",
+     {"clause": "\u201cbudget cuts\u201d and new fees would pay for the bridge"}),
+    ("partial quotation in a complement on the other side of the cue",
+     "While she acknowledged money was a major reason she felt tired, Anna Berg also noted several "
+     "\u201chidden costs\u201d left her further worried.",
+     "hidden costs", "Anna Berg", "partial", {"clause": "several \u201chidden costs\u201d left her further worried"}),
+    ("partial quotation in a second clause the parse hung on the cue",
+     "Anna Berg said that the repairs were too slow, and there was \u201cno excuse\u201d for the delay.",
+     "no excuse", "Anna Berg", "partial", {"clause": "there was \u201cno excuse\u201d for the delay"}),
+    ("narration after the clause: a second speech verb of the speaker",
+     "Tom Hale said the cables were \u201cperfectly sound\u201d and urged the council to reopen the bridge.",
+     "perfectly sound", "Tom Hale", "partial", {"clause": "the cables were \u201cperfectly sound\u201d"}),
+    ("narration after the clause: a participle after a comma",
+     "Anna Berg said the vote would be \u201cfair\u201d to everyone, lowering expectations before the meeting.",
+     "fair", "Anna Berg", "partial", {"clause": "the vote would be \u201cfair\u201d to everyone"}),
+    ("reported speech stops before the narration (the offer was fair and urged ...)",
+     "Tom Hale said the offer was fair and urged the union to accept it.",
+     "the offer was fair", "Tom Hale", "reported", {"text": "the offer was fair"}),
+    # organisations and bodies are identified speakers: the entity when the article names it, else their words
+    ("police said: an organisation is an identified speaker",
+     "\u201cThe driver was not hurt,\u201d police said.", "The driver was not hurt", "police", "direct",
+     {"type": "ORG", "mention": "police"}),
+    ("the county council said",
+     "\u201cThe road will stay closed until Friday,\u201d the county council said.",
+     "The road will stay closed until Friday", "county council", "direct", {"type": "ORG"}),
+    ("the transport department said (reported)",
+     "The transport department said the road would reopen on Friday.",
+     "the road would reopen on Friday", "transport department", "reported", {"type": "ORG"}),
+    ("a named organisation keeps its canonical name",
+     "\u201cThe bridge is unsafe,\u201d the Transport Ministry said on Monday.",
+     "The bridge is unsafe", "Transport Ministry", "direct", {"type": "ORG"}),
+    ("capitalised role word before the name",
+     "\u201cWe expect ten thousand visitors,\u201d Organizer Tom Hale said.", "We expect ten thousand visitors",
+     "Tom Hale", "direct", {"role": "Organizer", "type": None}),
+    ("role: who leads the Y",
+     "\u201cWe were never consulted,\u201d said Anna Berg, who leads the Harlow Park Residents\u2019 Group.",
+     "We were never consulted", "Anna Berg", "direct", {"role": "leads the Harlow Park Residents\u2019 Group"}),
+    ("role: X runs a bakery",
+     "Tom Hale runs a bakery on Mill Lane. \u201cBread prices will rise again,\u201d he said.",
+     "Bread prices will rise again", "Tom Hale", "direct", {"role": "runs a bakery on Mill Lane"}),
+    ("relative role: the company's chief executive (the organisation resolved)",
+     "Northfield Bakeries Ltd reported a loss on Monday. \u201cWe will close two shops,\u201d the company\u2019s "
+     "chief executive said.",
+     "We will close two shops", None, "direct",
+     {"role": "company\u2019s chief executive", "org": "Northfield Bakeries Ltd"}),
+    ("relative role of a named person",
+     "Northfield Bakeries Ltd reported a loss. Anna Berg, the company\u2019s chief executive, said two shops "
+     "would close.",
+     "two shops would close", "Anna Berg", "reported",
+     {"role": "company\u2019s chief executive", "org": "Northfield Bakeries Ltd"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
@@ -117,15 +200,26 @@ def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
     q = _find(sheet, words, kind)
     if speaker is not ANY:
         assert q.speaker == speaker, f"{pattern}: speaker {q.speaker!r}"
-    assert q.span is not None and text[q.span[0]:q.span[1]].startswith(q.text.split()[0])
+    assert q.span is not None and text[q.span[0]:q.span[1]] == q.text
     if "cue" in checks:
         assert q.cue == checks["cue"]
     if "mention" in checks:
         assert q.speaker_mention == checks["mention"]
     if "role" in checks:
         assert q.speaker_role == checks["role"]
-    if "also" in checks:
-        assert checks["also"] in q.text, "the pieces of one quotation belong together"
+    if "type" in checks:
+        assert q.speaker_type == checks["type"]
+    if "org" in checks:
+        assert q.speaker_org == checks["org"]
+    if "text" in checks:
+        assert q.text == checks["text"]
+    if "clause" in checks:
+        assert q.clause == checks["clause"] and text[q.clause_span[0]:q.clause_span[1]] == q.clause
+    if "also" in checks:  # another piece of the same utterance: a separate item, linked, never glued
+        (other,) = [o for o in sheet.quotes if checks["also"] in o.text]
+        assert other is not q and checks["also"] not in q.text
+        assert other.utterance is not None and other.utterance == q.utterance, "the pieces are one utterance"
+        assert other.speaker == q.speaker
 
 
 def test_unresolved_speaker_is_a_warning(sheet_of):
@@ -149,6 +243,33 @@ def test_scare_quotes_and_titles_quote_nobody(sheet_of):
     assert [q.text for q in sheet_of(text).quotes if q.kind != "reported"] == []
 
 
+# quoted words that are nobody's words: (pattern, article text, the quoted words)
+NOT_QUOTES = [
+    ("a label on a noun before the cue", "After the \u201cgreen\u201d bus tour, Anna Berg said fares would fall.",
+     "green"),
+    ("a label in a relative clause about the speaker",
+     "Anna Berg, who drives a \u201cgreen\u201d car, said fares would fall.", "green"),
+    ("a label in the scene of the attribution",
+     "At the \u201cgreen\u201d depot, Anna Berg told reporters that fares would fall.", "green"),
+    ("a headline quoting part of what the body quotes in full",
+     "Berg says bridge \u2018will reopen by May\u2019\n\n"
+     "\u201cThe bridge will reopen by May and the ferry will stop,\u201d Anna Berg said.",
+     "will reopen by May"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "words"), NOT_QUOTES, ids=[r[0] for r in NOT_QUOTES])
+def test_quoted_words_that_quote_nobody(sheet_of, pattern, text, words):
+    assert [q.text for q in sheet_of(text).quotes if q.kind != "reported" and q.text.rstrip(",.") == words] == [], \
+        pattern
+
+
+def test_label_inside_reported_speech_stays_a_quote(sheet_of):
+    """The same kind of quoted word inside what someone said is theirs: it keeps its clause."""
+    q = _find(sheet_of("Anna Berg said fares would fall on the \u201cgreen\u201d line."), "green", "partial")
+    assert q.clause == "fares would fall on the \u201cgreen\u201d line"
+
+
 def test_quote_text_is_the_words_inside_the_marks(sheet_of):
     text = "\u201cWe will rebuild the bridge,\u201d said Anna Berg."
     (q,) = [q for q in sheet_of(text).quotes if q.kind == "direct"]
@@ -169,6 +290,8 @@ MARKS = [
     ("unclosed mark runs to the end of its paragraph only", "\u201cOpen ended\n\nThen \u201cclosed\u201d here.",
      ["Open ended", "closed"]),
     ("multi-paragraph quotation", "\u201cOne.\n\n\u201cTwo,\u201d he said.", ["One. Two,"]),
+    ("markup attribute values are not quotations",
+     '<tweet author="AnnaBerg" id="12">The bridge is open.</tweet> She said "yes" twice.', ["yes"]),
 ]
 
 

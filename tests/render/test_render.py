@@ -528,3 +528,43 @@ def test_built_pages_load_nothing_from_elsewhere(site):
         text = page.read_text(encoding="utf-8")
         for m in re.finditer(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]+)"', text):
             assert "://" not in m.group(1), (page, m.group(0))
+
+
+def test_pieces_of_one_utterance_show_together_with_an_ellipsis(tmp_path):
+    """"A," X said, "B.": two verbatim items with one utterance id; pages show "A … B" once, never glued,
+    and keep each piece's anchor; the text stays escaped."""
+    text = 'We will rebuild,” Ana Kowalczyk said, “and *we* will do it by May.'
+    sheet = make_sheet("bridge", entities=[person("Ana Kowalczyk")], quotes=[
+        q("We will rebuild,", "Ana Kowalczyk", cue="said", utterance=1, span=(0, 16), sentence=text),
+        q("and *we* will do it by May.", "Ana Kowalczyk", cue="said", utterance=1, span=(38, 65), sentence=text),
+        q("The river is high.", "Ana Kowalczyk", cue="said", sentence="“The river is high,” she said.")])
+    docs = tmp_path / "docs"
+    render_site(write(tmp_path / "facts", sheet), docs)
+    page = (docs / "sheets" / "bridge.md").read_text(encoding="utf-8")
+    assert "> We will rebuild, … and &#42;we&#42; will do it by May." in page
+    assert 'id="q-1"' in page and 'id="q-2"' in page and 'id="q-3"' in page
+    assert "rebuild, And" not in page and "rebuild, and" not in page
+    index = (docs / "indexes" / "quotes.md").read_text(encoding="utf-8")
+    assert index.count("(../sheets/bridge.md#q-") == 2  # one row per utterance
+    assert "We will rebuild, … and &#42;we&#42; will do it by May." in index
+    assert "(../sheets/bridge.md#q-3)" in index
+
+
+def test_an_organisation_speaking_is_identified_and_never_a_person(tmp_path):
+    """"police said", "the county council said": the body is the speaker, shown by its words; it gets no
+    person page, the page does not call it unidentified, and JSON-LD makes it an organisation."""
+    sheet = make_sheet("road", quotes=[
+        q("The driver was not hurt.", "police", speaker_type="ORG", speaker_mention="police", cue="said"),
+        q("The road will stay closed.", "county council", speaker_type="ORG", cue="said",
+          speaker_mention="the county council")])
+    site = gather_sheets([sheet])
+    assert site.entities.pages["people"] == {}
+    docs = tmp_path / "docs"
+    render_site(write(tmp_path / "facts", sheet), docs)
+    page = (docs / "sheets" / "road.md").read_text(encoding="utf-8")
+    assert "### police" in page and "### county council" in page
+    assert "not identified" not in page
+    assert not (docs / "people" / "police.md").exists()
+    creators = [p["creator"] for p in exports.json_ld(sheet)["hasPart"]]
+    assert creators == [{"@type": "Organization", "name": "police"},
+                        {"@type": "Organization", "name": "county council"}]

@@ -162,3 +162,22 @@ def test_quote_kind_is_a_quote_kind_as_built_and_as_read(tmp_path):
 def test_a_sheet_read_and_written_again_is_the_same_bytes(path):
     """The model writes what it read, key for key: the project's own sheets and snapshots, byte for byte."""
     assert yamlio.dump(load_sheet(path).to_dict()) == path.read_text(encoding="utf-8")
+
+
+def test_quote_pieces_clauses_and_organisations_round_trip_and_validate():
+    """A partial quote's clause, the utterance number of split pieces, an organisation as speaker and the
+    organisation a relative role points to survive to_dict/from_dict and pass the published schema; a
+    plain quote writes none of them (sheets without them keep their layout)."""
+    q = model.Quote(text="was not hurt", speaker="police", kind="partial", span=(30, 42),
+                    clause="the driver was not hurt", clause_span=(19, 42), utterance=2, speaker_type="ORG",
+                    speaker_org="Acme Ltd")
+    d = q.to_dict()
+    assert list(d)[-5:] == ["clause", "clause_span", "utterance", "speaker_type", "speaker_org"]
+    assert model.Quote.from_dict(d) == q
+    sheet = {"schema_version": 1, "id": "a", "title": "T", "source": {}, "quotes": [d],
+             "generated": {"tool": "factsheet", "pipeline": "p", "content_hash": "sha256:" + "0" * 64}}
+    jsonschema.validate(sheet, schema())
+    assert not {"clause", "clause_span", "utterance", "speaker_type", "speaker_org"} & set(
+        model.Quote(text="We will", speaker="Tom Hale").to_dict())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**sheet, "quotes": [{**d, "speaker_type": "BODY"}]}, schema())

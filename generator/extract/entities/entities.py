@@ -37,6 +37,7 @@ from generator.extract.entities.roles import (
     apposition_before,
     gender_of_word,
     is_role_word,
+    role_by_verb,
     title_before,
 )
 from generator.model import Entity
@@ -230,6 +231,10 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
         if label == "PERSON":  # "Obama Says" in a title-case headline
             while e > s + 1 and (tag[e - 1].startswith("VB") or lower[e - 1] in _NOT_NAME_WORDS):
                 e -= 1
+            # "Organizer Tom Hale": a capitalised role word the model ran into the name is a title in front of
+            # it (kept when only one word would be left: "Dean Baquet", "Major Garrett" may be names)
+            while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP":
+                s += 1
         if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):
             # "ITV News Global Security Editor Rohit Kachroo": the model ran the organisation into
             # the title; the organisation ends at its last organisation word
@@ -485,7 +490,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
             s_start, s_end = table.sent_bounds(m.start)
             found = (title_before(doc, m.start, ent_type, s_start)
                      or apposition_before(doc, m.start, ent_type, s_start, m.end, s_end)
-                     or apposition_after(doc, m.end, ent_type, s_end))
+                     or apposition_after(doc, m.end, ent_type, s_end)
+                     or role_by_verb(doc, m.start, m.end))
             if found is None:
                 continue
             a, b = found

@@ -194,3 +194,32 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
     if a >= end or not is_role_word(doc[end - 1]):
         return None
     return a, end
+
+
+#: verbs that say what someone does for a living or leads: "who leads the residents' group", "runs a bakery"
+JOB_VERBS = {"lead", "run", "head", "chair", "direct", "manage", "own", "coach", "edit", "command", "oversee",
+             "represent", "teach", "organize", "organise", "captain", "operate", "found", "co-found", "cofound"}
+_FOUNDING = {"found", "co-found", "cofound"}
+
+
+def role_by_verb(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """What a person does, said with a verb: "Anna Berg, who leads the Harlow Park Residents' Group" ->
+    "leads the Harlow Park Residents' Group"; "Tom Hale runs a bakery" -> "runs a bakery". The verb is in
+    the present (a job held now) or says they founded something; the role is the verb and its object, verbatim."""
+    for i in range(start, end):
+        t = doc[i]
+        if not (start <= t.head.i < end) or t.head.i == i:
+            # "Anna Berg, who leads ...", else "Tom Hale runs a bakery"
+            verb = next((c for c in t.children if c.dep_ == "relcl" and c.i >= end and any(
+                s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)), None)
+            if verb is None and t.dep_ == "nsubj" and t.head.pos_ == "VERB":
+                verb = t.head
+            if verb is None or verb.lemma_.lower() not in JOB_VERBS:
+                return None
+            if verb.tag_ not in {"VBZ", "VBP"} and verb.lemma_.lower() not in _FOUNDING:
+                return None
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if obj is None:
+                return None
+            return verb.i, obj.right_edge.i + 1
+    return None

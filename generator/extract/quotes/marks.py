@@ -65,6 +65,30 @@ class Quoted:
         """The quoted words; the paragraphs of a multi-paragraph quotation joined by a space."""
         return " ".join(" ".join(source[s:e].split()) for s, e in self.pieces)
 
+    def split(self, source: str) -> tuple[Quoted, ...]:
+        """One quotation per paragraph piece, each a contiguous range of the text.
+
+        A quotation running over paragraphs repeats its opening mark at each paragraph and closes
+        once, at the end: piece k opens at the mark that starts its paragraph and only the last
+        piece closes. The pieces are one utterance; the caller links them, never glues them.
+        """
+        if len(self.pieces) == 1:
+            return (self,)
+        out = []
+        last = len(self.pieces) - 1
+        for k, (s, e) in enumerate(self.pieces):
+            open_at = self.open_at if k == 0 else _mark_before(source, s)
+            out.append(Quoted(s, e, ((s, e),), self.family, open_at, self.close_at if k == last else None))
+        return tuple(out)
+
+
+def _mark_before(source: str, i: int) -> int:
+    """The offset of the quotation mark right before ``i`` (whitespace aside), or ``i - 1``."""
+    j = i - 1
+    while j >= 0 and source[j].isspace():
+        j -= 1
+    return j if j >= 0 and source[j] in MARKS else max(0, i - 1)
+
 
 def _role(text: str, i: int, family: str) -> str | None:
     """How the mark at ``text[i]`` can act: OPEN, CLOSE, EITHER, WEAK_CLOSE, or None (not a mark)."""
@@ -239,4 +263,5 @@ def find_quoted(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
     # a double quotation nested inside a single one (British style) belongs to the outer one
     outer = [(q.open_at, q.close_at + 1) for q in singles if q.close_at is not None]
     doubles = [q for q in doubles if not any(a < q.open_at and q.end <= b for a, b in outer)]
-    return sorted(doubles + singles, key=lambda q: q.start)
+    # author="JebBush": the value of a markup attribute left in the text, not a quotation
+    return sorted((q for q in doubles + singles if text[q.open_at - 1:q.open_at] != "="), key=lambda q: q.start)

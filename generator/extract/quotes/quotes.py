@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.doc import DocTable, paragraph_spans, sentence_text
+from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
 from generator.extract.quotes.cues import SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
@@ -64,7 +64,9 @@ class _Found:
     carried: bool = False
     label: str | None = None  # a transcript's speaker label ("PENCE")
     source: _Found | None = None  # the quotation whose speaker this one carries
-    pieces: list[tuple[int, int]] | None = None  # character ranges of the words, when not one range
+    whole: int | None = None  # which quotation (of find_quoted) this piece belongs to
+    clause: tuple[int, int] | None = None  # a partial quotation's reported clause, as character offsets
+    utterance: int | None = None  # shared by the pieces of one utterance
 
 
 class _Context:
@@ -106,27 +108,35 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     ctx = _Context(doc, table)
     quoted = find_quoted(ctx.text, ctx.paras)
     found: list[_Found] = []
-    for n, q in enumerate(quoted):
-        start, end, label = q.start, q.end, None
-        m = SPEAKER_LABEL.match(ctx.text, start)
-        if m and m.end() < end:
-            label, start = m.group().strip().rstrip(":"), m.end()
-        a, b = ctx.tok_range(start, end)
-        if a >= b:
-            continue
-        for i in range(max(0, a - 1), min(len(doc), b + 1)):
-            if a <= i < b or table.text[i] in _MARK_TEXTS:
-                ctx.in_quote[i] = n
-        found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label))
+    for n, whole in enumerate(quoted):
+        for q in whole.split(ctx.text):  # a quotation over several paragraphs: one piece per paragraph
+            start, end, label = q.start, q.end, None
+            m = SPEAKER_LABEL.match(ctx.text, start)
+            if m and m.end() < end:
+                label, start = m.group().strip().rstrip(":"), m.end()
+            a, b = ctx.tok_range(start, end)
+            if a >= b:
+                continue
+            for i in range(max(0, a - 1), min(len(doc), b + 1)):
+                if a <= i < b or table.text[i] in _MARK_TEXTS:
+                    ctx.in_quote[i] = n
+            found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label,
+                                whole=n))
     speakers = Speakers(doc, entities, ctx.in_quote, table)
     for f in found:
         _attribute(ctx, speakers, f)
+    _share_within_quotation(found)
     reported = _reported(ctx, speakers)
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, items)
     items = [f for f in items if _keep(ctx, f)]
-    items = _join_split(items)
+    for f in items:
+        if f.kind == "partial" and f.cue is not None:
+            f.clause = _clause_of(ctx, f)
+    items = [f for f in items if not _is_label(ctx, f)]
+    _link_utterances(items)
     items = _dedupe(ctx, items)
+    _number_utterances(items)
     return [_record(ctx, f) for f in items]
 
 
@@ -339,9 +349,10 @@ def _carry(ctx: _Context, items: list[_Found]) -> None:
         if f.kind != "direct" and not _sentence_like(ctx, f):
             continue
         same = [g for g in items if g.para == f.para and g is not f and (g.cue is not None or g.carried)
-                and g.kind != "reported" and g.speaker is not NOBODY]
+                and g.speaker is not NOBODY]
+        # before it, reported speech counts too: "X said the bridge would reopen. "We have the money.""
         before = [g for g in same if g.start < f.start]
-        after = [g for g in same if g.start > f.start]
+        after = [g for g in same if g.start > f.start and g.kind != "reported"]
         src = before[-1] if before else after[0] if after else None
         if src is None and _opens_paragraph(ctx, f):
             prev = [g for g in items[:n] if g.para == f.para - 1 and g.speaker is not NOBODY
@@ -386,6 +397,22 @@ def _is_title(ctx: _Context, f: _Found) -> bool:
         not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and toks[0].is_title
 
 
+_MODIFIERS = {"nmod", "compound", "amod"}
+MAX_LABEL_WORDS = 3
+
+
+def _is_label(ctx: _Context, f: _Found) -> bool:
+    """A few quoted words modifying a noun, outside any reported clause: a term or label the writer
+    marks ("her "clawback" plan", "so-called "independent expenditure" reports", "a "good" job"),
+    not words someone said. Words in a reported clause ("said it was a "crazy" system") stay quotes."""
+    if f.kind != "partial" or f.clause is not None or f.carried:
+        return False
+    toks = ctx.doc[f.tok_start:f.tok_end]
+    if len(_WORD.findall(ctx.text[f.start:f.end])) > MAX_LABEL_WORDS:
+        return False
+    return toks.root.dep_ in _MODIFIERS and not (f.tok_start <= toks.root.head.i < f.tok_end)
+
+
 # -- reported speech ----------------------------------------------------------------------------
 
 def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
@@ -407,12 +434,13 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
         if not is_cue(tok, stance=False):
             continue
         clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _misattached_that(tok)
-        if not clauses and not any(_conj_that(c) for c in tok.children):
+        trailing = None if clauses else _trailing_attribution(ctx, tok)
+        if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
         speaker = None
-        for span in _content_spans(ctx, tok, clauses):
+        for span in [trailing] if trailing is not None else _content_spans(ctx, tok, clauses):
             f = _reported_item(ctx, span, tok)
             if f is None:
                 continue
@@ -446,6 +474,22 @@ def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"that", "which", "this", "what", "there"}
     return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """"The bank will lend $1bn, a spokeswoman for the bank said on Wednesday.": the parse made the cue a
+    conjunct of the clause before it. The content is that clause, up to the comma before the speaker;
+    the cue has a subject of its own and nothing after it but adverbials."""
+    if cue.dep_ != "conj" or cue.head.i >= cue.i or not is_speech_verb(cue):
+        return None
+    subj = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc"} for c in cue.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= 0 or ctx.doc[comma].text != ",":
+        return None
+    start = ctx.table.sent_bounds(cue.i)[0]
+    return (max(start, cue.head.left_edge.i), comma)
 
 
 def _misattached_that(cue: Token) -> list[Token]:
@@ -494,12 +538,31 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 end -= 1
             spans.append((start, end))
             start = left
-        spans.append((start, hi))
+        spans.append((start, _narration_cut(doc, start, hi)))
     # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
     for t in cue.children:
         if _conj_that(t) and not is_cue(t):
             spans.append((t.left_edge.i, t.right_edge.i + 1))
     return spans
+
+
+def _narration_cut(doc: Doc, a: int, b: int) -> int:
+    """Where a reported clause ends when the parse ran narration into it: a second speech verb sharing the
+    speaker ("said it was "resolutely opposed" to the test and warned North Korea to ...") or a participle
+    after a comma about the speaker ("..., engaging in what analysts described as ...")."""
+    for i in range(a + 1, b):
+        t = doc[i]
+        if not (a <= t.head.i < b) or any(c.dep_ in _CLAUSE_SUBJECTS for c in t.children):
+            continue
+        narration = (t.dep_ == "conj" and t.pos_ == "VERB" and is_speech_verb(t)) or \
+            (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == i and doc[i - 1].text == ",")
+        if narration:
+            end = t.left_edge.i
+            while end > a and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct) \
+                    and doc[end - 1].text not in _MARK_TEXTS:
+                end -= 1
+            return end
+    return b
 
 
 def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
@@ -561,8 +624,27 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     return f
 
 
+def _share_within_quotation(found: list[_Found]) -> None:
+    """The paragraphs of one quotation are one utterance: pieces with no cue take the cued piece's speaker."""
+    by_whole: dict[int, list[_Found]] = {}
+    for f in found:
+        by_whole.setdefault(f.whole, []).append(f)
+    for pieces in by_whole.values():
+        if len(pieces) < 2:
+            continue
+        src = next((f for f in pieces if f.cue is not None or f.speaker.mention), None)
+        if src is None:
+            continue
+        for f in pieces:
+            if f is not src and f.cue is None and not f.speaker.mention:
+                f.speaker, f.carried, f.source = src.speaker, True, src
+
+
 def _same_utterance(a: _Found, b: _Found) -> bool:
-    """Two quotations in one paragraph that are one utterance: one cue, or one carries the other's speaker."""
+    """Two quotations that are one utterance: pieces of one quotation over paragraphs, or two in one
+    paragraph with one cue ("A," X said, "B.") or one carrying the other's speaker."""
+    if a.whole is not None and a.whole == b.whole:
+        return True
     if a.para != b.para:
         return False
     if a.cue is not None and b.cue is not None:
@@ -570,34 +652,75 @@ def _same_utterance(a: _Found, b: _Found) -> bool:
     return b.source is a or a.source is b or (a.source is not None and a.source is b.source)
 
 
-def _join_split(items: list[_Found]) -> list[_Found]:
-    """"...," he said, "..." and its kin: the pieces of one quotation in a paragraph become one."""
-    out: list[_Found] = []
-    last: _Found | None = None
+def _link_utterances(items: list[_Found]) -> None:
+    """"A," X said, "B.": the pieces of one utterance stay separate items, each its own verbatim span,
+    linked by a shared utterance and given one speaker (the piece with the cue decides)."""
+    group: list[_Found] = []
+    groups: list[list[_Found]] = []
     for f in items:
         if f.kind == "reported":
-            out.append(f)
             continue
-        if last is not None and _same_utterance(last, f):
-            last.pieces = (last.pieces or _pieces(last)) + _pieces(f)
-            last.end, last.tok_end = f.end, f.tok_end
-            if last.cue is None and f.cue is not None:
-                last.cue, last.speaker, last.carried = f.cue, f.speaker, False
-            if f.sentence is not None and last.sentence is not None:
-                last.sentence = last.sentence.doc[last.sentence.start:max(last.sentence.end, f.sentence.end)]
+        if group and any(_same_utterance(g, f) for g in (group[-1], group[0])):
+            group.append(f)
             continue
-        out.append(f)
-        last = f
-    return out
+        group = [f]
+        groups.append(group)
+    for n, group in enumerate(groups):
+        if len(group) < 2:
+            continue
+        src = next((f for f in group if f.cue is not None and not f.carried), None) or \
+            next((f for f in group if f.speaker is not NOBODY), group[0])
+        for f in group:
+            f.utterance = n
+            if f is not src and (f.cue is None or f.carried):
+                f.speaker, f.cue = src.speaker, src.cue
 
 
-def _pieces(f: _Found) -> list[tuple[int, int]]:
-    if f.pieces is not None:
-        return f.pieces
-    if f.quoted is not None and len(f.quoted.pieces) > 1:
-        (a, b), *rest = f.quoted.pieces
-        return [(max(a, f.start), b), *rest]
-    return [(f.start, f.end)]
+def _number_utterances(items: list[_Found]) -> None:
+    """Utterance ids 1, 2, ... in text order, kept only where an utterance still has several pieces."""
+    sizes: dict[int, int] = {}
+    for f in items:
+        if f.utterance is not None:
+            sizes[f.utterance] = sizes.get(f.utterance, 0) + 1
+    ids: dict[int, int] = {}
+    for f in items:
+        if f.utterance is None or sizes[f.utterance] < 2:
+            f.utterance = None
+            continue
+        f.utterance = ids.setdefault(f.utterance, len(ids) + 1)
+
+
+def _clause_of(ctx: _Context, f: _Found) -> tuple[int, int] | None:
+    """A partial quotation's reported clause: the cue's complement around the quoted words, as offsets.
+
+    "assured the council that the funding is "secure."": the clause is ``the funding is "secure."``,
+    a verbatim slice of the article (marks included); None when the quotation is the whole complement.
+    """
+    doc, cue = ctx.doc, f.cue
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"] or _misattached_that(cue)
+    spans = _content_spans(ctx, cue, clauses) if clauses else []
+    if not any(a <= f.tok_start < b for a, b in spans):
+        spans = _arm_span(cue, f) or _object_span(cue, f)
+    for a, b in spans:
+        if not (a <= f.tok_start < b):
+            continue
+        while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct
+                         or doc[a].is_space or doc[a].pos_ == "CCONJ") and doc[a].text not in _MARK_TEXTS:
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
+            b -= 1
+        if a >= b:
+            return None
+        start, end = ctx.tok_idx[a], max(ctx.tok_idx[b - 1] + len(ctx.table.text[b - 1]), f.end)
+        q = f.quoted
+        if q is not None and q.close_at is not None and q.close_at >= end and not ctx.text[end:q.close_at].strip():
+            end = q.close_at + 1  # the closing mark of a quotation that ends the clause (the parse hung it elsewhere)
+        if q is not None and q.open_at < start and start <= f.start and not ctx.text[q.open_at + 1:start].strip():
+            start = q.open_at  # the opening mark of a quotation that starts the clause (the parse hung it on the cue)
+        if len(_WORD.findall(ctx.text[start:end])) <= len(_WORD.findall(ctx.text[f.start:f.end])):
+            return None  # nothing around the quoted words
+        return start, end
+    return None
 
 
 # -- duplicates and records ---------------------------------------------------------------------
@@ -617,19 +740,25 @@ def _dedupe(ctx: _Context, items: list[_Found]) -> list[_Found]:
     """The same quoted words twice (a headline and the body): keep the fuller attribution."""
     best: dict[tuple[str, str], _Found] = {}
     for f in items:
-        key = ("r" if f.kind == "reported" else "q", _norm_words(" ".join(ctx.text[a:b] for a, b in _pieces(f))))
+        key = ("r" if f.kind == "reported" else "q", _norm_words(ctx.text[f.start:f.end]))
         if not key[1]:
             continue
         cur = best.get(key)
         if cur is None or _strength(f) > _strength(cur):
             best[key] = f
     kept = {id(f) for f in best.values()}
+    # a headline quoting part of what the body quotes in full ("Warren: 'You Should Be Criminally
+    # Investigated'" over "... You should be criminally investigated," she said): the body's copy stays
+    body = [f" {key[1]} " for key, f in best.items() if key[0] == "q" and f.para > 0]
+    for key, f in best.items():
+        if key[0] == "q" and f.para == 0 and any(f" {key[1]} " in b for b in body):
+            kept.discard(id(f))
     return [f for f in items if id(f) in kept]
 
 
 def _record(ctx: _Context, f: _Found) -> Quote:
     text = ctx.text
-    words = " ".join(" ".join(text[a:b].split()) for a, b in _pieces(f))
+    words = text[f.start:f.end]  # verbatim: exactly the article's characters at the span
     sp = f.speaker
     ent = sp.entity
     roles = [r for r in (sp.role, ent.roles[0] if ent is not None and ent.roles else None) if r]
@@ -638,10 +767,55 @@ def _record(ctx: _Context, f: _Found) -> Quote:
     cue_text = None
     if cue is not None:
         cue_text = "according to" if cue.lower_ == "according" else cue.text
-    sentence = sentence_text(f.sentence) if f.sentence is not None else ""
-    return Quote(text=words, speaker=ent.name if ent is not None else None, kind=f.kind,
+    sentence = _sentence_with_marks(ctx, f) if f.sentence is not None else ""
+    clause = text[f.clause[0]:f.clause[1]] if f.clause is not None else None
+    return Quote(text=words, speaker=sp.name, kind=f.kind,
                  speaker_role=role if ent is None or ent.type == "PERSON" else None,
-                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end))
+                 speaker_mention=sp.mention, cue=cue_text, sentence=sentence, span=(f.start, f.end),
+                 clause=clause, clause_span=f.clause, utterance=f.utterance, speaker_type=sp.type,
+                 speaker_org=sp.org)
+
+
+def _arm_span(cue: Token, f: _Found) -> list[tuple[int, int]]:
+    """The clause of the cue that holds the quotation when the complement spans missed it: "noted [ccomp]
+    while ..., several "intangibles" left him" (a complement on each side of the cue), or "said that A, and
+    there was "no evidence" yet" (the parse hung the second clause on the cue as a conjunct)."""
+    doc = cue.doc
+    arm = doc[f.tok_start:f.tok_end].root
+    while arm.head.i != cue.i and arm.head.i != arm.i:
+        arm = arm.head
+    if arm.head.i != cue.i or arm.i == cue.i:
+        return []
+    if arm.dep_ == "ccomp" or (arm.dep_ == "conj" and arm.pos_ in {"VERB", "AUX"}
+                               and any(c.dep_ in _CLAUSE_SUBJECTS for c in arm.children) and not is_cue(arm)):
+        return [(arm.left_edge.i, arm.right_edge.i + 1)]
+    return []
+
+
+_OBJECTS = {"dobj", "oprd", "xcomp", "prep", "attr", "acomp", "dative", "advmod", "npadvmod", "obj"}
+
+
+def _object_span(cue: Token, f: _Found) -> list[tuple[int, int]]:
+    """"called half of his supporters "deplorables"": what follows the cue, up to the end of the phrase
+    that holds the quotation (the cue's objects and complements, not a clause conjoined after it)."""
+    if f.tok_start <= cue.i:
+        return []
+    rights = [c for c in cue.rights if c.dep_ in _OBJECTS]
+    for c in rights:
+        if c.left_edge.i <= f.tok_start <= c.right_edge.i:
+            return [(rights[0].left_edge.i, c.right_edge.i + 1)]
+    return []
+
+
+def _sentence_with_marks(ctx: _Context, f: _Found) -> str:
+    """The source sentence on one line, running on to the quotation's closing mark when the parse
+    ended the sentence before it ("... concern." and its mark split apart)."""
+    sent = f.sentence
+    end = sent.end_char
+    q = f.quoted
+    if q is not None and q.close_at is not None and q.close_at >= end and not ctx.text[end:q.close_at].strip():
+        end = q.close_at + 1
+    return " ".join(ctx.text[sent.start_char:end].split())
 
 
 __all__ = ["extract_quotes", "replace"]

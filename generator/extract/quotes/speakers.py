@@ -36,6 +36,17 @@ FIRST = {"i", "we", "me", "us", "my", "our"}
 PERSONISH = {"PERSON"}
 BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 LOOKBACK_SENTENCES = 5
+#: things that speak for their author: "her statement said", "a letter signed by the mayor said"
+DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet", "post", "message", "note",
+             "filing", "affidavit", "op-ed", "column", "blog", "transcript", "testimony", "declaration"}
+#: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
+BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committee", "commission", "government",
+              "administration", "authority", "authorities", "court", "board", "company", "firm", "corporation",
+              "bank", "union", "party", "campaign", "office", "army", "military", "navy", "parliament", "congress",
+              "senate", "legislature", "federation", "association", "league", "club", "team", "organization",
+              "organisation", "institute", "university", "hospital", "service", "bureau", "cabinet", "embassy",
+              "secretariat", "regulator", "watchdog", "coalition", "foundation", "charity", "network", "station",
+              "newspaper", "magazine", "broadcaster", "prosecution", "fire", "coroner's"}
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl"}
 _STOP = {"", "the", "a", "an"}
 
@@ -49,6 +60,20 @@ class Speaker:
     role: str | None = None
     token: int | None = None  # head token of the mention
     entity_id: int | None = None
+    body: str | None = None  # an organisation the article does not name: its words ("county council", "police")
+    org: str | None = None  # the organisation a relative role points to: "the company's chief executive"
+
+    @property
+    def name(self) -> str | None:
+        """How a page names the speaker: the entity's canonical name, or an unnamed body's words."""
+        return self.entity.name if self.entity is not None else self.body
+
+    @property
+    def type(self) -> str | None:
+        """The speaker's entity type when it is not a person: "ORG" for a body, named or not."""
+        if self.entity is not None:
+            return None if self.entity.type == "PERSON" else self.entity.type
+        return "ORG" if self.body else None
 
 
 NOBODY = Speaker(None, None)
@@ -126,6 +151,21 @@ class Speakers:
                 return self._head_of_name(t)
         return None
 
+    def author_of(self, document: Token) -> Token | None:
+        """Who a speaking document belongs to: "her statement said" -> her; "a statement e-mailed by the
+        mayor said" -> the mayor. None when the document names no one (then the document is the source)."""
+        for c in document.children:
+            if c.dep_ == "poss" and self.in_quote[c.i] < 0 and self._names_someone(c):
+                return c
+        for c in document.children:
+            if c.dep_ in {"acl", "relcl"} and c.i > document.i:
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj" and self.in_quote[p.i] < 0:
+                                return p
+        return None
+
     def _names_someone(self, t: Token) -> bool:
         e = self.index.at(t.i)
         if e is not None and e.type in PERSONISH | {"ORG"}:
@@ -141,6 +181,8 @@ class Speakers:
         tok = self.subject_token(cue)
         if tok is None or self.in_quote[tok.i] >= 0:
             tok = self.nearby_name(cue)
+        if tok is not None and tok.lemma_.lower() in DOCUMENTS:
+            tok = self.author_of(tok) or tok
         if tok is None:
             return NOBODY
         return self.resolve(tok)
@@ -153,7 +195,10 @@ class Speakers:
         k = self._entity_of_np(tok)
         if k is not None:
             ent = index.entities[k]
-            return Speaker(ent, mention, self._role_at(k, tok), tok.i, k)
+            span = next(((a, b) for (a, b), kk in index.role_spans.items() if kk == k
+                         and self.sent_of[a] == self.sent_of[tok.i]), None)
+            return Speaker(ent, mention, self._role_at(k, tok), tok.i, k,
+                           org=self.relative_org(*span) if span else None)
         low = tok.lower_
         if tok.pos_ == "PRON" or low in MALE | FEMALE | THING | PLURAL | FIRST:
             k = self.antecedent(tok)
@@ -163,15 +208,18 @@ class Speakers:
             return Speaker(None, mention, None, tok.i)
         if is_role_word(tok):
             role = self.role_phrase(tok)
+            org = self.relative_org(tok.left_edge.i, tok.i + 1)
             k = self.by_role(role, tok)
             if k is not None:
                 ent = index.entities[k]
-                return Speaker(ent, mention, role, tok.i, k)
-            return Speaker(None, mention, role, tok.i)
+                return Speaker(ent, mention, role, tok.i, k, org=org)
+            return Speaker(None, mention, role, tok.i, org=org)
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             cands = [k for k in self.org_heads.get(low, []) if self._mentioned_before(k, tok.i)]
             if len(cands) == 1:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
+        if is_body(tok):
+            return Speaker(None, mention, None, tok.i, body=body_name(mention))
         return Speaker(None, mention, None, tok.i)
 
     def _entity_of_np(self, tok: Token) -> int | None:
@@ -248,6 +296,26 @@ class Speakers:
             words = words[1:]
         return " ".join(words)
 
+    def relative_org(self, a: int, b: int) -> str | None:
+        """The organisation a role relative to one points to: "the company's chief executive", "its chairman"
+        -> the organisation the article named last before it (one whose name has that word, when there is)."""
+        doc = self.doc
+        owner = next((doc[i] for i in range(a, b) if doc[i].dep_ == "poss" and (
+            doc[i].lower_ in {"its", "their"} or doc[i].lemma_.lower() in BODY_NOUNS)), None)
+        if owner is None or self.index.id_at(owner.i) is not None:
+            return None  # no relative owner, or one the article names right there ("Acme's chief executive")
+        best, best_key = None, None
+        for k, ent in enumerate(self.index.entities):
+            if ent.type != "ORG":
+                continue
+            before = [s for s, _ in self.index.mentions.get(k, ()) if s < a]
+            if not before:
+                continue
+            key = (owner.lower_ in ent.name.lower(), max(before))
+            if best_key is None or key > best_key:
+                best, best_key = ent.name, key
+        return best
+
     def by_role(self, role: str, tok: Token) -> int | None:
         """The person the article gives this role: "deputy UN ambassador" -> Dmitry Polyansky."""
         want = _words(role)
@@ -307,6 +375,21 @@ class Speakers:
     def note_speaker(self, tok_i: int, entity_id: int | None) -> None:
         if entity_id is not None:
             self.last_speakers.append((tok_i, entity_id))
+
+
+def is_body(tok: Token) -> bool:
+    """An organisation or public body named by a common noun ("police", "the transport department"):
+    an identified speaker even when the article gives it no name."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in BODY_NOUNS and not is_role_word(tok) \
+        and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "some", "any", "another"} for c in tok.children)
+
+
+def body_name(mention: str) -> str:
+    """A body's words without the article in front: "the county council" -> "county council"."""
+    words = mention.split()
+    while len(words) > 1 and words[0].lower() in _STOP:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _words(text: str) -> set[str]:
