@@ -200,8 +200,9 @@ class Quote(Record):
     clause_span: Annotated[Span | None, OMIT_NONE, doc("Character offsets of `clause` in the article text.")] = None
     utterance: Annotated[NonNegativeInt | None, OMIT_NONE,
                          doc('Shared by the separate pieces of one utterance ("A," X said, "B.").')] = None
-    speaker_type: Annotated[EntityType | None, OMIT_NONE, doc('What kind of speaker: an entity type ("ORG" for police, a '
-                                                       "council, a company); null for a person or unknown.")] = None
+    speaker_type: Annotated[EntityType | None, OMIT_NONE,
+                            doc('What kind of speaker: an entity type ("ORG" for police, a council, a company); '
+                                "null for a person or unknown.")] = None
     speaker_org: Annotated[str | None, OMIT_NONE, doc("The organisation a relative role refers to (\"the company's "
                                                       'chief executive" -> the company the article names).')] = None
     reviewed: Reviewed = False
