@@ -52,19 +52,21 @@ def whole_extract(articles, out: Path) -> float:
 
 def stage_times(nlp, articles) -> dict[str, float]:
     """Seconds spent in each extractor (the parse excluded)."""
-    from generator import extract as ex
+    from generator.extract import analyse
+    from generator.extract.entities.entities import extract_entities
+    from generator.extract.quotes.quotes import extract_quotes
 
     times: dict[str, float] = defaultdict(float)
     for doc, art in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=16):
         t = time.perf_counter()
-        index = ex.extract_entities(doc)
+        index = extract_entities(doc)
         t1 = time.perf_counter()
-        quotes = ex.extract_quotes(doc, index)
+        quotes = extract_quotes(doc, index)
         t2 = time.perf_counter()
         times["entities"] += t1 - t
         times["quotes"] += t2 - t1
         t3 = time.perf_counter()
-        ex.analyse(doc, art, pipeline="bench")
+        analyse(doc, art, pipeline="bench")
         times["analyse (all)"] += time.perf_counter() - t3
         del quotes
     return dict(times)

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
-from generator.extract.quotes.cues import SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.quotes.speakers import NOBODY, Speaker, Speakers
 from generator.model import Quote
@@ -265,7 +265,10 @@ def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
         cur, steps = h, 0
         while steps < MAX_WALK:
             seen.add(cur)
-            if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]):
+            # ""a bomb" had gone off": a verb of manner the quoted words are the subject of does not utter them
+            said_by_words = steps == 0 and ctx.table.dep[i] in _CLAUSE_SUBJECTS and \
+                ctx.table.lemma[cur] in MANNER and ctx.table.lemma[cur] not in SPEECH
+            if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]) and not said_by_words:
                 if is_speech_verb(doc[cur]):
                     return doc[cur]
                 stance = stance or doc[cur]
@@ -538,7 +541,7 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 end -= 1
             spans.append((start, end))
             start = left
-        spans.append((start, _narration_cut(doc, start, hi)))
+        spans.append((_time_lead_cut(doc, start, hi), _narration_cut(doc, start, hi)))
     # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
     for t in cue.children:
         if _conj_that(t) and not is_cue(t):
@@ -555,7 +558,7 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
         if not (a <= t.head.i < b) or any(c.dep_ in _CLAUSE_SUBJECTS for c in t.children):
             continue
         narration = (t.dep_ == "conj" and t.pos_ == "VERB" and is_speech_verb(t)) or \
-            (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == i and doc[i - 1].text == ",")
+            (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i > a and doc[t.left_edge.i - 1].text == ",")
         if narration:
             end = t.left_edge.i
             while end > a and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct) \
@@ -563,6 +566,15 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
                 end -= 1
             return end
     return b
+
+
+def _time_lead_cut(doc: Doc, a: int, b: int) -> int:
+    """"told voters this weekend he would ...": a time the parse put at the front of the reported clause
+    belongs to the telling; the clause starts at its subject."""
+    i = a
+    while i < b and doc[i].ent_type_ in {"DATE", "TIME"}:
+        i += 1
+    return i if a < i < b and doc[i].dep_ in _CLAUSE_SUBJECTS else a
 
 
 def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
