@@ -74,8 +74,11 @@ class QuoteKind(enum.StrEnum):
 
 QUOTE_KINDS: tuple[str, ...] = tuple(k.value for k in QuoteKind)
 
-#: The fixed vocabulary of ``figures[].approx``: how exact a number is, or which way it moved.
+#: The fixed vocabulary of ``figures[].approx``: how exact a number is.
 #: (A vague plural such as "thousands of" is a range, {low: 1000, high: 10000}, with no approx.)
+#: "up" and "down" are which way a figure moved: new sheets write them in ``figures[].change`` (a figure can be
+#: both approximate and a move: "up nearly 57%"); sheets written before keep them here, and loading such a sheet
+#: moves them to ``change``.
 Approx = Literal[
     "about",  # about, around, roughly, approximately, some, an estimated, circa, "~"; after: or so, -odd
     "almost",  # almost, nearly, close to, not quite, approaching
@@ -83,10 +86,17 @@ Approx = Literal[
     "less than",  # less than, fewer than, under, below, just under, sub-
     "at least",  # at least, no fewer than, no less than, a minimum of; after: or more
     "up to",  # up to, at most, as many as, as much as, no more than, a maximum of; after: or less
-    "up",  # a rise: rose 3%, up 3 per cent, increased by 200, +0.2%
-    "down",  # a fall: fell 3%, down 200, dropped by a third, cut by 5%
+    "up",  # older sheets only: read into `change`
+    "down",  # older sheets only: read into `change`
 ]
 APPROX_VOCAB: tuple[str, ...] = get_args(Approx)
+
+#: The fixed vocabulary of ``figures[].change``: which way the text says a figure moved.
+Change = Literal[
+    "up",  # a rise: rose 3%, up 3 per cent, increased by 200, +0.2%, climbed from 240 to 273
+    "down",  # a fall: fell 3%, down 200, dropped by a third, cut by 5%, fell from 2,415 to 2,315
+]
+CHANGE_VOCAB: tuple[str, ...] = get_args(Change)
 
 #: Entity types a sheet may carry (spaCy's labels; PLACE-like types are kept apart).
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"]
@@ -110,8 +120,12 @@ class Range(TypedDict):
     high: Number
 
 
-#: a figure's value: a number, a range {low, high}, or None when the text gives no definite number
-Value = Number | None | Range
+#: a move from one level to another, [from, to] in the order the text gives them: "fell from 2,415 to 2,315" is
+#: [2415, 2315] (never reordered: the order is the direction)
+Move = Annotated[tuple[Number, Number], doc("A move from one level to another: [from, to], in the text's order.")]
+
+#: a figure's value: a number, a range {low, high}, a move [from, to], or None when the text gives no definite number
+Value = Number | None | Range | Move
 
 
 class Record:
@@ -218,16 +232,36 @@ class Figure(Record):
     """A number that counts or measures something."""
 
     text: Annotated[NonEmpty, doc("The span as written: \"more than 14,000 dead\".")]
-    value: Annotated[Value, doc("A number, a range {low, high}, or null when the text gives no definite number.")]
+    value: Annotated[Value, doc("A number; a range {low, high} (\"between 250 and 300\", low <= high); a move "
+                                "[from, to] in the text's order (\"fell from 2,415 to 2,315\": [2415, 2315], with "
+                                "change down); or null when the text gives no definite number.")]
     unit: Annotated[str | None, doc('Normalized unit name: "mile", "percentage", "US dollar", "mile per hour"; '
                                     "null for a bare count.")] = None
     unit_text: Annotated[str | None, doc('The unit as written ("per cent", "$", "km/h"), or for a bare count the '
                                          'noun counted ("troops").')] = None
-    approx: Annotated[Approx | None, doc("How exact the figure is, or which way it moved; see docs/schema.md.")] = None
-    counts: Annotated[str | None, doc('What is counted or measured: "troops", "dead", "revenue".')] = None
+    approx: Annotated[Approx | None, doc('How exact the figure is ("about", "more than", "up to"...); see '
+                                         "docs/schema.md.")] = None
+    change: Annotated[Change | None, OMIT_NONE, doc(
+        'Which way the text says it moved: "up" (rose, increased, up 5%) or "down" (fell, cut, down 5%); null for '
+        'a level. "up nearly 57%" has both change up and approx almost. A move "from X to Y" keeps its direction '
+        "in the order of its value [from, to].")] = None
+    per: Annotated[str | None, OMIT_NONE, doc(
+        'What a rate is per, as the text says it: "day" for "40,000 passengers a day", "pupil" for "£690 per '
+        'pupil"; null when it is not a rate. The unit then reads "X per Y" ("pound sterling per pupil").')] = None
+    counts: Annotated[str | None, doc('What is counted or measured, as the parse links it to the number: "troops", '
+                                      '"dead", "revenue"; null when the text does not say (better none than a '
+                                      "wrong one).")] = None
     sentence: str = ""
     span: Span | None = None
     reviewed: Reviewed = False
+
+    def __post_init__(self) -> None:
+        Record.__post_init__(self)
+        if self.approx in CHANGE_VOCAB and self.change is None:  # an older sheet: the direction was in approx
+            object.__setattr__(self, "change", self.approx)
+            object.__setattr__(self, "approx", None)
+        if isinstance(self.value, list):  # a move given as a list: the tuple it is typed as
+            object.__setattr__(self, "value", tuple(self.value))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -67,9 +67,11 @@ def _direction(tok: Token) -> tuple[str | None, bool]:
 
 
 def _change(doc: Doc, span: Span, q: Quantity) -> str | None:
-    """up / down when the text moves the figure: "rose 3%", "fell by 200", "up 19 cents", "+0.2%"."""
+    """up / down when the text moves the figure: "rose 3%", "fell by 200", "up 19 cents", "+0.2%", "from 5 to 4"."""
     if q.change:
         return q.change
+    if q.move:
+        return None  # "fell from 2,415 to 2,315": the value [from, to] says which way (see model.Move)
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is None or prev.lower_ in ("to", "from", "at", "of", "than"):
         return None  # "rose to $84": a level, not a move
@@ -265,7 +267,38 @@ def _word_noise(q: Quantity, lexes: list[Lex], doc: Doc, span: Span) -> bool:
             return True
         if tok.dep_ in ("nsubj", "nsubjpass") and not (after is not None and after.lower_ == "of"):
             return True  # "one said": a pronoun
+        if _one_speaker(tok):
+            return True  # "One season ticket holder said", "one of the fans told us": someone, not a count
     return False
+
+
+def _one_speaker(tok: Token) -> bool:
+    """A lone "one" in the subject of a verb of saying or thinking introduces a source, as "a" would ("One season
+    ticket holder said ..."); "one person died" and "one of the victims was a child" stay counts."""
+    phrase = tok.head if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") else tok
+    if phrase is tok:  # "one of the fans said"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        person = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    else:
+        person = phrase
+    return person is not None and _person_noun(person) and phrase.dep_ == "nsubj" \
+        and phrase.head.pos_ in ("VERB", "AUX") and _says(phrase.head)
+
+
+#: Nouns for people that do not end like an agent noun ("holder", "resident", "activist" do).
+_PERSON_NOUNS = {"person", "people", "man", "men", "woman", "women", "child", "children", "fan", "fans", "source",
+                 "sources", "official", "officials", "witness", "witnesses", "member", "members", "victim", "victims",
+                 "parent", "parents", "mother", "father", "friend", "friends", "neighbour", "neighbor", "local",
+                 "locals", "expert", "experts", "analyst", "analysts", "veteran", "insider", "guest", "nurse",
+                 "doctor", "student", "students", "pupil", "boy", "girl", "mum", "dad", "customer", "customers",
+                 "staff", "employee", "employees", "patient", "patients", "passenger", "passengers", "commuter"}
+
+
+def _person_noun(tok: Token) -> bool:
+    """A noun for people: the list above, a person entity, or an agent noun ("holder", "resident", "activist")."""
+    low = tok.lower_
+    return low in _PERSON_NOUNS or tok.ent_type_ in ("PERSON", "NORP") or (
+        tok.pos_ == "NOUN" and low.rstrip("s").endswith(("er", "or", "ist", "ian", "ent", "ant", "ee")))
 
 
 def _fraction_word_noise(q: Quantity, lexes: list[Lex]) -> bool:
@@ -352,8 +385,11 @@ def _np(tok: Token, skip: Span | None = None) -> str | None:
     return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i)) or None
 
 
-def _np_count(tok: Token) -> str:
-    """A counted noun with its compounds: "heart transplants", "shipping containers"."""
+def _np_count(tok: Token) -> str | None:
+    """A counted noun with its compounds: "heart transplants", "shipping containers"; None for "ones", which
+    only refers back ("between 250 and 300 permanent ones")."""
+    if tok.lower_ in ("one", "ones"):
+        return None
     words = {tok} | {x for c in tok.lefts if c.dep_ == "compound" and not c.like_num for x in c.subtree
                      if not x.like_num and x.pos_ != "PUNCT"}
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
@@ -371,8 +407,21 @@ def _governor(tok: Token) -> Token:
     return t
 
 
+#: Verbs of saying and believing whose subject is a source ("the pilot said", "analysts think"). Narrower than
+#: the quote cues: "added 15 sen", "will charge 40 basis points", "expects a profit of $5bn" measure their subject.
+SOURCE_VERBS = {"say", "tell", "state", "explain", "claim", "insist", "warn", "argue", "believe", "think", "fear",
+                "hope", "suggest", "note", "stress", "write", "tweet", "announce", "confirm", "reveal", "admit",
+                "reckon", "suppose", "doubt", "complain", "recall", "describe", "told", "said"}
+
+
+def _says(verb: Token) -> bool:
+    """A verb of saying or believing: its subject is a source, not what a figure measures."""
+    return verb.lemma_.lower() in SOURCE_VERBS or verb.lower_ in SOURCE_VERBS
+
+
 def _subject(verb: Token) -> Token | None:
-    """A verb's subject, climbing out of subordinate clauses; a relative clause's noun for "which", "that"."""
+    """A verb's subject, climbing out of subordinate clauses (not out of what someone says or thinks: "the pilot
+    said costs rose 12%"); a relative clause's noun for "which", "that"."""
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -380,6 +429,8 @@ def _subject(verb: Token) -> Token | None:
                 return verb.head  # "bank stocks, which were up 2.8%"
             return subj[0]
         if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp") or verb.head is verb:
+            break
+        if verb.dep_ == "ccomp" and _says(verb.head):
             break
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
@@ -513,8 +564,20 @@ def _measured_thing(doc: Doc, span: Span, q: Quantity, after: Token | None) -> t
         obj = [c for c in after.children if c.dep_ == "pobj"]
         if obj and obj[0].ent_type_ not in ("DATE", "TIME") and obj[0].pos_ == "NOUN":
             return _np(obj[0], span), None
+    # "blades nearly 110 metres long", "a wall 3m high": the noun the measuring adjective describes
+    adj = root.head
+    if adj.lower_ in _DIMENSIONS and adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN") \
+            and root.dep_ == "npadvmod":
+        return _np(adj.head, span), None
+    if q.unit is not None and q.unit.kind == "time" and not (
+            root.dep_ in ("dobj", "attr", "npadvmod", "oprd") and root.head.pos_ in ("VERB", "AUX")):
+        return None, None  # "for more than 60 years", "in three months": a duration counts nothing the text names
     return _clause_subject(span, root), None
 
+
+#: Adjectives of size a measure modifies: "110 metres long", "3m high" (not "worth", which says a value).
+_DIMENSIONS = {"long", "wide", "tall", "high", "deep", "thick", "heavy", "broad", "across", "thin", "short", "big",
+               "large", "away", "distant", "deeper", "longer", "higher", "wider", "taller"}
 
 _TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "half",
                "decade", "century", "morning", "afternoon", "evening", "night", "period", "session"}
@@ -526,9 +589,14 @@ def _is_time(tok: Token) -> bool:
 
 
 def _clause_subject(span: Span, root: Token) -> str | None:
-    """"Dell laid off ... 5% of its workforce", "Tesla jumped 8.5%", "a grant worth up to $8m": who or what."""
+    """"Tesla jumped 8.5%", "the index was up 2%", "a grant worth up to $8m": who or what the clause is about.
+
+    Not the subject of a verb of saying or thinking ("Operators expect 5%", "the pilot said costs rose 12%" is
+    about costs, not the pilot): the figure's own clause decides, and with no subject there, nothing does."""
     gov = _governor(root)
     if gov.pos_ in ("VERB", "AUX"):
+        if _says(gov):
+            return None
         subj = _subject(gov) or _noun_before(gov)
         return (_np(subj) or subj.text) if subj is not None and subj.lower_ not in _PRONOUNS else None
     if gov.pos_ == "ADJ":  # "worth", "valued"
@@ -556,16 +624,50 @@ def extract_figures(doc: Doc) -> list[Figure]:
         counts, counted = _counts(doc, whole, q)
         unit_text = q.unit_text
         end = whole.end_char
+        last = whole.end - 1
         if counted is not None and counted.i >= whole.end:
             unit_text = counted.text if q.unit is None else unit_text  # "troops": what a bare count is in
             if counted.i <= whole.end + 3:
-                end = counted.idx + len(counted.text)  # "90,000 troops"
+                end, last = counted.idx + len(counted.text), counted.i  # "90,000 troops"
+        unit, per = (q.unit.name if q.unit else None), q.per
+        rate = _rate(doc, last + 1) if per is None else None
+        if rate is not None:  # "40,000 passengers a day", "£690 per pupil"
+            per, end = rate.lemma_.lower(), rate.idx + len(rate.text)
+            unit = f"{unit} per {per}" if unit is not None else unit
         start = lexes[q.start].start
-        value = {"low": q.value[0], "high": q.value[1]} if isinstance(q.value, tuple) else q.value
-        out.append(Figure(text=text[start:end], value=value, unit=q.unit.name if q.unit else None,
-                          unit_text=unit_text, approx=q.approx or _change(doc, whole, q), counts=counts,
-                          sentence=sentence_text(whole.sent), span=(start, end)))
+        out.append(Figure(text=text[start:end], value=_value(q), unit=unit, unit_text=unit_text, approx=q.approx,
+                          change=_change(doc, whole, q), per=per,
+                          counts=counts, sentence=sentence_text(whole.sent), span=(start, end)))
     return _equivalents(text, out)
+
+
+#: Nouns a rate can be "a"/"an" of: "40,000 passengers a day", "£20 a head" (but not "gave 5 apples a boy").
+_RATE_AFTER_A = {"day", "week", "month", "year", "hour", "minute", "second", "night", "season", "quarter", "decade",
+                 "head", "person", "piece", "pop", "year-round", "weekday", "weekend", "game", "match", "session"}
+
+
+def _rate(doc: Doc, k: int) -> Token | None:
+    """The noun of "per pupil", "a day", "each year", "every month" right after a figure (token k on), or None."""
+    if k + 1 >= len(doc):
+        return None
+    w, noun = doc[k].lower_, doc[k + 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.like_num or noun.tag_ in ("NNS", "NNPS"):
+        return None
+    if w in ("per", "/") or (w in ("a", "an", "each", "every") and noun.lemma_.lower() in _RATE_AFTER_A):
+        if w in ("a", "an", "each", "every") and k + 2 < len(doc) and doc[k + 2].lower_ in _NOT_RATE_AFTER:
+            return None  # "4.5% a year earlier", "a year ago": a date, not a rate
+        return noun
+    return None
+
+
+_NOT_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since", "on", "'s", "’s"}
+
+
+def _value(q: Quantity) -> float | int | dict | tuple:
+    """A number; a range as {low, high}; a move "from X to Y" as (X, Y), in the text's order."""
+    if not isinstance(q.value, tuple):
+        return q.value
+    return q.value if q.move else {"low": q.value[0], "high": q.value[1]}
 
 
 _EQUIV_GAP = re.compile(r"\s*[(/\[]\s*(?:(?:about|around|some|roughly|approximately|or|c\.|ca\.)\s+)?")

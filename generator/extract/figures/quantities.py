@@ -93,6 +93,8 @@ class Quantity:
     change: str | None = None  # "up" for a written "+": "+0.2%"
     scaled: bool = False  # a scale word or suffix was applied: "1.2bn"
     is_range: bool = False
+    move: bool = False  # "fell from 2,415 to 2,315": value is (from, to) in the text's order, not (low, high)
+    per: str | None = None  # what a rate is per: "barrel" for "$58 a barrel"
 
 
 def _text(lexes: list[Lex], text: str, a: int, b: int) -> str:
@@ -232,16 +234,17 @@ def _per_unit(text: str, lexes: list[Lex], q: Quantity) -> Quantity:
     if w in ("a", "an") and _low(lexes, (m.end if m else j + 2)) in _NOT_PER_AFTER:
         return q  # "4.5 per cent a year earlier": a date follows, not a rate
     if m and (w not in ("a", "an") or m.unit.kind in ("time", "mass", "volume", "length", "area")):
-        name, end = f"{q.unit.name} per {m.unit.name}", m.end
+        per, end = m.unit.name, m.end
     elif j + 1 < len(lexes) and lexes[j + 1].low in _PER_NOUNS:
-        name, end = f"{q.unit.name} per {_PER_NOUNS[lexes[j + 1].low]}", j + 2
+        per, end = _PER_NOUNS[lexes[j + 1].low], j + 2
     else:
         return q
+    name = f"{q.unit.name} per {per}"
     if q.currency_first:
         unit_text = f"{q.unit_text} {_text(lexes, text, j, end)}"
     else:
         unit_text = _text(lexes, text, q.unit_start if q.unit_start >= 0 else q.start, end)
-    return replace(q, unit=replace(q.unit, name=name), unit_text=unit_text, end=end)
+    return replace(q, unit=replace(q.unit, name=name), unit_text=unit_text, end=end, per=per)
 
 
 _NOT_PER_AFTER = {"ago", "earlier", "later", "before", "after", "on", "from", "since", "or", "and"}
@@ -284,10 +287,30 @@ def _read_range(text: str, lexes: list[Lex], first: Quantity, blocked: list[tupl
             lo = tidy(lo * hi / base)
     if lo == hi or (not opened and not lo < hi):
         return first
-    return replace(second, start=first.start, num_start=first.num_start, value=(min(lo, hi), max(lo, hi)),
+    move = before == "from" and (lo > hi or _moved_from(lexes, first.start - 1))
+    return replace(second, start=first.start, num_start=first.num_start,
+                   value=(lo, hi) if move else (min(lo, hi), max(lo, hi)),
                    unit=first.unit or second.unit, unit_text=first.unit_text if first.unit else second.unit_text,
                    currency_first=first.currency_first or second.currency_first, approx=first.approx,
-                   is_range=True, kind=first.kind)
+                   is_range=True, kind=first.kind, move=move)
+
+
+#: Word stems of verbs and nouns that move a level: "jumped from 240 to 273", "a rise from 3% to 4%".
+_MOVE_STEM = re.compile(r"(?:ris|rose|increas|gr[eo]w|gain|jump|climb|surg|soar|advanc|fell|fall|drop|declin|decreas|"
+                        r"slid|slip|lost|los|plung|plummet|tumbl|sank|sunk|cut|shed|dip|eas|rais|lower|reduc|trim|"
+                        r"slash|boost|lift|shrank|shrink|swell|doubl|tripl|halv|went|go|mov|shift|chang|slow|"
+                        r"accelerat|widen|narrow|expand|contract|up|down|revis)", re.I)
+
+
+def _moved_from(lexes: list[Lex], k: int) -> bool:
+    """Whether the "from" at lex k follows a verb or noun of change, past up to two adverbs: "rose sharply from"."""
+    for j in range(k - 1, max(k - 4, -1), -1):
+        w = lexes[j].low
+        if _MOVE_STEM.match(w):
+            return True
+        if not (w.endswith("ly") or w in ("back", "again", "down", "up", "all", "way", "the")):
+            return False
+    return False
 
 
 def _joins(lexes: list[Lex], j: int, first: Quantity, before: str) -> bool:

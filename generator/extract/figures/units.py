@@ -335,5 +335,8 @@ def currency_before(lexes: list[Lex], i: int) -> UnitMatch | None:
             continue
         if texts in (["PS"], ["Y"], ["US"], ["RM"], ["Rs"]) and not lexes[i].tight:
             continue
+        if size > 1 and len(first.text) == 1 and first.text.isalpha() and (
+                not first.text.isupper() or not lexes[i - size + 1].tight):
+            continue  # "approved a $3.4bn budget": "a" is the article, not the A of "A$"
         return UnitMatch(unit, i - size, i)
     return None
