@@ -300,6 +300,8 @@ def _what(f: Figure) -> str | None:
 def _bounds(f: Figure) -> tuple[float, float] | None:
     """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
     v = f.value
+    if f.change is not None:
+        return None  # "up 3%": a change, not a level
     if isinstance(v, dict):
         lo, hi = v.get("low"), v.get("high")
         return (float(lo), float(hi)) if isinstance(lo, int | float) and isinstance(hi, int | float) else None

@@ -49,7 +49,7 @@ def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None
 
     index = extract_entities(doc)
     quotes = extract_quotes(doc, index)
-    figures = extract_figures(doc)
+    figures = extract_figures(doc, title=article.title)
     dates = extract_dates(doc, publication_date(article))
     facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index,
                        published=publication_date(article))

@@ -133,11 +133,13 @@ def path_component(value: object) -> Markup:
 
 
 def format_value(value: object) -> str:
-    """A figure's value for a reader: 14,000; 1.2; 252–287."""
+    """A figure's value for a reader: 14,000; 1.2; 252–287; 2,415 → 2,315 (a move)."""
     if value is None:
         return "\u2014"
     if isinstance(value, dict):
         return f"{format_value(value.get('low'))}\u2013{format_value(value.get('high'))}"
+    if isinstance(value, tuple | list) and len(value) == 2:  # a move [from, to]: "2,415 → 2,315"
+        return f"{format_value(value[0])} \u2192 {format_value(value[1])}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):

@@ -16,7 +16,7 @@ from generator.sheets import yamlio
 
 #: the columns of a sheet's CSV: one row per fact, quote, figure, date or entity
 CSV_COLUMNS = ("record", "rank", "text", "speaker", "speaker_role", "cue", "kind", "value", "value_high",
-               "unit", "approx", "counts", "date", "type", "mentions", "sentence", "start", "end")
+               "unit", "approx", "change", "per", "counts", "date", "type", "mentions", "sentence", "start", "end")
 # a cell starting with one of these is a formula to a spreadsheet program: prefix it with '
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,9 +51,12 @@ def csv_rows(sheet: FactSheet) -> list[dict[str, Any]]:
                      "speaker_role": q.speaker_role, "cue": q.cue, "kind": q.kind, "sentence": q.sentence,
                      **_span(q.span)})
     for i, g in enumerate(sheet.figures, start=1):
-        low, high = (g.value.get("low"), g.value.get("high")) if isinstance(g.value, dict) else (g.value, None)
+        # a range {low, high}, or a move [from, to] (value the from, value_high the to), or a number
+        low, high = (g.value.get("low"), g.value.get("high")) if isinstance(g.value, dict) else \
+            tuple(g.value) if isinstance(g.value, tuple) else (g.value, None)
         rows.append({"record": "figure", "rank": i, "text": g.text, "value": low, "value_high": high,
-                     "unit": g.unit, "approx": g.approx, "counts": g.counts, "sentence": g.sentence,
+                     "unit": g.unit, "approx": g.approx, "change": g.change, "per": g.per, "counts": g.counts,
+                     "sentence": g.sentence,
                      **_span(g.span)})
     for i, d in enumerate(sheet.dates, start=1):
         rows.append({"record": "date", "rank": i, "text": d.text, "date": d.value, "sentence": d.sentence,

@@ -307,6 +307,8 @@ def test_what_is_counted(nlp, text, value, counts):
     # a subject who says or thinks is a source, not what is measured
     ("The pilot said fuel costs had risen 12 per cent.", 12, "fuel costs"),
     ("Operators say the market will grow 5%.", 5, "market"),
+    ("Operators believe there is room for 5% more.", 5, None),
+    ("The pilot said to expect 12 per cent more next year.", 12, None),
     ("The council said it would get at least $85 million a year.", 85_000_000, None),
     # "ones" only refers back: nothing rather than a wrong thing
     ("Between 250 and 300 permanent ones will follow.", {"low": 250, "high": 300}, None),
@@ -394,6 +396,22 @@ def test_a_year_counting_things_is_a_figure(nlp, text, value, counts):
     f = one(nlp, text)
     assert f.value == value and f.counts == counts
     assert extract_dates(nlp(text), None) == []
+
+
+@pytest.mark.parametrize("text, title, values", [
+    ("Council approves $3.4 billion budget\n\nThe council approved a $3.4 billion budget on Monday.",
+     "Council approves $3.4 billion budget", [3_400_000_000]),
+    ("40,000 jobs at risk\n\nUp to 40,000 jobs could go, the union said.", "40,000 jobs at risk", [40_000]),
+    # a headline figure the body does not repeat stays; without a title nothing is dropped
+    ("Port to hire 300 staff\n\nThe port will also spend $5m.", "Port to hire 300 staff", [300, 5_000_000]),
+    ("Council approves $3.4 billion budget\n\nThe council approved a $3.4 billion budget on Monday.", None,
+     [3_400_000_000, 3_400_000_000]),
+])
+def test_a_headline_repeated_by_the_body_gives_the_figure_once(nlp, text, title, values):
+    got = extract_figures(nlp(text), title=title)
+    assert [f.value for f in got] == values
+    if title and len(values) == 1:
+        assert got[0].span[0] > len(title)  # the body's figure, with the body's sentence
 
 
 def test_conversion_in_brackets_shares_approx(nlp):

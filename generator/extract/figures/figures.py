@@ -430,7 +430,7 @@ def _subject(verb: Token) -> Token | None:
             return subj[0]
         if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp") or verb.head is verb:
             break
-        if verb.dep_ == "ccomp" and _says(verb.head):
+        if verb.dep_ in ("ccomp", "xcomp") and _says(verb.head):
             break
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
@@ -446,8 +446,8 @@ def _noun_before(verb: Token) -> Token | None:
         t = verb.doc[k]
         if t.pos_ in ("NOUN", "PROPN") or (t.is_upper and t.is_alpha and len(t) > 1):
             return t
-        if t.pos_ in ("PUNCT", "ADP", "SCONJ", "CCONJ"):
-            return None
+        if t.pos_ in ("PUNCT", "ADP", "SCONJ", "CCONJ", "VERB"):
+            return None  # (not past another verb: "Operators believe there is room for 5% more")
     return None
 
 
@@ -611,8 +611,9 @@ def _clause_subject(span: Span, root: Token) -> str | None:
 # ---------------------------------------------------------------- figures
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
-    """Every figure in the document, in text order."""
+def extract_figures(doc: Doc, *, title: str | None = None) -> list[Figure]:
+    """Every figure in the document, in text order; a figure of the headline (``title``, when the text starts
+    with it) that the story repeats is given once, from the story, where its sentence says more."""
     text = doc_text(doc)
     lexes, quantities = scan_quantities(text, doc_date_spans(doc))
     out: list[Figure] = []
@@ -638,7 +639,21 @@ def extract_figures(doc: Doc) -> list[Figure]:
         out.append(Figure(text=text[start:end], value=_value(q), unit=unit, unit_text=unit_text, approx=q.approx,
                           change=_change(doc, whole, q), per=per,
                           counts=counts, sentence=sentence_text(whole.sent), span=(start, end)))
-    return _equivalents(text, out)
+    return _headline_repeats(text, title, _equivalents(text, out))
+
+
+def _headline_repeats(text: str, title: str | None, figures: list[Figure]) -> list[Figure]:
+    """The figures without those of the headline that the body gives again (same value and unit)."""
+    head = text.lstrip()
+    if not title or not title.strip() or not head.startswith(title.strip()):
+        return figures
+    end = len(text) - len(head) + len(title.strip())
+    body = {(_key(f.value), f.unit) for f in figures if f.span and f.span[0] >= end}
+    return [f for f in figures if not (f.span and f.span[1] <= end and (_key(f.value), f.unit) in body)]
+
+
+def _key(value: object) -> object:
+    return tuple(value.values()) if isinstance(value, dict) else value
 
 
 #: Nouns a rate can be "a"/"an" of: "40,000 passengers a day", "£20 a head" (but not "gave 5 apples a boy").
