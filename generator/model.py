@@ -77,8 +77,8 @@ QUOTE_KINDS: tuple[str, ...] = tuple(k.value for k in QuoteKind)
 #: The fixed vocabulary of ``figures[].approx``: how exact a number is.
 #: (A vague plural such as "thousands of" is a range, {low: 1000, high: 10000}, with no approx.)
 #: "up" and "down" are which way a figure moved: new sheets write them in ``figures[].change`` (a figure can be
-#: both approximate and a move: "up nearly 57%"); sheets written before keep them here, and loading such a sheet
-#: moves them to ``change``.
+#: both approximate and a move: "up nearly 57%"); sheets written before keep them here and still load as they
+#: are (readers treat either field's up/down as a change, not a level: see :meth:`Figure.direction`).
 Approx = Literal[
     "about",  # about, around, roughly, approximately, some, an estimated, circa, "~"; after: or so, -odd
     "almost",  # almost, nearly, close to, not quite, approaching
@@ -257,11 +257,13 @@ class Figure(Record):
 
     def __post_init__(self) -> None:
         Record.__post_init__(self)
-        if self.approx in CHANGE_VOCAB and self.change is None:  # an older sheet: the direction was in approx
-            object.__setattr__(self, "change", self.approx)
-            object.__setattr__(self, "approx", None)
         if isinstance(self.value, list):  # a move given as a list: the tuple it is typed as
             object.__setattr__(self, "value", tuple(self.value))
+
+    @property
+    def direction(self) -> str | None:
+        """"up"/"down" when the figure is a change: from ``change``, or from ``approx`` in older sheets."""
+        return self.change or (self.approx if self.approx in CHANGE_VOCAB else None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -114,7 +114,7 @@ def test_validate_reports_every_problem_with_file_line_and_field(runner, tmp_pat
     assert "quotes[0].speaker: expected a string or null, got a list" in text
     assert "quotes[1].text: must not be empty" in text
     assert "quotes[1].kind: 'shouted' is not one of 'direct', 'partial', 'reported'" in text
-    assert "figures[0].value: expected a number, null or {low, high}, got a string" in text
+    assert "figures[0].value: expected a number, null, {low, high} or [number, number], got a string" in text
     # each names its line: the line of the field it is about
     yaml_lines = path.read_text(encoding="utf-8").splitlines()
     for problem in problems:

@@ -300,7 +300,7 @@ def _what(f: Figure) -> str | None:
 def _bounds(f: Figure) -> tuple[float, float] | None:
     """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
     v = f.value
-    if f.change is not None:
+    if f.direction is not None:
         return None  # "up 3%": a change, not a level
     if isinstance(v, dict):
         lo, hi = v.get("low"), v.get("high")

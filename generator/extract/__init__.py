@@ -43,13 +43,13 @@ def analyse(doc: Doc, article: Article, *, pipeline: str, now: str | None = None
     """The fact sheet of one article, from its parsed text."""
     from generator.extract.dates.dates import extract_dates
     from generator.extract.entities.entities import extract_entities
-    from generator.extract.figures.figures import extract_figures
+    from generator.extract.figures.figures import extract_figures, headline_repeats
     from generator.extract.keyfacts import rank_facts, summary_of
     from generator.extract.quotes.quotes import extract_quotes
 
     index = extract_entities(doc)
     quotes = extract_quotes(doc, index)
-    figures = extract_figures(doc, title=article.title)
+    figures = headline_repeats(article.text, article.title, extract_figures(doc))
     dates = extract_dates(doc, publication_date(article))
     facts = rank_facts(doc, title=article.title, quotes=quotes, figures=figures, dates=dates, entities=index,
                        published=publication_date(article))

@@ -86,7 +86,7 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
 
 def _usable(f: Figure) -> bool:
     """A figure that states a level (a number or a range), not a change ("up 3%") or no number at all."""
-    return f.change is None and pictures.claim_bounds(f.value, f.approx) is not None
+    return f.direction is None and pictures.claim_bounds(f.value, f.approx) is not None
 
 
 def complete_figure_conflicts(corpus: Corpus, sheets: dict[str, FactSheet]) -> Corpus:

@@ -127,6 +127,10 @@ def _expected(root: dict, node: dict) -> str:
     for a in alts:
         if a.get("type") == "object" and len(alts) > 1:
             shapes.append("{" + ", ".join(a.get("properties", {})) + "}")  # a range: {low, high}
+        elif a.get("type") == "array" and a.get("prefixItems") and "enum" not in a and len(alts) > 2:
+            # a move [from, to] beside a number and a range: "[number, number]"
+            shapes.append("[" + ", ".join(_TYPE_NAMES.get(i.get("type", ""), "a value").removeprefix("a ")
+                                          for i in a["prefixItems"]) + "]")
         elif "enum" in a or "const" in a:
             words.append("one of " + ", ".join(map(_literal, a.get("enum", [a.get("const")]))))
         else:

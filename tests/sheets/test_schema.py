@@ -59,7 +59,8 @@ def test_what_a_record_writes_is_what_the_schema_describes(name):
     full = {f.name: f.default for f in dataclasses.fields(record)}
     example = {"text": "x", "speaker": "A", "kind": "direct", "value": 1, "name": "A", "type": "PERSON", "tool": "t",
                "pipeline": "p", "content_hash": "sha256:" + "0" * 64, "span": (0, 1), "score": 0.5, "reviewed": True,
-               "clause": "x", "clause_span": (0, 1), "utterance": 1, "speaker_type": "ORG", "speaker_org": "A"}
+               "clause": "x", "clause_span": (0, 1), "utterance": 1, "speaker_type": "ORG", "speaker_org": "A",
+               "change": "up", "per": "day"}
     example = {**example, "value": "2021-11"} if record is model.DateMention else example
     written = record(**{k: example.get(k, v) for k, v in full.items()}).to_dict()
     assert list(written) == list(schema()["$defs"][name]["properties"])

@@ -611,9 +611,8 @@ def _clause_subject(span: Span, root: Token) -> str | None:
 # ---------------------------------------------------------------- figures
 
 
-def extract_figures(doc: Doc, *, title: str | None = None) -> list[Figure]:
-    """Every figure in the document, in text order; a figure of the headline (``title``, when the text starts
-    with it) that the story repeats is given once, from the story, where its sentence says more."""
+def extract_figures(doc: Doc) -> list[Figure]:
+    """Every figure in the document, in text order (see :func:`headline_repeats` for a headline's)."""
     text = doc_text(doc)
     lexes, quantities = scan_quantities(text, doc_date_spans(doc))
     out: list[Figure] = []
@@ -639,11 +638,13 @@ def extract_figures(doc: Doc, *, title: str | None = None) -> list[Figure]:
         out.append(Figure(text=text[start:end], value=_value(q), unit=unit, unit_text=unit_text, approx=q.approx,
                           change=_change(doc, whole, q), per=per,
                           counts=counts, sentence=sentence_text(whole.sent), span=(start, end)))
-    return _headline_repeats(text, title, _equivalents(text, out))
+    return _equivalents(text, out)
 
 
-def _headline_repeats(text: str, title: str | None, figures: list[Figure]) -> list[Figure]:
-    """The figures without those of the headline that the body gives again (same value and unit)."""
+def headline_repeats(text: str, title: str | None, figures: list[Figure]) -> list[Figure]:
+    """The figures without those of the headline that the body gives again (same value and unit): a headline
+    repeating the story gives each figure once, from the story, where its sentence says more. Only when the
+    analysed ``text`` starts with the ``title`` (a .txt article's first line, an HTML page's headline)."""
     head = text.lstrip()
     if not title or not title.strip() or not head.startswith(title.strip()):
         return figures
