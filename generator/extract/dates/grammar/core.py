@@ -90,7 +90,7 @@ def resolve(v: Value, ctx: Ctx) -> Period | None:
 #: How far a yearless date may lie on the other side of the publication date than its sentence's tense
 #: points: "had been set to expire Nov. 6" (written on 2 November) is four days ahead, not a year back;
 #: "the dividend is payable Dec. 15" in late October likewise. Beyond it the tense decides.
-TENSE_SLACK = dt.timedelta(days=45)
+TENSE_SLACK = dt.timedelta(days=60)
 
 
 def _nearest_fitting(v: Cal, ref: dt.date, direction: str | None, *, strict: bool) -> Period | None:
