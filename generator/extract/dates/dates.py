@@ -170,7 +170,7 @@ def _year_context(text: str, m: Groups) -> bool:
     if re.match(r"\s*(?:-|–|to|and)\s*(?:1\d|20)\d\d", after):
         return True
     if _MODERN_YEAR.fullmatch(m.group(0)) and word is not None and nxt.isalpha() and nxt[:1].islower() \
-            and not nxt.endswith("s") and nxt not in _NOT_A_NOUN:
+            and not nxt.endswith("s") and nxt not in _NOT_A_NOUN and nxt not in _PLURALS_WITHOUT_S:
         return True  # "his unsuccessful 1996 campaign", "its 1990 invasion": a count would take a plural noun
     return bool(re.match(r"\s*(?:['’]s|s\b|,|\.|;|\)|:|$)", after)) or (
         nxt in _YEAR_NOUNS or (word is not None and word.group(1)[:1].isupper() and not counts))
@@ -179,6 +179,10 @@ def _year_context(text: str, m: Groups) -> bool:
 #: Four-digit numbers that read as a year before a singular noun ("its 1990 invasion"): those of the last two
 #: centuries (a count of 1,500 things would take a plural: "1500 word" is rare in news).
 _MODERN_YEAR = re.compile(r"(?:19|20)\d\d")
+#: Plural nouns that do not end in "s": "2000 people" counts them.
+_PLURALS_WITHOUT_S = {"people", "children", "men", "women", "police", "staff", "personnel", "feet", "teeth", "mice",
+                      "geese", "cattle", "sheep", "fish", "deer", "livestock", "troops", "crew", "data", "media",
+                      "workforce", "households", "head", "strong"}
 #: Words after a number that are not the noun it modifies: "1990 and", "2000 or more".
 _NOT_A_NOUN = {"and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "than", "more", "less", "per",
                "but", "that", "which", "when", "while", "the", "a", "an", "were", "are", "had", "have", "will",
@@ -479,7 +483,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
     if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
         # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
         head = verb.head
-        if head.lemma_.lower() in _AHEAD and head.tag_ != "VBD":
+        if head.lemma_.lower() in _AHEAD and head.tag_ != "VBD" \
+                and not any(k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "'d", "’d") for k in head.children):
             return True  # "talks set to resume Monday", "is expected to close Friday"
         head_tense = _verb_tense(head, depth + 1)
         if head_tense is False:
