@@ -48,7 +48,7 @@ def only(text: str, **kw) -> tuple[str, str | None]:
     ("Rents have risen over the next three months.", "next three months", "2021-11-13/2022-02-12"),
     ("We spoke earlier this month.", "earlier this month", "2021-11-01/2021-11-15"),
     ("Shops close over the weekend.", "weekend", "2021-11-13/2021-11-14"),
-    ("Markets rallied in early March.", "early March", "2021-03-01/2021-03-10"),
+    ("Markets rallied in early September.", "early September", "2021-09-01/2021-09-10"),
     ("Sales slumped over the summer.", "the summer", "2021-06-01/2021-08-31"),
     ("Talks resumed on June 11: both sides attended.", "June 11", "2021-06-11"),
 ])
@@ -86,7 +86,7 @@ def test_weekdays_and_yearless_dates_follow_the_tense(text, future, value):
 
 
 @pytest.mark.parametrize("text, value", [
-    ("The fair runs from March 3 to March 9.", "2021-03-03/2021-03-09"),
+    ("The fair runs from November 3 to November 9.", "2021-11-03/2021-11-09"),
     ("The fair runs from 2014 to 2018.", "2014-01-01/2017-12-31"),
     ("The offer runs between May and August.", "2021-05-01/2021-07-31"),
     ("The show is on November 18-19.", "2021-11-18/2021-11-19"),

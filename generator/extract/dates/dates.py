@@ -95,6 +95,11 @@ _HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "si
                    "at", "over", "during", "for", "from", "a", "the"}
 
 
+#: A weekday in a list of weekdays, before or after a short form: "Mon or Tue", "Tue, Wed".
+_LISTED_WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*(?:,|/|or|and|&)\s*$", re.I)
+_LISTED_WEEKDAY_AFTER = re.compile(rf"\s*(?:,|/|or|and|&)\s*{WEEKDAY}(?!\w)", re.I)
+
+
 def _plausible(text: str, m: Groups, r: Rule) -> bool:
     """Rule out matches that are not dates here: months and weekdays that are words, prices, idioms."""
     s = m.group(0)
@@ -111,6 +116,9 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
                                         r"dated|is|of|the)\s*$|^\s*$|[,?]\s*$", text[:m.start()][-15:], re.I):
         return False
     if r.name == "md" and re.match(r"\s*(?:of|th|st|nd|rd|%|\d)", text[m.end():]):
+        return False
+    if r.name == "weekday-listed" and not _LISTED_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
+            and not _LISTED_WEEKDAY_AFTER.match(text[m.end():m.end() + 20]):
         return False
     if r.name == "year" and not _year_context(text, m):
         return False
@@ -161,8 +169,25 @@ def _year_context(text: str, m: Groups) -> bool:
         return not counts
     if re.match(r"\s*(?:-|–|to|and)\s*(?:1\d|20)\d\d", after):
         return True
+    if _MODERN_YEAR.fullmatch(m.group(0)) and word is not None and nxt.isalpha() and nxt[:1].islower() \
+            and not nxt.endswith("s") and nxt not in _NOT_A_NOUN and nxt not in _PLURALS_WITHOUT_S:
+        return True  # "his unsuccessful 1996 campaign", "its 1990 invasion": a count would take a plural noun
     return bool(re.match(r"\s*(?:['’]s|s\b|,|\.|;|\)|:|$)", after)) or (
         nxt in _YEAR_NOUNS or (word is not None and word.group(1)[:1].isupper() and not counts))
+
+
+#: Four-digit numbers that read as a year before a singular noun ("its 1990 invasion"): those of the last two
+#: centuries (a count of 1,500 things would take a plural: "1500 word" is rare in news).
+_MODERN_YEAR = re.compile(r"(?:19|20)\d\d")
+#: Plural nouns that do not end in "s": "2000 people" counts them.
+_PLURALS_WITHOUT_S = {"people", "children", "men", "women", "police", "staff", "personnel", "feet", "teeth", "mice",
+                      "geese", "cattle", "sheep", "fish", "deer", "livestock", "troops", "crew", "data", "media",
+                      "workforce", "households", "head", "strong"}
+#: Words after a number that are not the noun it modifies: "1990 and", "2000 or more".
+_NOT_A_NOUN = {"and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "than", "more", "less", "per",
+               "but", "that", "which", "when", "while", "the", "a", "an", "were", "are", "had", "have", "will",
+               "would", "could", "should", "did", "do", "can", "may", "might", "must", "each", "apiece",
+               "million", "billion", "thousand", "hundred", "trillion", "percent", "pct", "year", "am", "pm"}
 
 
 _JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
@@ -296,7 +321,7 @@ def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | Non
         taken.append((a, b))
         out.append(Found(a2, b2, period, r.calendar, r.name))
     out.sort(key=lambda f: f.start)
-    return _anchor_narrative(text, out)
+    return _anchor_reference(text, _anchor_narrative(text, out))
 
 
 _LATER = re.compile(r"\b(later|earlier|after|afterwards|before)\s*$", re.I)
@@ -335,6 +360,43 @@ def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
             value = None  # "in 2009 ... a month later": no day can be named
         else:
             value = cal.day(d)
+        out[k] = Found(f.start, f.end, value, f.calendar, f.rule)
+    return out
+
+
+#: Expressions that name a period by pointing back at one the story gave: "that day", "the same month",
+#: "later that year", "the following month" (with "the": "following month" alone counts from today).
+_ANAPHOR = re.compile(r"(?:(?:later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|same|"
+                      r"(?:the\s+)?(?:following|next|previous|preceding))\s+(?P<unit>day|week|month|year)", re.I)
+_ANAPHOR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+#: How fine each grain names a date: an anchor must be at least as fine as the period pointed at.
+_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "year": 4}
+
+
+def _anchor_reference(text: str, found: list[Found]) -> list[Found]:
+    """"On March 3, 2015 ... later that year", "... the same month", "the following month": such a period counts
+    from the last date the story gave before it (in text order), not from the publication date; with none
+    before it, from the publication date (as resolved already). "The following day" after "in 2015" has no
+    day to count from: no value."""
+    out = list(found)
+    for k, f in enumerate(out):
+        m = _ANAPHOR.fullmatch(text[f.start:f.end])
+        if not m:
+            continue
+        det = re.sub(r"\s+", " ", m["det"].lower()).removeprefix("the ")
+        if det in _ANAPHOR_STEP and not (m["det"].lower().startswith("the")
+                                         or re.search(r"\bthe\s*$", text[max(0, f.start - 5):f.start], re.I)):
+            continue  # "following month", "next year": counted from today
+        prev = next((out[j] for j in range(k - 1, -1, -1) if out[j].value is not None), None)
+        if prev is None:
+            continue
+        unit = m["unit"].lower()
+        grain = prev.value.grain if prev.value.grain in _FINENESS else "span"
+        value = None
+        if grain != "span" and _FINENESS[grain] <= _FINENESS[unit]:
+            base = cal.shift(prev.value.start, _ANAPHOR_STEP.get(det, 0), unit)
+            value = {"day": cal.day, "week": cal.week_of}[unit](base) if unit in ("day", "week") else (
+                cal.month(base.year, base.month) if unit == "month" else cal.year(base.year))
         out[k] = Found(f.start, f.end, value, f.calendar, f.rule)
     return out
 
@@ -421,9 +483,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
     if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
         # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
         head = verb.head
+        if head.lemma_.lower() in _AHEAD and head.tag_ != "VBD" \
+                and not any(k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "'d", "’d") for k in head.children):
+            return True  # "talks set to resume Monday", "is expected to close Friday"
         head_tense = _verb_tense(head, depth + 1)
         if head_tense is False:
-            return False  # "had wanted to vote on Tuesday"
+            return False  # "had wanted to vote on Tuesday", "planned to vote on Tuesday"
         return True if head.lemma_.lower() in _AHEAD or head.tag_ in ("VBZ", "VBP") else head_tense
     present_be = any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in kids)
     if verb.tag_ == "VBG" and present_be:

@@ -84,11 +84,36 @@ def resolve(v: Value, ctx: Ctx) -> Period | None:
                 return p
         return None
     direction = v.pin or ("future" if ctx.future else "past" if ctx.future is False else None)
-    if direction == "future" and p.end < ref:
-        return _cal_period(v, ref.year + 1)
-    if direction == "past" and p.start > ref:
-        return _cal_period(v, ref.year - 1)
-    return p
+    return _nearest_fitting(v, ref, direction, strict=v.pin is not None) or p
+
+
+#: How far a yearless date may lie on the other side of the publication date than its sentence's tense
+#: points: "had been set to expire Nov. 6" (written on 2 November) is four days ahead, not a year back;
+#: "the dividend is payable Dec. 15" in late October likewise. Beyond it the tense decides.
+TENSE_SLACK = dt.timedelta(days=60)
+
+
+def _nearest_fitting(v: Cal, ref: dt.date, direction: str | None, *, strict: bool) -> Period | None:
+    """A yearless date or month in the year before, of, or after ref: the nearest one that fits the tense.
+
+    Past tense takes the last one (on or before ref), the future the next one, no tense the nearest; a
+    tense gives way to a date within :data:`TENSE_SLACK` on its other side, unless the text itself says
+    which ("last May", ``strict``). Distance is to the nearest day of the period (0 when it holds ref)."""
+    slack = dt.timedelta(0) if strict else TENSE_SLACK
+    best: tuple[int, int, Period] | None = None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        p = _cal_period(v, y)
+        if p is None:
+            continue
+        if direction == "past" and p.start > ref + slack:
+            continue
+        if direction == "future" and p.end < ref - slack:
+            continue
+        gap = 0 if p.start <= ref <= p.end else min(abs((p.start - ref).days), abs((p.end - ref).days))
+        key = (gap, abs(y - ref.year))
+        if best is None or key < best[:2]:
+            best = (*key, p)
+    return best[2] if best else None
 
 
 # ---------------------------------------------------------------- rules

@@ -67,7 +67,24 @@ def _ago(m: Groups, ctx: Ctx) -> Result:
     if not durs:
         return None
     sign = -1 if w in ("ago", "earlier", "before") else 1
-    return cal.day(apply_durations(ctx.ref, durs, sign))
+    return at_grain(apply_durations(ctx.ref, durs, sign), durs)
+
+
+#: Units whose count names a whole period rather than a day: "four years ago" is a year, "two months ago" a
+#: month (the date is known to that grain, no finer). Weeks and days count to a day.
+_GRAIN_OF_UNIT = {"century": "year", "decade": "year", "year": "year", "half": "month", "quarter": "month",
+                  "month": "month"}
+
+
+def at_grain(d: dt.date, durs: list[tuple[int, str]]) -> Period:
+    """The day d as the period the finest unit of the durations names: "two years and three months ago" is a
+    month, "four years ago" a year, "three weeks ago" a day."""
+    grains = [_GRAIN_OF_UNIT.get(unit, "day") for _, unit in durs]
+    if "day" in grains:
+        return cal.day(d)
+    if "month" in grains:
+        return cal.month(d.year, d.month)
+    return cal.year(d.year)
 
 
 def _in_dur(m: Groups, ctx: Ctx) -> Result:
@@ -89,7 +106,8 @@ def _a_unit_later(m: Groups, ctx: Ctx) -> Result:
     if ctx.ref is None:
         return None
     sign = 1 if m["w"].lower() == "later" else -1
-    return cal.day(cal.shift(ctx.ref, sign, UNITS[m["u"].lower()]))
+    unit = UNITS[m["u"].lower()]
+    return at_grain(cal.shift(ctx.ref, sign, unit), [(1, unit)])
 
 
 def _within_next(m: Groups, ctx: Ctx) -> Result:

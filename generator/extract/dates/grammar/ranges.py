@@ -56,6 +56,8 @@ def _range_value(a: Value, b: Value, ctx: Ctx, *, a_text: str = "", b_text: str 
         if isinstance(a, Cal) and a.year is None and isinstance(b, Period):
             a = Cal(b.start.year if (a.month or 1) <= b.start.month else b.start.year - 1, a.month, a.day)
         pa, pb = resolve(a, ctx), resolve(b, ctx)
+        if isinstance(b, Cal) and b.year is None and pa is not None:
+            pb = resolve(b, Ctx(pa.start, True))  # "between now and November 15th": the next one from the start
         if isinstance(b, Cal) and b.year is None and pa is not None and pb is not None and pb.start < pa.start:
             pb = resolve(Cal(pa.start.year + 1, b.month, b.day), ctx)
     if pa is None or pb is None:

@@ -47,6 +47,10 @@ def _the_period(m: Groups, ctx: Ctx) -> Result:
     return relative_period(ctx, m["unit"].lower(), 0)
 
 
+def _the_year(_m: Groups, ctx: Ctx) -> Result:
+    return relative_period(ctx, "year", 0)
+
+
 def _weekend(m: Groups, ctx: Ctx) -> Result:
     rel = (m["rel"] or "").lower()
     return relative_period(ctx, "weekend", step_of(rel) if rel not in ("over the", "the", "that", "") else (
@@ -82,6 +86,9 @@ PERIODS: tuple[Rule, ...] = (
          r"(?:for|of|in|during|throughout|all)\s+the (?P<unit>day|week|month|year|weekend|fortnight)"
          r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))",
          _the_period, ("the day", "the week", "the month", "the year", "the fortnight")),
+    # "the full year", "the current fiscal year": the year of the reference date, as business news means it
+    Rule("the-whole-year", r"the\s+(?:full|whole|entire|current(?:\s+fiscal)?|fiscal|calendar)\s+year(?!\s+(?:of|\d))",
+         _the_year, ("year",)),
     Rule("weekend", r"(?:(?P<rel>this|last|next|that|the|over the|coming|past)\s+)?weekend(?!\s+of)",
          _weekend, ("weekend",)),
     Rule("week-after-next", r"the (?P<unit>week|month|year) after next", _after_next, ("after next",)),

@@ -91,6 +91,8 @@ RULES: tuple[Rule, ...] = (
          rf"upcoming)\s+)?(?P<wd>{WEEKDAY_FULL}|{WEEKDAY_SHORT}\.?(?=\s+\d))"
          rf"(?:\s+(?:morning|afternoon|evening|night))?",
          _weekday, WEEKDAY_STEMS),
+    # "Mon or Tue", "Tue/Wed": a short form alone is a weekday only next to another weekday (the scanner checks)
+    Rule("weekday-listed", rf"(?P<wd>{WEEKDAY_SHORT})\.?", _weekday, WEEKDAY_STEMS),
     Rule("weekday-of-week",
          rf"(?:on\s+)?(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?:the\s+)?(?P<rel>this|last|next|previous|"
          rf"following|coming)\s+week|(?P<rel2>this|last|next|previous|following)\s+week\s*[-,]?\s*"
