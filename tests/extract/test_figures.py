@@ -117,6 +117,10 @@ def test_vague_plurals_are_ranges(text, value):
     ("7.5 million Danish crowns", "Danish krone"),
     ("1,200€", "euro"),
     ("19 cents", "cent"),
+    ("300,000 Kenyan shillings", "Kenyan shilling"),
+    ("5 billion zloty", "Polish zloty"),
+    ("12 billion forints", "Hungarian forint"),
+    ("40 billion taka", "Bangladeshi taka"),
 ])
 def test_units_after_a_number(text, unit):
     lexes = lex(text)
@@ -150,6 +154,17 @@ def test_letters_that_are_not_units(text):
     ("USD10", "US dollar"),
     ("RM23", "Malaysian ringgit"),
     ("₹5", "Indian rupee"),
+    # codes news in India, Malaysia, Indonesia, Bangladesh, Kenya write apart from the number too
+    ("Rs 1,250", "Indian rupee"),
+    ("Rs. 3.5", "Indian rupee"),
+    ("RM 4.5", "Malaysian ringgit"),
+    ("Rp 5", "Indonesian rupiah"),
+    ("Tk 1,800", "Bangladeshi taka"),
+    ("KSh 2.3", "Kenyan shilling"),
+    ("Ksh2.3", "Kenyan shilling"),
+    ("₦40", "Nigerian naira"),
+    ("₱250", "Philippine peso"),
+    ("Dh3.50", "UAE dirham"),
 ])
 def test_currencies_before_a_number(text, currency):
     lexes = lex(text)
@@ -191,6 +206,22 @@ def one(nlp, text: str) -> Figure:
 def test_values_and_units_in_sentences(nlp, text, value, unit):
     f = one(nlp, text)
     assert f.value == value and f.unit == unit
+
+
+@pytest.mark.parametrize("text, value, unit, counts", [
+    ("The company posted a net profit of Rs 1,250 crore in the quarter.", 12_500_000_000, "Indian rupee",
+     "net profit"),
+    ("The state paid a subsidy of Rs 3.5 lakh.", 350_000, "Indian rupee", "subsidy"),
+    ("The government approved RM 4.5 billion for flood relief.", 4_500_000_000, "Malaysian ringgit", "government"),
+    ("The budget allocates Rp 5 trillion to schools.", 5_000_000_000_000, "Indonesian rupiah", "budget"),
+    ("The company reported a profit of $5m.", 5_000_000, "dollar", "profit"),
+    ("Winds of up to 90 mph hit the coast.", 90, "mile per hour", "Winds"),
+])
+def test_amounts_as_news_in_other_countries_writes_them(nlp, text, value, unit, counts):
+    """The currency codes each country's press uses, and what the amount is of (never the figure's own words)."""
+    f = one(nlp, text)
+    assert (f.value, f.unit, f.counts) == (value, unit, counts)
+    assert f.text[-1].isalnum()  # "$5m." ends the sentence: its period is not the figure's
 
 
 @pytest.mark.parametrize("text, low, high, unit", [

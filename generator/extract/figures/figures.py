@@ -380,8 +380,9 @@ def _np(tok: Token, skip: Span | None = None) -> str | None:
     # "shares of Urban Outfitters", "price of gold"
     for c in tok.rights:
         obj = [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []
-        if obj and not obj[0].like_num and obj[0].pos_ in ("NOUN", "PROPN"):
-            words.extend(x for x in obj[0].subtree if x.i <= obj[0].i and x.pos_ in ("NOUN", "PROPN", "ADJ"))
+        if obj and not obj[0].like_num and obj[0].pos_ in ("NOUN", "PROPN") and obj[0].i not in inside:
+            words.extend(x for x in obj[0].subtree if x.i <= obj[0].i and x.pos_ in ("NOUN", "PROPN", "ADJ")
+                         and x.i not in inside)  # (not the figure's own words: "a profit of Rs 1,250 crore")
     return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i)) or None
 
 
@@ -623,7 +624,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         counts, counted = _counts(doc, whole, q)
         unit_text = q.unit_text
-        end = whole.end_char
+        end = lexes[q.end - 1].end  # (not the token's: "£250m." ends a sentence, the period is no part)
         last = whole.end - 1
         if counted is not None and counted.i >= whole.end:
             unit_text = counted.text if q.unit is None else unit_text  # "troops": what a bare count is in

@@ -58,6 +58,19 @@ won | KRW | ₩ = South Korean won ; currency ; scaled
 kuna | kn = Croatian kuna ; currency
 reais | real | BRL = Brazilian real ; currency
 hryvnias | hryvnia | UAH = Ukrainian hryvnia ; currency
+Kenyan shillings | Kenya shillings | KES = Kenyan shilling ; currency
+shillings | shilling = shilling ; currency
+taka | BDT = Bangladeshi taka ; currency
+Pakistani rupees | PKR = Pakistani rupee ; currency
+Sri Lankan rupees | LKR = Sri Lankan rupee ; currency
+Philippine pesos | PHP = Philippine peso ; currency
+Mexican pesos | MXN = Mexican peso ; currency
+dong | VND = Vietnamese dong ; currency
+zloty | zlotys | PLN = Polish zloty ; currency
+forints | forint | HUF = Hungarian forint ; currency
+cedis | cedi | GHS = Ghanaian cedi ; currency
+kwacha = kwacha ; currency
+Egyptian pounds | EGP = Egyptian pound ; currency
 bitcoins | bitcoin | BTC = bitcoin ; currency
 USD = US dollar ; currency
 AUD = Australian dollar ; currency
@@ -213,6 +226,15 @@ Y= | Y = Japanese yen ; currency ; cs
 CNY | RMB = Chinese yuan
 ₹ | INR = Indian rupee
 Rs | Rs. = Indian rupee ; currency ; cs
+Rp | Rp. = Indonesian rupiah ; currency ; cs
+Tk | Tk. = Bangladeshi taka ; currency ; cs
+KSh | Ksh | Kshs = Kenyan shilling ; currency ; cs
+₦ | NGN = Nigerian naira
+₱ = Philippine peso
+₺ = Turkish lira
+₫ = Vietnamese dong
+₴ = Ukrainian hryvnia
+Dh | Dhs = UAE dirham ; currency ; cs
 ₩ | KRW = South Korean won
 ₽ | RUB = Russian rouble
 ₪ | NIS | ILS = Israeli shekel
@@ -333,8 +355,8 @@ def currency_before(lexes: list[Lex], i: int) -> UnitMatch | None:
         if first.text[0].isalpha() and i - size > 0 and lexes[i - size - 1].tight \
                 and lexes[i - size - 1].text[0].isalnum():
             continue
-        if texts in (["PS"], ["Y"], ["US"], ["RM"], ["Rs"]) and not lexes[i].tight:
-            continue
+        if texts in (["PS"], ["Y"], ["US"], ["Dh"]) and not lexes[i].tight:
+            continue  # (but "Rs 1,250 crore", "RM 4.5 billion", "Rp 5 trillion": codes news writes apart too)
         if size > 1 and len(first.text) == 1 and first.text.isalpha() and (
                 not first.text.isupper() or not lexes[i - size + 1].tight):
             continue  # "approved a $3.4bn budget": "a" is the article, not the A of "A$"
