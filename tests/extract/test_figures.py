@@ -445,6 +445,17 @@ def test_a_headline_repeated_by_the_body_gives_the_figure_once(nlp, text, title,
         assert got[0].span[0] > len(title)  # the body's figure, with the body's sentence
 
 
+@pytest.mark.parametrize("text, unit, unit_text", [
+    ("Two-, three- and four-bedroom homes will be built.", None, "bedroom"),
+    ("The list has four-, five- and six-cylinder engine options.", None, "cylinder"),
+    ("It offers 5-, 10- or 20-kilogram bags.", "kilogram", "-kilogram"),
+    ("The firm sells 16- and 32-gigabyte models.", "gigabyte", "-gigabyte"),
+])
+def test_a_number_left_hanging_on_a_hyphen_shares_the_unit_of_its_list(nlp, text, unit, unit_text):
+    got = figures(nlp, text)
+    assert len(got) >= 2 and all((f.unit, f.unit_text) == (unit, unit_text) for f in got)
+
+
 def test_conversion_in_brackets_shares_approx(nlp):
     got = figures(nlp, "The engine makes just under 296 hp (224 kW).")
     assert [(f.value, f.approx) for f in got] == [(296, "less than"), (224, "less than")]

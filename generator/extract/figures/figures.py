@@ -364,7 +364,7 @@ _NUMBER_LINKS = {"nummod", "quantmod", "compound", "pobj", "prep", "npadvmod", "
 def _np_word(x: Token) -> bool:
     """A word worth keeping in a counted thing's name: not a number, unit, symbol or function word."""
     return x.pos_ not in ("DET", "PUNCT", "NUM", "PRON", "PART", "SYM", "ADP", "CCONJ") and not x.like_num \
-        and x.tag_ != "$" and x.lower_ not in _UNIT_WORDS and x.lower_ not in _PRONOUNS
+        and x.tag_ != "$" and x.lower_ not in _UNIT_WORDS and x.lower_ not in _PRONOUNS and not x.text[:1].isdigit()
 
 
 def _np(tok: Token, skip: Span | None = None) -> str | None:
@@ -639,7 +639,22 @@ def extract_figures(doc: Doc) -> list[Figure]:
         out.append(Figure(text=text[start:end], value=_value(q), unit=unit, unit_text=unit_text, approx=q.approx,
                           change=_change(doc, whole, q), per=per,
                           counts=counts, sentence=sentence_text(whole.sent), span=(start, end)))
-    return _equivalents(text, out)
+    return _equivalents(text, _suspended_hyphens(text, out))
+
+
+_SUSPENDED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|/\s*)")  # after the hyphen
+
+
+def _suspended_hyphens(text: str, figures: list[Figure]) -> list[Figure]:
+    """"four-, five- and six-cylinder engines", "10- to 15-year bonds": a number left hanging on a hyphen shares
+    the unit and the counted thing of the last number of its list, which is written in full."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        f, nxt = out[i], out[i + 1]
+        if f.unit is None and f.span and nxt.span and text[f.span[1]:f.span[1] + 1] == "-" \
+                and _SUSPENDED_GAP.fullmatch(text[f.span[1] + 1:nxt.span[0]]):
+            out[i] = replace(f, unit=nxt.unit, unit_text=nxt.unit_text, counts=nxt.counts, per=nxt.per)
+    return out
 
 
 def headline_repeats(text: str, title: str | None, figures: list[Figure]) -> list[Figure]:
