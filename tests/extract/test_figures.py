@@ -347,6 +347,8 @@ def test_what_is_counted(nlp, text, value, counts):
     ("The plant will close in three months.", 3, None),
     ("The repairs will take three months.", 3, "repairs"),
     ("She has lived in the village for more than 60 years.", 60, None),
+    # a conversion in brackets counts what the figure it converts counts, or nothing
+    ("The glacier shrank 400 metres (1,312 feet) last year.", 1312, None),
 ])
 def test_what_a_figure_counts_comes_from_the_parse_or_is_null(nlp, text, value, counts):
     f = next(f for f in figures(nlp, text) if f.value == value)
@@ -456,9 +458,15 @@ def test_a_number_left_hanging_on_a_hyphen_shares_the_unit_of_its_list(nlp, text
     assert len(got) >= 2 and all((f.unit, f.unit_text) == (unit, unit_text) for f in got)
 
 
-def test_conversion_in_brackets_shares_approx(nlp):
-    got = figures(nlp, "The engine makes just under 296 hp (224 kW).")
-    assert [(f.value, f.approx) for f in got] == [(296, "less than"), (224, "less than")]
+@pytest.mark.parametrize("text, approx, change", [
+    ("The engine makes just under 296 hp (224 kW).", "less than", None),
+    ("Sea temperatures fell by 2 degrees Celsius (3.6 Fahrenheit) in a decade.", None, "down"),
+    ("The glacier shrank 400 metres (1,312 feet) last year.", None, "down"),
+    ("Output rose about 3 million tonnes (3.3 million tons).", "about", "up"),
+])
+def test_conversion_in_brackets_shares_approx_and_change(nlp, text, approx, change):
+    got = figures(nlp, text)
+    assert len(got) == 2 and all((f.approx, f.change) == (approx, change) for f in got)
 
 
 def test_figure_text_and_span_point_into_the_text(nlp):

@@ -90,8 +90,9 @@ def _change(doc: Doc, span: Span, q: Quantity) -> str | None:
     # "rose only 3%", "fell sharply 5%": the verb just before, past adverbs
     while prev.pos_ == "ADV" and prev.i > 0:
         prev = doc[prev.i - 1]
-    if not (prev.pos_ in ("VERB", "AUX") or prev.tag_.startswith("VB")):
-        return None
+    if not (prev.pos_ in ("VERB", "AUX") or prev.tag_.startswith("VB") or (
+            prev.lower_ in _IRREGULAR and prev.text.islower())):
+        return None  # (a past form the tagger took for a noun or adjective still moves: "shrank 400 metres")
     way, weak = _direction(prev)
     if way and weak and not (_is_percent(q) or _level_follows(doc, span)):
         return None  # "lost 3 games", "raised $280m"
@@ -707,11 +708,13 @@ _EQUIV_GAP = re.compile(r"\s*[(/\[]\s*(?:(?:about|around|some|roughly|approximat
 
 def _equivalents(text: str, figures: list[Figure]) -> list[Figure]:
     """"more than 7.5m crowns (US $1.1m)", "296 hp (224 kW / 300 PS)": a conversion in brackets says the same
-    thing in another unit, so it shares the first figure's approximator and what it counts."""
+    thing in another unit, so it shares the first figure's approximator, direction and what it counts (nothing
+    when the first counts nothing: the bracket's own parse is no better)."""
     out: list[Figure] = []
     for f in figures:
         if out and f.span and out[-1].span and _EQUIV_GAP.fullmatch(text[out[-1].span[1]:f.span[0]]):
             prev = out[-1]
-            f = replace(f, approx=f.approx or prev.approx, counts=prev.counts or f.counts)
+            f = replace(f, approx=f.approx or prev.approx, change=f.change or prev.change,
+                        counts=prev.counts)
         out.append(f)
     return out
