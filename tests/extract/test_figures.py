@@ -347,6 +347,15 @@ def test_what_is_counted(nlp, text, value, counts):
     ("The plant will close in three months.", 3, None),
     ("The repairs will take three months.", 3, "repairs"),
     ("She has lived in the village for more than 60 years.", 60, None),
+    # a measuring participle describes the noun before it, not the clause's subject
+    ("The firm faces claims, ranging from $200 to $4 million, from its clients.", {"low": 200, "high": 4_000_000},
+     "claims"),
+    ("Osler has 59 users with claims, ranging from $200 to $4 million.", {"low": 200, "high": 4_000_000}, "claims"),
+    ("The courier takes parcels weighing up to 2kg.", 2, "parcels"),
+    # a clause hung on "up"/"down" has the subject of the clause "up" is in
+    ("Tesla shares have been on a tear, up nearly 57% after plummeting 65% during the rout.", 65, "Tesla shares"),
+    ("The stock has had a good week, up 3% after sliding 12% last month.", 12, "stock"),
+    ("Bank stocks have recovered, up 4% after falling 10% in March.", 10, "Bank stocks"),
     # a conversion in brackets counts what the figure it converts counts, or nothing
     ("The glacier shrank 400 metres (1,312 feet) last year.", 1312, None),
 ])

@@ -436,10 +436,31 @@ def _subject(verb: Token) -> Token | None:
             break
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        described = _described_noun(verb)
+        if described is not None:
+            return described
         verb = verb.head
         if verb.pos_ == "ADP" and verb.head is not verb:  # "after plummeting 65%"
             verb = verb.head
+        if verb.pos_ == "ADV" and verb.dep_ == "advmod" and verb.head is not verb:  # "were up 57% after falling"
+            verb = verb.head
     return None
+
+
+#: Participles that give the measure of the noun they follow: "claims, ranging from $200 to $4 million",
+#: "a loan totalling $5m", "parcels weighing up to 2kg".
+_MEASURING = {"range", "vary", "total", "amount", "cost", "average", "measure", "weigh", "value", "span", "stretch",
+              "number", "top", "exceed", "reach"}
+
+
+def _described_noun(verb: Token) -> Token | None:
+    """The noun just before a measuring participle the parse hung on the clause ("claims, ranging from ..."),
+    or None."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.lemma_.lower() not in _MEASURING or verb.i < 1:
+        return None
+    k = verb.i - 1 - (verb.doc[verb.i - 1].text == ",")
+    noun = verb.doc[k] if k >= verb.sent.start else None
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") and not noun.like_num else None
 
 
 def _noun_before(verb: Token) -> Token | None:
