@@ -292,6 +292,9 @@ def test_approximation_and_change_are_separate_fields(nlp, text, approx, change)
     ("He lost weight, dropping from 208 pounds to 193.", (208, 193), None),
     ("Horsepower jumped from 240 to 273.", (240, 273), None),
     ("Growth slowed sharply from 4.8 to 4.7 percent.", (4.8, 4.7), None),
+    # a word or two qualifying the first measure does not break the move
+    ("The fuel economy climbed from 21 mpg combined to 23 for the base model.", (21, 23), None),
+    ("His weight dropped from 208 pounds previously to 193.", (208, 193), None),
     # real ranges stay {low, high}
     ("Between 250 and 300 jobs will be created.", {"low": 250, "high": 300}, None),
     ("Prices range from $370,000 to $5.5 million.", {"low": 370_000, "high": 5_500_000}, None),

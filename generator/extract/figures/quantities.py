@@ -274,6 +274,8 @@ def _read_range(text: str, lexes: list[Lex], first: Quantity, blocked: list[tupl
     if (before == "by" or before in _CHANGE_FORMS) and first.unit is not None:
         return first  # "increased by $43.6bn to $419.2bn": a change, then a level
     j = _skip_time_adjunct(lexes, first.end, blocked) if before == "from" else first.end
+    if before == "from" and first.unit is not None:
+        j = _skip_qualifier(lexes, j)
     if not _joins(lexes, j, first, before):
         return first
     w = _low(lexes, j)
@@ -354,6 +356,17 @@ def _skip_time_adjunct(lexes: list[Lex], j: int, blocked: list[tuple[int, int]])
             j += 1
         else:
             return j
+    return j
+
+
+def _skip_qualifier(lexes: list[Lex], j: int) -> int:
+    """"from 21 mpg combined to 23", "from 208 pounds previously to 193": one or two plain words qualifying the
+    first measure, when "to" and a number follow them (after a bare count the word is what it counts)."""
+    for k in (j + 1, j + 2):
+        if k + 1 < len(lexes) and lexes[k].low == "to" and lexes[k + 1].is_digits \
+                and all(x.text.isalpha() and x.text.islower() and x.low not in ("and", "or", "but", "than")
+                        for x in lexes[j:k]):
+            return k
     return j
 
 
