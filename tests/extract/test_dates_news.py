@@ -95,3 +95,22 @@ def test_news_expressions(text, found, published, value):
 ])
 def test_that_day_points_back_at_the_last_date_given(text, found, value):
     assert value_of(text, found, dt.date(2021, 11, 12)) == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the date's own verb in the simple past: no slack for a month just ahead
+    ("The company changed its fiscal year in December.", dt.date(2021, 10, 27), "2020-12"),
+    ("In the year-ago quarter, which ended Oct. 31, the firm lost money.", dt.date(2021, 10, 27), "2020-10-31"),
+    # ... but a past clause about something else leaves it free: the nearest
+    ("The bank said it is trying to sell itself under a June agreement.", dt.date(2021, 10, 27), "2021-06"),
+    ("The bank created a new office, effective Feb. 1.", dt.date(2021, 10, 26), "2022-02-01"),
+    # a participle takes the tense of the clause it hangs from
+    ("The stock has fluctuated sharply, rising to $42 in June from $29 in March.", dt.date(2021, 10, 30),
+     "2021-03"),
+    # a modal passive looks ahead
+    ("The split would be paid on a date in January.", dt.date(2021, 10, 26), "2022-01"),
+    # a deadline of a present perfect clause runs on to it
+    ("Lenders have extended the loans through January.", dt.date(2021, 10, 30), "2022-01"),
+])
+def test_the_clause_places_a_yearless_date(nlp, text, published, value):
+    assert [d.value for d in extract_dates(nlp(text), published)][-1] == value

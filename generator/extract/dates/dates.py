@@ -303,8 +303,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | None] | None = None) -> list[Found]:
-    """Every time expression in a text, longest first where they overlap, resolved against ctx."""
+def scan(text: str, ctx: Ctx | None = None, *,
+         tense: Callable[[int, int], tuple[bool | None, bool]] | None = None) -> list[Found]:
+    """Every time expression in a text, longest first where they overlap, resolved against ctx; ``tense``
+    gives the tense of the clause that holds the characters [a, b) and whether it is firm (:class:`Ctx`)."""
     ctx = ctx or Ctx(None)
     cands = _candidates(text)
     taken: list[tuple[int, int]] = []
@@ -312,7 +314,7 @@ def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | Non
     for a, b, r, m in cands:
         if any(s < b and a < e for s, e in taken):
             continue
-        local = Ctx(ctx.ref, tense(a) if tense else ctx.future)
+        local = Ctx(ctx.ref, *tense(*_trim(text, a, b))) if tense else ctx
         v = r.handle(m, local)
         if v is REJECT:
             continue
@@ -455,17 +457,43 @@ def counts_a_noun(tok: Token) -> bool:
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 
 
-def _tense_of(tok: Token) -> bool | None:
-    """True for an expression in a clause about the future, False for the past, None when the parse can't say."""
-    verb = tok
+def _tense_of(tok: Token) -> tuple[bool | None, bool]:
+    """(True for an expression in a clause about the future, False for the past, None when the parse can't say;
+    whether that tense is firm: the simple past or future of the verb the expression hangs from).
+
+    A date that qualifies a noun ("a June agreement", "Thursday's closing price") or that an adjective
+    governs ("effective Feb. 1", "payable Dec. 15") names a time of its own: the clause's tense does not
+    place it."""
+    if tok.dep_ in ("compound", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+            and not tok.head.like_num:
+        return None, False
+    verb, direct, deadline = tok, True, False
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
             break
+        if verb.pos_ == "ADJ" and verb is not tok:
+            return None, False
         if verb.head is verb:
             break
         verb = verb.head
-    return _verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else None
+        deadline = deadline or verb.lower_ in _DEADLINE
+        direct = direct and (verb.pos_ in ("ADP", "VERB", "AUX") or verb.head is verb)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, False
+    future = _verb_tense(verb)
+    if deadline:
+        # "gave Merieux until mid-November", "has extended loans through January": a deadline may lie ahead
+        # of a past clause; a present perfect one runs on to it
+        return (future if verb.tag_ == "VBD" or future else None), False
+    kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    simple_past = future is False and verb.tag_ == "VBD" and not kids
+    will = future is True and any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids)
+    firm = direct and (simple_past or will)
+    return future, firm
 
+
+#: Prepositions that make a date a deadline: "until mid-November", "through January".
+_DEADLINE = {"until", "till", "til", "through", "thru", "by", "before"}
 
 #: Words that put what follows them ahead: "is due to", "plans to", "is expected to", "is scheduled".
 _AHEAD = {"plan", "expect", "intend", "aim", "schedule", "hope", "want", "seek", "prepare", "set", "due", "poise",
@@ -478,8 +506,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True
     if verb.lower_ == "going" and any(k.lower_ == "to" for k in verb.children):
         return True
-    if any(k.tag_ == "MD" for k in kids) and verb.tag_ == "VB":
-        return True  # "would", "could", "may" ... with a plain verb: not yet
+    if any(k.tag_ == "MD" for k in kids) and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(
+            k.dep_ == "auxpass" and k.tag_ == "VB" for k in kids))):
+        return True  # "would", "could", "may" ... with a plain verb, "would be paid": not yet
     if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
         # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
         head = verb.head
@@ -497,6 +526,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True  # "is scheduled for Friday"
     if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
         return False
+    if verb.tag_ == "VBG" and not kids and verb.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \
+            and verb.head is not verb:
+        return _verb_tense(verb.head, depth + 1)  # "has fluctuated, rising ... from $29.75 in March"
     return None
 
 
@@ -504,9 +536,9 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every time expression in the document, with its ISO value where the text and the publication date allow."""
     text = doc_text(doc)
 
-    def tense(char: int) -> bool | None:
-        span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
-        return _tense_of(span[0]) if span is not None and len(span) else None
+    def tense(a: int, b: int) -> tuple[bool | None, bool]:
+        span = doc.char_span(a, max(b, a + 1), alignment_mode="expand")
+        return _tense_of(span.root) if span is not None and len(span) else (None, False)
 
     out = []
     for f in scan(text, Ctx(published), tense=tense):
