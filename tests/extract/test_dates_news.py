@@ -114,3 +114,34 @@ def test_that_day_points_back_at_the_last_date_given(text, found, value):
 ])
 def test_the_clause_places_a_yearless_date(nlp, text, published, value):
     assert [d.value for d in extract_dates(nlp(text), published)][-1] == value
+
+
+@pytest.mark.parametrize("text, found, published, future, value", [
+    # business news compares the reported period with the same one a year before
+    ("The year-earlier results were restated.", "year-earlier", dt.date(2021, 10, 26), None, "2020"),
+    ("In the year-ago quarter it lost money.", "year-ago", dt.date(2021, 10, 26), None, "2020"),
+    ("The year-ago results were restated.", "year-ago", dt.date(2022, 1, 20), None, "2020"),  # Q4 2021 reported
+    # a deadline at the end of the year: the current one
+    ("The deal will close by year-end.", "year-end", dt.date(2021, 11, 2), None, "2021"),
+    ("Rules should be in place by year's end.", "year's end", dt.date(2021, 10, 26), None, "2021"),
+    # "until then" is the date the sentence before gave
+    ("Rights end on Nov. 30. Until then, the stock is convertible.", "then", dt.date(2021, 10, 30), None,
+     "2021-11-30"),
+    # a bond's maturity year; an approximate count back
+    ("Holders get 13% bonds due 1993 and warrants.", "1993", dt.date(1989, 11, 2), None, "1993"),
+    ("Then, a week or so ago, he chose a date.", "a week or so ago", dt.date(2021, 11, 12), None, "2021-11-05"),
+    # a month's full name and a full stop end the sentence: the next word is no day
+    ("Sales fell in April. One of the computers sold well.", "April", dt.date(2021, 11, 12), False, "2021-04"),
+])
+def test_business_news_expressions(text, found, published, future, value):
+    assert value_of(text, found, published, future) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The currency lost twenty six percent of its value.",  # a count in words, not the year 2006
+    "Only twenty two of them were women.",
+    "Profit fell from the year-earlier $4.5 million.",  # "year-earlier" before a sum: no period named
+    "Year-end net was lower.",  # an adjective, not a deadline
+])
+def test_no_date_here(text):
+    assert [v for v in values(text, dt.date(2021, 11, 12)) if v[1]] == []

@@ -95,6 +95,9 @@ _HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "si
                    "at", "over", "during", "for", "from", "a", "the"}
 
 
+#: A month's full name, a full stop and the next sentence: "April. One", "May. 3 people" (but "Jan. 5").
+_SENTENCE_AFTER_MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\.\s+\S", re.I)
+
 #: A weekday in a list of weekdays, before or after a short form: "Mon or Tue", "Tue, Wed".
 _LISTED_WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*(?:,|/|or|and|&)\s*$", re.I)
 _LISTED_WEEKDAY_AFTER = re.compile(rf"\s*(?:,|/|or|and|&)\s*{WEEKDAY}(?!\w)", re.I)
@@ -117,6 +120,8 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
         return False
     if r.name == "md" and re.match(r"\s*(?:of|th|st|nd|rd|%|\d)", text[m.end():]):
         return False
+    if _SENTENCE_AFTER_MONTH.search(s):
+        return False  # "in April. One of them": a month's full name ends a sentence, the next one's words follow
     if r.name == "weekday-listed" and not _LISTED_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
             and not _LISTED_WEEKDAY_AFTER.match(text[m.end():m.end() + 20]):
         return False
@@ -131,7 +136,7 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
 
 
 #: Words before a number that make it a year: "in 2014", "since 1990", "early 2019", "©2021".
-_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|early|late|mid|circa|c\.|"
+_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|due|early|late|mid|circa|c\.|"
                        r"spring|summer|autumn|fall|winter|year|years|season|class|end|start|beginning|middle|"
                        rf"q[1-4]|h[12]|fy|cy|the|{forms_pattern(MONTHS)})\.?"
                        r"|[©=('’]|mid-)\s*$", re.I)
@@ -371,6 +376,8 @@ def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
 _ANAPHOR = re.compile(r"(?:(?:later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|same|"
                       r"(?:the\s+)?(?:following|next|previous|preceding))\s+(?P<unit>day|week|month|year)", re.I)
 _ANAPHOR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+#: How far back (in characters) "until then" looks for the date it means: the sentence before, not the story.
+_THEN_REACH = 250
 #: How fine each grain names a date: an anchor must be at least as fine as the period pointed at.
 _FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "year": 4}
 
@@ -382,6 +389,11 @@ def _anchor_reference(text: str, found: list[Found]) -> list[Found]:
     day to count from: no value."""
     out = list(found)
     for k, f in enumerate(out):
+        if f.rule == "until-then":
+            prev = next((out[j] for j in range(k - 1, -1, -1) if out[j].value is not None), None)
+            if prev is not None and prev.value.grain in _FINENESS and f.start - prev.end < _THEN_REACH:
+                out[k] = Found(f.start, f.end, prev.value, f.calendar, f.rule)  # "on Nov. 30. Until then"
+            continue
         m = _ANAPHOR.fullmatch(text[f.start:f.end])
         if not m:
             continue

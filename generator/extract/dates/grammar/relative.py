@@ -78,13 +78,16 @@ DAYS: tuple[Rule, ...] = (
 )
 
 PERIODS: tuple[Rule, ...] = (
+    # "until then", "by then": the last date the story gave (the scanner fills it in), else no value
+    Rule("until-then", r"(?:(?<=until )|(?<=till )|(?<=by )|(?<=before ))then(?![\w-])", lambda _m, _ctx: None,
+         ("then",), calendar=False),
     Rule("rel-period",
          rf"(?P<rel>this|last|next|previous|past|coming|following|current|upcoming|the same|same|that)"
          rf"\s+(?:calendar\s+)?{_PUNITS}(?!\s+(?:of|to\s+date|ago|later|earlier))",
          _rel_unit, ("this", "last", "next", "previous", "past", "coming", "following", "current", "same", "that")),
     Rule("the-period",
          r"(?:for|of|in|during|throughout|all)\s+the (?P<unit>day|week|month|year|weekend|fortnight)"
-         r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))",
+         r"(?![-\w]|\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))",
          _the_period, ("the day", "the week", "the month", "the year", "the fortnight")),
     # "the full year", "the current fiscal year": the year of the reference date, as business news means it
     Rule("the-whole-year", r"the\s+(?:full|whole|entire|current(?:\s+fiscal)?|fiscal|calendar)\s+year(?!\s+(?:of|\d))",
