@@ -50,6 +50,13 @@ def test_a_yearless_date_is_the_nearest_that_fits_the_tense(text, found, publish
     ("The minister will resign on Friday.", dt.date(2021, 11, 11), "2021-11-12"),
     ("The peace process, set to resume Monday, faces new threats.", dt.date(2021, 11, 11), "2021-11-15"),
     ("Officials said they had wanted to vote on Tuesday.", dt.date(2021, 11, 11), "2021-11-09"),
+    # a present with a weekday is a timetable: ahead (Wednesday 10 November)
+    ("Netanyahu and Arafat meet separately Monday with the envoy.", dt.date(2021, 11, 10), "2021-11-15"),
+    # ... but not a verb whose past reads the same
+    ("Weak bank shares hurt the market on Friday.", dt.date(2021, 11, 8), "2021-11-05"),
+    # a weekday that qualifies a noun is a day of the story's week: the last one (Monday 15 November)
+    ("The bonds convert at a premium over Thursday's closing price.", dt.date(2021, 11, 15), "2021-11-11"),
+    ("Thursday's meeting will settle the matter.", dt.date(2021, 11, 15), "2021-11-18"),
 ])
 def test_a_weekday_follows_the_tense_of_its_clause(nlp, text, published, value):
     assert [d.value for d in extract_dates(nlp(text), published)] == [value]

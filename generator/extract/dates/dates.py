@@ -473,11 +473,13 @@ def _tense_of(tok: Token) -> tuple[bool | None, bool]:
     """(True for an expression in a clause about the future, False for the past, None when the parse can't say;
     whether that tense is firm: the simple past or future of the verb the expression hangs from).
 
-    A date that qualifies a noun ("a June agreement", "Thursday's closing price") or that an adjective
-    governs ("effective Feb. 1", "payable Dec. 15") names a time of its own: the clause's tense does not
-    place it."""
-    if tok.dep_ in ("compound", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
-            and not tok.head.like_num:
+    A date that qualifies a noun ("a June agreement") or that an adjective governs ("effective Feb. 1",
+    "payable Dec. 15") names a time of its own: the clause's tense does not place it. A weekday that qualifies
+    a noun ("Thursday's closing price") is a day of the story's week: the last one unless the clause looks
+    ahead."""
+    modifier = tok.dep_ in ("compound", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+        and not tok.head.like_num
+    if modifier and tok.lower_ not in _WEEKDAYS:
         return None, False
     verb, direct, deadline = tok, True, False
     for _ in range(8):
@@ -491,18 +493,34 @@ def _tense_of(tok: Token) -> tuple[bool | None, bool]:
         deadline = deadline or verb.lower_ in _DEADLINE
         direct = direct and (verb.pos_ in ("ADP", "VERB", "AUX") or verb.head is verb)
     if verb.pos_ not in ("VERB", "AUX"):
-        return None, False
+        return (False if modifier else None), False
     future = _verb_tense(verb)
+    if modifier:
+        # "Thursday's closing price": a day of the story's week, ahead only in a clause about the future
+        return (future if future is not None else False), False
     if deadline:
         # "gave Merieux until mid-November", "has extended loans through January": a deadline may lie ahead
         # of a past clause; a present perfect one runs on to it
         return (future if verb.tag_ == "VBD" or future else None), False
     kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if future is None and direct and verb.tag_ in ("VBZ", "VBP") and not kids \
+            and verb.lemma_.lower() not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_THE_PAST:
+        return True, False  # "Netanyahu and Arafat meet separately Monday": a present with a date is a timetable
     simple_past = future is False and verb.tag_ == "VBD" and not kids
     will = future is True and any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids)
     firm = direct and (simple_past or will)
     return future, firm
 
+
+_WEEKDAYS = {name.lower() for name in WEEKDAY_NAMES}
+
+#: Present-tense verbs that do not schedule what the date names: "officials say Monday", "is", "has".
+_NOT_SCHEDULED = {"be", "have", "say", "tell", "report", "state", "claim", "add", "note", "remain", "stand", "show",
+                  "seem", "appear", "mean", "know", "think", "believe", "hope", "want", "need", "like"}
+
+#: Verbs whose simple past is their present: "stocks hurt the index on Friday" is as likely the past.
+_SAME_IN_THE_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "cast", "beat", "bid",
+                     "quit", "split", "upset", "burst", "read", "broadcast", "forecast", "bet", "rid", "shed"}
 
 #: Prepositions that make a date a deadline: "until mid-November", "through January".
 _DEADLINE = {"until", "till", "til", "through", "thru", "by", "before"}
