@@ -139,6 +139,12 @@ def test_the_clause_places_a_yearless_date(nlp, text, published, value):
     ("Then, a week or so ago, he chose a date.", "a week or so ago", dt.date(2021, 11, 12), None, "2021-11-05"),
     # a month's full name and a full stop end the sentence: the next word is no day
     ("Sales fell in April. One of the computers sold well.", "April", dt.date(2021, 11, 12), False, "2021-04"),
+    # a second date that owns a noun ends no range: two dates (published on Friday 4 February)
+    ("After a small revision Friday to December's figures, jobs grew.", "December", dt.date(2022, 2, 4), None,
+     "2021-12"),
+    ("After a small revision Friday to December's figures, jobs grew.", "Friday", dt.date(2022, 2, 4), None,
+     "2022-02-04"),
+    ("The latest plan takes effect in a month.", "in a month", dt.date(2021, 11, 12), None, "2021-12-12"),
 ])
 def test_business_news_expressions(text, found, published, future, value):
     assert value_of(text, found, published, future) == value
@@ -149,6 +155,10 @@ def test_business_news_expressions(text, found, published, future, value):
     "Only twenty two of them were women.",
     "Profit fell from the year-earlier $4.5 million.",  # "year-earlier" before a sum: no period named
     "Year-end net was lower.",  # an adjective, not a deadline
+    # a superlative just before "in a year" makes it the stretch measured over, not a date ahead
+    "Spending rose 0.2%, the smallest gain in a year.",
+    "Shares hit their highest level in a decade.",
+    "Taxes are minimal in a quarter that produced a loss.",  # any such quarter
 ])
 def test_no_date_here(text):
     assert [v for v in values(text, dt.date(2021, 11, 12)) if v[1]] == []

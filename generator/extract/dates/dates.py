@@ -95,12 +95,23 @@ _HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "si
                    "at", "over", "during", "for", "from", "a", "the"}
 
 
+#: A superlative just before (at most two words between) makes "in a year" the stretch it is measured over:
+#: "the smallest gain in a year", "the first time in five years", "its highest level in a decade".
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{2,}est|first|most|least|only|best|worst)(?:\s+[\w'’-]+){0,2}\s*,?\s*$",
+                                 re.I)
+
 #: A month's full name, a full stop and the next sentence: "April. One", "May. 3 people" (but "Jan. 5").
 _SENTENCE_AFTER_MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\.\s+\S", re.I)
 
 #: A weekday in a list of weekdays, before or after a short form: "Mon or Tue", "Tue, Wed".
 _LISTED_WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*(?:,|/|or|and|&)\s*$", re.I)
 _LISTED_WEEKDAY_AFTER = re.compile(rf"\s*(?:,|/|or|and|&)\s*{WEEKDAY}(?!\w)", re.I)
+
+
+def _owns_a_noun(text: str, m: Groups) -> bool:
+    """"A revision Friday to December's figures": a range's end that owns a noun is no end of a range, unless
+    "from" or "between" opens it ("from May to July's end")."""
+    return not m["from"] and re.match(r"['’]s\b", text[m.end():]) is not None
 
 
 def _plausible(text: str, m: Groups, r: Rule) -> bool:
@@ -120,6 +131,9 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
         return False
     if r.name == "md" and re.match(r"\s*(?:of|th|st|nd|rd|%|\d)", text[m.end():]):
         return False
+    if r.name in ("in-a-unit", "in-dur") and (_SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                                              or re.match(r"\s+(?:that|which|when|where|in which)\b", text[m.end():])):
+        return False  # "the smallest gain in a year", "in a quarter that produced a loss": a stretch, no date ahead
     if _SENTENCE_AFTER_MONTH.search(s):
         return False  # "in April. One of them": a month's full name ends a sentence, the next one's words follow
     if r.name == "weekday-listed" and not _LISTED_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
@@ -245,7 +259,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, Groups], ...]:
         for lo, hi, _ in holding.windows_with(r.triggers):
             for m in rx.finditer(text, lo, hi):
                 key = (m.start(), m.end(), r.name)
-                if m.end() > m.start() and key not in seen:
+                if m.end() > m.start() and key not in seen and not _owns_a_noun(text, Groups(m)):
                     seen.add(key)
                     cands.append((m.start(), m.end(), rank, r, Groups(m)))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
