@@ -118,6 +118,8 @@ def test_that_day_points_back_at_the_last_date_given(text, found, value):
     ("The split would be paid on a date in January.", dt.date(2021, 10, 26), "2022-01"),
     # a deadline of a present perfect clause runs on to it
     ("Lenders have extended the loans through January.", dt.date(2021, 10, 30), "2022-01"),
+    # a passive participle after "start getting" takes the tense of the clause: ahead
+    ("The sector is going to start getting beat up in the spring.", dt.date(2022, 2, 6), "2022-03-01/2022-05-31"),
 ])
 def test_the_clause_places_a_yearless_date(nlp, text, published, value):
     assert [d.value for d in extract_dates(nlp(text), published)][-1] == value
@@ -145,6 +147,8 @@ def test_the_clause_places_a_yearless_date(nlp, text, published, value):
     ("After a small revision Friday to December's figures, jobs grew.", "Friday", dt.date(2022, 2, 4), None,
      "2022-02-04"),
     ("The latest plan takes effect in a month.", "in a month", dt.date(2021, 11, 12), None, "2021-12-12"),
+    # "the year of" a price is the year, not "the year of the dragon"
+    ("Shares rose to a high for the year of $42.875 in June.", "the year", dt.date(2021, 11, 12), None, "2021"),
 ])
 def test_business_news_expressions(text, found, published, future, value):
     assert value_of(text, found, published, future) == value
@@ -159,6 +163,9 @@ def test_business_news_expressions(text, found, published, future, value):
     "Spending rose 0.2%, the smallest gain in a year.",
     "Shares hit their highest level in a decade.",
     "Taxes are minimal in a quarter that produced a loss.",  # any such quarter
+    'Baker, speaking on ABC\'s "This Week," backed the plan.',  # a quoted title
+    "It was among the great inventions of the past century.",  # the last hundred years, not the 1900s
+    "Crime fell sharply in the past decade.",
 ])
 def test_no_date_here(text):
     assert [v for v in values(text, dt.date(2021, 11, 12)) if v[1]] == []

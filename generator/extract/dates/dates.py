@@ -134,6 +134,8 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
     if r.name in ("in-a-unit", "in-dur") and (_SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 60):m.start()])
                                               or re.match(r"\s+(?:that|which|when|where|in which)\b", text[m.end():])):
         return False  # "the smallest gain in a year", "in a quarter that produced a loss": a stretch, no date ahead
+    if re.match(r"(?:This|Next|Last)\s+(?:Week|Month|Year)\b", s) and re.search(r"[\"“]\s*$", text[:m.start()]):
+        return False  # ABC's "This Week": a quoted title
     if _SENTENCE_AFTER_MONTH.search(s):
         return False  # "in April. One of them": a month's full name ends a sentence, the next one's words follow
     if r.name == "weekday-listed" and not _LISTED_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
@@ -568,6 +570,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True  # "is meeting on Friday"
     if verb.tag_ == "VBN" and present_be and verb.lemma_.lower() in _AHEAD:
         return True  # "is scheduled for Friday"
+    if verb.tag_ == "VBN" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb \
+            and all(k.lower_ in ("get", "getting", "be", "being") for k in kids):
+        return _verb_tense(verb.head, depth + 1)  # "is going to start getting beat up in the spring"
     if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
         return False
     if verb.tag_ == "VBG" and not kids and verb.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \

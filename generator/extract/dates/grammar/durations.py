@@ -165,6 +165,8 @@ def _next_couple(m: Groups, ctx: Ctx) -> Result:
 def _next_decade(m: Groups, ctx: Ctx) -> Result:
     if ctx.ref is None:
         return None
+    if m["rel"].lower() == "past":
+        return None  # "the past century", "the past two decades": the last hundred (twenty) years, no calendar span
     unit = "decade" if m["u"].lower().startswith("decade") else "century"
     n = number(m["n"]) if m["n"] else 1
     step = step_of(m["rel"])
