@@ -50,6 +50,13 @@ def test_a_yearless_date_is_the_nearest_that_fits_the_tense(text, found, publish
     ("The minister will resign on Friday.", dt.date(2021, 11, 11), "2021-11-12"),
     ("The peace process, set to resume Monday, faces new threats.", dt.date(2021, 11, 11), "2021-11-15"),
     ("Officials said they had wanted to vote on Tuesday.", dt.date(2021, 11, 11), "2021-11-09"),
+    # a present with a weekday is a timetable: ahead (Wednesday 10 November)
+    ("Netanyahu and Arafat meet separately Monday with the envoy.", dt.date(2021, 11, 10), "2021-11-15"),
+    # ... but not a verb whose past reads the same
+    ("Weak bank shares hurt the market on Friday.", dt.date(2021, 11, 8), "2021-11-05"),
+    # a weekday that qualifies a noun is a day of the story's week: the last one (Monday 15 November)
+    ("The bonds convert at a premium over Thursday's closing price.", dt.date(2021, 11, 15), "2021-11-11"),
+    ("Thursday's meeting will settle the matter.", dt.date(2021, 11, 15), "2021-11-18"),
 ])
 def test_a_weekday_follows_the_tense_of_its_clause(nlp, text, published, value):
     assert [d.value for d in extract_dates(nlp(text), published)] == [value]
@@ -95,3 +102,70 @@ def test_news_expressions(text, found, published, value):
 ])
 def test_that_day_points_back_at_the_last_date_given(text, found, value):
     assert value_of(text, found, dt.date(2021, 11, 12)) == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the date's own verb in the simple past: no slack for a month just ahead
+    ("The company changed its fiscal year in December.", dt.date(2021, 10, 27), "2020-12"),
+    ("In the year-ago quarter, which ended Oct. 31, the firm lost money.", dt.date(2021, 10, 27), "2020-10-31"),
+    # ... but a past clause about something else leaves it free: the nearest
+    ("The bank said it is trying to sell itself under a June agreement.", dt.date(2021, 10, 27), "2021-06"),
+    ("The bank created a new office, effective Feb. 1.", dt.date(2021, 10, 26), "2022-02-01"),
+    # a participle takes the tense of the clause it hangs from
+    ("The stock has fluctuated sharply, rising to $42 in June from $29 in March.", dt.date(2021, 10, 30),
+     "2021-03"),
+    # a modal passive looks ahead
+    ("The split would be paid on a date in January.", dt.date(2021, 10, 26), "2022-01"),
+    # a deadline of a present perfect clause runs on to it
+    ("Lenders have extended the loans through January.", dt.date(2021, 10, 30), "2022-01"),
+    # a passive participle after "start getting" takes the tense of the clause: ahead
+    ("The sector is going to start getting beat up in the spring.", dt.date(2022, 2, 6), "2022-03-01/2022-05-31"),
+])
+def test_the_clause_places_a_yearless_date(nlp, text, published, value):
+    assert [d.value for d in extract_dates(nlp(text), published)][-1] == value
+
+
+@pytest.mark.parametrize("text, found, published, future, value", [
+    # business news compares the reported period with the same one a year before
+    ("The year-earlier results were restated.", "year-earlier", dt.date(2021, 10, 26), None, "2020"),
+    ("In the year-ago quarter it lost money.", "year-ago", dt.date(2021, 10, 26), None, "2020"),
+    ("The year-ago results were restated.", "year-ago", dt.date(2022, 1, 20), None, "2020"),  # Q4 2021 reported
+    # a deadline at the end of the year: the current one
+    ("The deal will close by year-end.", "year-end", dt.date(2021, 11, 2), None, "2021"),
+    ("Rules should be in place by year's end.", "year's end", dt.date(2021, 10, 26), None, "2021"),
+    # "until then" is the date the sentence before gave
+    ("Rights end on Nov. 30. Until then, the stock is convertible.", "then", dt.date(2021, 10, 30), None,
+     "2021-11-30"),
+    # a bond's maturity year; an approximate count back
+    ("Holders get 13% bonds due 1993 and warrants.", "1993", dt.date(1989, 11, 2), None, "1993"),
+    ("Then, a week or so ago, he chose a date.", "a week or so ago", dt.date(2021, 11, 12), None, "2021-11-05"),
+    # a month's full name and a full stop end the sentence: the next word is no day
+    ("Sales fell in April. One of the computers sold well.", "April", dt.date(2021, 11, 12), False, "2021-04"),
+    # a second date that owns a noun ends no range: two dates (published on Friday 4 February)
+    ("After a small revision Friday to December's figures, jobs grew.", "December", dt.date(2022, 2, 4), None,
+     "2021-12"),
+    ("After a small revision Friday to December's figures, jobs grew.", "Friday", dt.date(2022, 2, 4), None,
+     "2022-02-04"),
+    ("The latest plan takes effect in a month.", "in a month", dt.date(2021, 11, 12), None, "2021-12-12"),
+    # "the year of" a price is the year, not "the year of the dragon"
+    ("Shares rose to a high for the year of $42.875 in June.", "the year", dt.date(2021, 11, 12), None, "2021"),
+])
+def test_business_news_expressions(text, found, published, future, value):
+    assert value_of(text, found, published, future) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The currency lost twenty six percent of its value.",  # a count in words, not the year 2006
+    "Only twenty two of them were women.",
+    "Profit fell from the year-earlier $4.5 million.",  # "year-earlier" before a sum: no period named
+    "Year-end net was lower.",  # an adjective, not a deadline
+    # a superlative just before "in a year" makes it the stretch measured over, not a date ahead
+    "Spending rose 0.2%, the smallest gain in a year.",
+    "Shares hit their highest level in a decade.",
+    "Taxes are minimal in a quarter that produced a loss.",  # any such quarter
+    'Baker, speaking on ABC\'s "This Week," backed the plan.',  # a quoted title
+    "It was among the great inventions of the past century.",  # the last hundred years, not the 1900s
+    "Crime fell sharply in the past decade.",
+])
+def test_no_date_here(text):
+    assert [v for v in values(text, dt.date(2021, 11, 12)) if v[1]] == []

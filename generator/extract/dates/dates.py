@@ -95,9 +95,23 @@ _HOLIDAY_BEFORE = {"merry", "happy", "on", "by", "before", "after", "until", "si
                    "at", "over", "during", "for", "from", "a", "the"}
 
 
+#: A superlative just before (at most two words between) makes "in a year" the stretch it is measured over:
+#: "the smallest gain in a year", "the first time in five years", "its highest level in a decade".
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w{2,}est|first|most|least|only|best|worst)(?:\s+[\w'’-]+){0,2}\s*,?\s*$",
+                                 re.I)
+
+#: A month's full name, a full stop and the next sentence: "April. One", "May. 3 people" (but "Jan. 5").
+_SENTENCE_AFTER_MONTH = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\.\s+\S", re.I)
+
 #: A weekday in a list of weekdays, before or after a short form: "Mon or Tue", "Tue, Wed".
 _LISTED_WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*(?:,|/|or|and|&)\s*$", re.I)
 _LISTED_WEEKDAY_AFTER = re.compile(rf"\s*(?:,|/|or|and|&)\s*{WEEKDAY}(?!\w)", re.I)
+
+
+def _owns_a_noun(text: str, m: Groups) -> bool:
+    """"A revision Friday to December's figures": a range's end that owns a noun is no end of a range, unless
+    "from" or "between" opens it ("from May to July's end")."""
+    return not m["from"] and re.match(r"['’]s\b", text[m.end():]) is not None
 
 
 def _plausible(text: str, m: Groups, r: Rule) -> bool:
@@ -117,6 +131,13 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
         return False
     if r.name == "md" and re.match(r"\s*(?:of|th|st|nd|rd|%|\d)", text[m.end():]):
         return False
+    if r.name in ("in-a-unit", "in-dur") and (_SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                                              or re.match(r"\s+(?:that|which|when|where|in which)\b", text[m.end():])):
+        return False  # "the smallest gain in a year", "in a quarter that produced a loss": a stretch, no date ahead
+    if re.match(r"(?:This|Next|Last)\s+(?:Week|Month|Year)\b", s) and re.search(r"[\"“]\s*$", text[:m.start()]):
+        return False  # ABC's "This Week": a quoted title
+    if _SENTENCE_AFTER_MONTH.search(s):
+        return False  # "in April. One of them": a month's full name ends a sentence, the next one's words follow
     if r.name == "weekday-listed" and not _LISTED_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
             and not _LISTED_WEEKDAY_AFTER.match(text[m.end():m.end() + 20]):
         return False
@@ -131,7 +152,7 @@ def _plausible(text: str, m: Groups, r: Rule) -> bool:
 
 
 #: Words before a number that make it a year: "in 2014", "since 1990", "early 2019", "©2021".
-_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|early|late|mid|circa|c\.|"
+_YEAR_CUE = re.compile(r"(?:\b(?:in|since|by|until|till|during|before|after|through|due|early|late|mid|circa|c\.|"
                        r"spring|summer|autumn|fall|winter|year|years|season|class|end|start|beginning|middle|"
                        rf"q[1-4]|h[12]|fy|cy|the|{forms_pattern(MONTHS)})\.?"
                        r"|[©=('’]|mid-)\s*$", re.I)
@@ -240,7 +261,7 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, Groups], ...]:
         for lo, hi, _ in holding.windows_with(r.triggers):
             for m in rx.finditer(text, lo, hi):
                 key = (m.start(), m.end(), r.name)
-                if m.end() > m.start() and key not in seen:
+                if m.end() > m.start() and key not in seen and not _owns_a_noun(text, Groups(m)):
                     seen.add(key)
                     cands.append((m.start(), m.end(), rank, r, Groups(m)))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
@@ -303,8 +324,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | None] | None = None) -> list[Found]:
-    """Every time expression in a text, longest first where they overlap, resolved against ctx."""
+def scan(text: str, ctx: Ctx | None = None, *,
+         tense: Callable[[int, int], tuple[bool | None, bool]] | None = None) -> list[Found]:
+    """Every time expression in a text, longest first where they overlap, resolved against ctx; ``tense``
+    gives the tense of the clause that holds the characters [a, b) and whether it is firm (:class:`Ctx`)."""
     ctx = ctx or Ctx(None)
     cands = _candidates(text)
     taken: list[tuple[int, int]] = []
@@ -312,7 +335,7 @@ def scan(text: str, ctx: Ctx | None = None, *, tense: Callable[[int], bool | Non
     for a, b, r, m in cands:
         if any(s < b and a < e for s, e in taken):
             continue
-        local = Ctx(ctx.ref, tense(a) if tense else ctx.future)
+        local = Ctx(ctx.ref, *tense(*_trim(text, a, b))) if tense else ctx
         v = r.handle(m, local)
         if v is REJECT:
             continue
@@ -369,6 +392,8 @@ def _anchor_narrative(text: str, found: list[Found]) -> list[Found]:
 _ANAPHOR = re.compile(r"(?:(?:later|earlier)\s+(?:in\s+)?)?(?P<det>that(?:\s+same)?|the\s+same|same|"
                       r"(?:the\s+)?(?:following|next|previous|preceding))\s+(?P<unit>day|week|month|year)", re.I)
 _ANAPHOR_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+#: How far back (in characters) "until then" looks for the date it means: the sentence before, not the story.
+_THEN_REACH = 250
 #: How fine each grain names a date: an anchor must be at least as fine as the period pointed at.
 _FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "year": 4}
 
@@ -380,6 +405,11 @@ def _anchor_reference(text: str, found: list[Found]) -> list[Found]:
     day to count from: no value."""
     out = list(found)
     for k, f in enumerate(out):
+        if f.rule == "until-then":
+            prev = next((out[j] for j in range(k - 1, -1, -1) if out[j].value is not None), None)
+            if prev is not None and prev.value.grain in _FINENESS and f.start - prev.end < _THEN_REACH:
+                out[k] = Found(f.start, f.end, prev.value, f.calendar, f.rule)  # "on Nov. 30. Until then"
+            continue
         m = _ANAPHOR.fullmatch(text[f.start:f.end])
         if not m:
             continue
@@ -455,17 +485,61 @@ def counts_a_noun(tok: Token) -> bool:
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 
 
-def _tense_of(tok: Token) -> bool | None:
-    """True for an expression in a clause about the future, False for the past, None when the parse can't say."""
-    verb = tok
+def _tense_of(tok: Token) -> tuple[bool | None, bool]:
+    """(True for an expression in a clause about the future, False for the past, None when the parse can't say;
+    whether that tense is firm: the simple past or future of the verb the expression hangs from).
+
+    A date that qualifies a noun ("a June agreement") or that an adjective governs ("effective Feb. 1",
+    "payable Dec. 15") names a time of its own: the clause's tense does not place it. A weekday that qualifies
+    a noun ("Thursday's closing price") is a day of the story's week: the last one unless the clause looks
+    ahead."""
+    modifier = tok.dep_ in ("compound", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+        and not tok.head.like_num
+    if modifier and tok.lower_ not in _WEEKDAYS:
+        return None, False
+    verb, direct, deadline = tok, True, False
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
             break
+        if verb.pos_ == "ADJ" and verb is not tok:
+            return None, False
         if verb.head is verb:
             break
         verb = verb.head
-    return _verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else None
+        deadline = deadline or verb.lower_ in _DEADLINE
+        direct = direct and (verb.pos_ in ("ADP", "VERB", "AUX") or verb.head is verb)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return (False if modifier else None), False
+    future = _verb_tense(verb)
+    if modifier:
+        # "Thursday's closing price": a day of the story's week, ahead only in a clause about the future
+        return (future if future is not None else False), False
+    if deadline:
+        # "gave Merieux until mid-November", "has extended loans through January": a deadline may lie ahead
+        # of a past clause; a present perfect one runs on to it
+        return (future if verb.tag_ == "VBD" or future else None), False
+    kids = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if future is None and direct and verb.tag_ in ("VBZ", "VBP") and not kids \
+            and verb.lemma_.lower() not in _NOT_SCHEDULED and verb.lower_ not in _SAME_IN_THE_PAST:
+        return True, False  # "Netanyahu and Arafat meet separately Monday": a present with a date is a timetable
+    simple_past = future is False and verb.tag_ == "VBD" and not kids
+    will = future is True and any(k.lower_ in _FUTURE_AUX or k.lemma_ in ("will", "shall") for k in kids)
+    firm = direct and (simple_past or will)
+    return future, firm
 
+
+_WEEKDAYS = {name.lower() for name in WEEKDAY_NAMES}
+
+#: Present-tense verbs that do not schedule what the date names: "officials say Monday", "is", "has".
+_NOT_SCHEDULED = {"be", "have", "say", "tell", "report", "state", "claim", "add", "note", "remain", "stand", "show",
+                  "seem", "appear", "mean", "know", "think", "believe", "hope", "want", "need", "like"}
+
+#: Verbs whose simple past is their present: "stocks hurt the index on Friday" is as likely the past.
+_SAME_IN_THE_PAST = {"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "cast", "beat", "bid",
+                     "quit", "split", "upset", "burst", "read", "broadcast", "forecast", "bet", "rid", "shed"}
+
+#: Prepositions that make a date a deadline: "until mid-November", "through January".
+_DEADLINE = {"until", "till", "til", "through", "thru", "by", "before"}
 
 #: Words that put what follows them ahead: "is due to", "plans to", "is expected to", "is scheduled".
 _AHEAD = {"plan", "expect", "intend", "aim", "schedule", "hope", "want", "seek", "prepare", "set", "due", "poise",
@@ -478,8 +552,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True
     if verb.lower_ == "going" and any(k.lower_ == "to" for k in verb.children):
         return True
-    if any(k.tag_ == "MD" for k in kids) and verb.tag_ == "VB":
-        return True  # "would", "could", "may" ... with a plain verb: not yet
+    if any(k.tag_ == "MD" for k in kids) and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(
+            k.dep_ == "auxpass" and k.tag_ == "VB" for k in kids))):
+        return True  # "would", "could", "may" ... with a plain verb, "would be paid": not yet
     if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
         # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
         head = verb.head
@@ -495,8 +570,14 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True  # "is meeting on Friday"
     if verb.tag_ == "VBN" and present_be and verb.lemma_.lower() in _AHEAD:
         return True  # "is scheduled for Friday"
+    if verb.tag_ == "VBN" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb \
+            and all(k.lower_ in ("get", "getting", "be", "being") for k in kids):
+        return _verb_tense(verb.head, depth + 1)  # "is going to start getting beat up in the spring"
     if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
         return False
+    if verb.tag_ == "VBG" and not kids and verb.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \
+            and verb.head is not verb:
+        return _verb_tense(verb.head, depth + 1)  # "has fluctuated, rising ... from $29.75 in March"
     return None
 
 
@@ -504,9 +585,9 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every time expression in the document, with its ISO value where the text and the publication date allow."""
     text = doc_text(doc)
 
-    def tense(char: int) -> bool | None:
-        span = doc.char_span(char, min(char + 1, len(text)), alignment_mode="expand")
-        return _tense_of(span[0]) if span is not None and len(span) else None
+    def tense(a: int, b: int) -> tuple[bool | None, bool]:
+        span = doc.char_span(a, max(b, a + 1), alignment_mode="expand")
+        return _tense_of(span.root) if span is not None and len(span) else (None, False)
 
     out = []
     for f in scan(text, Ctx(published), tense=tense):

@@ -36,6 +36,9 @@ class Cal:
 class Ctx:
     ref: dt.date | None
     future: bool | None = None  # the tense of the sentence: True ahead, False past, None unknown
+    #: The tense is the date's own verb's, not one inferred through an infinitive or a participle: "changed
+    #: its year-end in December" (simple past) leaves no slack for a December ahead.
+    firm: bool = False
 
 
 #: What a date expression means: the days it names, a date that leaves the year open, or None (unknown).
@@ -84,7 +87,7 @@ def resolve(v: Value, ctx: Ctx) -> Period | None:
                 return p
         return None
     direction = v.pin or ("future" if ctx.future else "past" if ctx.future is False else None)
-    return _nearest_fitting(v, ref, direction, strict=v.pin is not None) or p
+    return _nearest_fitting(v, ref, direction, strict=v.pin is not None or ctx.firm) or p
 
 
 #: How far a yearless date may lie on the other side of the publication date than its sentence's tense

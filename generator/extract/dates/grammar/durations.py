@@ -165,6 +165,8 @@ def _next_couple(m: Groups, ctx: Ctx) -> Result:
 def _next_decade(m: Groups, ctx: Ctx) -> Result:
     if ctx.ref is None:
         return None
+    if m["rel"].lower() == "past":
+        return None  # "the past century", "the past two decades": the last hundred (twenty) years, no calendar span
     unit = "decade" if m["u"].lower().startswith("decade") else "century"
     n = number(m["n"]) if m["n"] else 1
     step = step_of(m["rel"])
@@ -229,15 +231,16 @@ def _for_dur_from(m: Groups, ctx: Ctx) -> Result:
 
 RULES: tuple[Rule, ...] = (
     Rule("ago",
-         (rf"{_DUR}\s+(?P<w>ago|earlier|before|later|after|hence|from\s+now|since)(?!\s+\w)",
-          rf"{_DUR}\s+(?P<w2>ago|later|from\s+now|hence)"),
+         (rf"{_DUR}\s+(?:or\s+so\s+)?(?P<w>ago|earlier|before|later|after|hence|from\s+now|since)(?!\s+\w)",
+          rf"{_DUR}\s+(?:or\s+so\s+)?(?P<w2>ago|later|from\s+now|hence)"),
          _ago, ("ago", "earlier", "before", "later", "after", "hence", "from", "since"), calendar=False),
     Rule("in-dur", rf"(?:in|within)\s+(?P<a>a|an|the)?\s*{_DUR}(?:'s|’s)?(?:\s+time)?(?!\s+(?:of|since))",
          _in_dur, UNIT_WORDS, calendar=False),
     Rule("in-a-unit",
          r"in\s+(?:a|an|one)\s+(?P<u>day|week|fortnight|month|year)(?:'s|’s)?(?:\s+time)?(?!\s+(?:of|or))",
          _in_a_unit, UNIT_WORDS, calendar=False),
-    Rule("a-unit-later", r"(?P<a>a|an|one)\s+(?P<u>day|week|fortnight|month|year)\s+(?P<w>later|ago|earlier)",
+    Rule("a-unit-later", r"(?P<a>a|an|one)\s+(?P<u>day|week|fortnight|month|year)\s+(?:or\s+so\s+)?"
+                         r"(?P<w>later|ago|earlier)",
          _a_unit_later, ("later", "ago", "earlier"), calendar=False),
     Rule("within-next", rf"within\s+(?:the\s+)?(?P<rel>next|coming|last|past)\s+{_DUR}",
          _within_next, ("within",), calendar=False),

@@ -102,6 +102,24 @@ def _eoy(m: Groups, ctx: Ctx) -> Result:
     return cal.span(ref.replace(day=1), ref)
 
 
+def _year_earlier(_m: Groups, ctx: Ctx) -> Result:
+    """"The year-earlier period", "year-ago results": business news compares the period it reports, the last
+    quarter to end before publication, with the same one a year before; its year is the one named."""
+    ref = ctx.ref
+    if ref is None:
+        return None
+    reported = cal.add_months(ref.replace(day=1), -3)  # a day of the last quarter to have ended
+    return cal.year(reported.year - 1)
+
+
+def _year_end(_m: Groups, ctx: Ctx) -> Result:
+    """"By year-end", "at year's end": the year that ends then, the current one; a simple past looks back to
+    the last one ("closed at year-end")."""
+    if ctx.ref is None:
+        return None
+    return cal.year(ctx.ref.year - (1 if ctx.future is False and ctx.firm else 0))
+
+
 def _season(m: Groups, ctx: Ctx) -> Result:
     s = m["s"].lower()
     if not (m["rel"] or m["y"]):
@@ -133,6 +151,11 @@ RULES: tuple[Rule, ...] = (
          _part_of, ("end", "beginning", "start", "mid", "remain", "rest")),
     Rule("eoy", r"(?P<w>eoy|eom|eow|ytd|year[- ]to[- ]date|month[- ]to[- ]date)",
          _eoy, ("eoy", "eom", "eow", "ytd", "to date", "to-date")),
+    Rule("year-earlier", r"(?<![\w-])year[- ](?:earlier|ago)(?=\s+[a-z])", _year_earlier, ("year-earlier", "year-ago",
+                                                                                     "year earlier", "year ago")),
+    Rule("year-end", r"(?:(?<=by )|(?<=at )|(?<=until )|(?<=till )|(?<=before )|(?<=through ))"
+                     r"(?:the\s+)?(?:year[- ]end|year['’]s\s+end)(?![\w-])", _year_end, ("year-end", "year end",
+                                                                                       "year's end", "year’s end")),
     Rule("season",
          rf"(?:(?P<rel>this|last|next|the|early|late|in|during|over the|this past)\s+)?"
          rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"

@@ -26,7 +26,7 @@ def _year_cue(m: Groups, _ctx: Ctx) -> Result:
 
 def _year(m: Groups, _ctx: Ctx) -> Result:
     y = year_of(m)
-    return Cal(y) if y else None
+    return Cal(y) if y else REJECT  # "twenty six percent": words that read as no year are a number
 
 
 def _decade(m: Groups, _ctx: Ctx) -> Result:

@@ -40,6 +40,8 @@ def _rel_unit(m: Groups, ctx: Ctx) -> Result:
     rel = m["rel"].lower()
     if unit == "day" and rel in ("this", "that", "same", "the same"):
         return cal.day(ctx.ref) if ctx.ref else None
+    if rel == "past" and unit in ("decade", "century"):
+        return None  # "past century": the last hundred years, no calendar century
     return relative_period(ctx, unit, step_of(rel))
 
 
@@ -78,13 +80,16 @@ DAYS: tuple[Rule, ...] = (
 )
 
 PERIODS: tuple[Rule, ...] = (
+    # "until then", "by then": the last date the story gave (the scanner fills it in), else no value
+    Rule("until-then", r"(?:(?<=until )|(?<=till )|(?<=by )|(?<=before ))then(?![\w-])", lambda _m, _ctx: None,
+         ("then",), calendar=False),
     Rule("rel-period",
          rf"(?P<rel>this|last|next|previous|past|coming|following|current|upcoming|the same|same|that)"
          rf"\s+(?:calendar\s+)?{_PUNITS}(?!\s+(?:of|to\s+date|ago|later|earlier))",
          _rel_unit, ("this", "last", "next", "previous", "past", "coming", "following", "current", "same", "that")),
     Rule("the-period",
          r"(?:for|of|in|during|throughout|all)\s+the (?P<unit>day|week|month|year|weekend|fortnight)"
-         r"(?!\s+(?:of|when|that|in|before|after|ago|earlier|later|which|to\b|\d))",
+         r"(?![-\w]|\s+(?:of(?!\s*[$£€\d])|when|that|in|before|after|ago|earlier|later|which|to\b|\d))",
          _the_period, ("the day", "the week", "the month", "the year", "the fortnight")),
     # "the full year", "the current fiscal year": the year of the reference date, as business news means it
     Rule("the-whole-year", r"the\s+(?:full|whole|entire|current(?:\s+fiscal)?|fiscal|calendar)\s+year(?!\s+(?:of|\d))",

@@ -104,8 +104,8 @@ def year_number(text: str) -> int | None:
             hi, lo = a.value, b.value
             if hi == 100 or words[cut - 1] == "hundred":
                 return int(hi + lo) if hi >= 1000 else None
-            if 10 <= hi < 100 and lo < 100:
-                return int(hi * 100 + lo)
+            if 10 <= hi < 100 and lo < 100 and (lo >= 10 or "oh" in words[cut:]):
+                return int(hi * 100 + lo)  # "nineteen ninety six", "twenty oh five"; "twenty six" is 26
     return None
 
 
