@@ -17,10 +17,9 @@ from pathlib import Path
 
 from generator.corpus.names import name_key
 from generator.corpus.registry import GROUPS, TYPE_GROUPS, Registry
-from generator.errors import SheetError
-from generator.inputs.ids import is_safe_id, slugify
+from generator.inputs.ids import slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.sheets.store import load_sheet
+from generator.sheets.store import load_sheets
 
 log = logging.getLogger(__name__)
 
@@ -284,28 +283,6 @@ class Site:
 
 
 Grouping = Callable[[Sequence[FactSheet]], EntityPageIndex]
-
-
-def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
-    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out).
-
-    Each is read by :func:`generator.sheets.store.load_sheet`, the one way a sheet file is read.
-    """
-    sheets: list[FactSheet] = []
-    files: dict[str, Path] = {}
-    problems: list[str] = []
-    for path in sorted(facts_dir.glob("*.yaml")):
-        try:
-            sheet = load_sheet(path)
-        except SheetError as err:
-            problems.extend(err.problems)
-            continue
-        if not is_safe_id(sheet.id):
-            problems.append(f"{path}: id: {sheet.id!r} is not safe as a page name")
-            continue
-        sheets.append(sheet)
-        files[sheet.id] = path
-    return sheets, files, problems
 
 
 def gather(facts_dir: Path, *, grouping: Grouping = group_entities) -> Site:
