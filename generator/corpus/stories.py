@@ -14,8 +14,9 @@ so a chain of loosely related articles does not collapse into one story.
 - a **quote** attributed to different people: the same words (allowing for a partial quote)
   with speakers that are different registry entries.
 
-:func:`analyse_corpus` runs both and gives the site what it needs: the stories, the conflicts,
-and the conflicts of each sheet.
+:func:`analyse_corpus` runs both, completes each figure conflict with every article of the story
+that gives the disputed count (:func:`complete_figure_conflicts`), and gives the site what it
+needs: the stories, the conflicts, and the conflicts of each sheet.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from generator.corpus.names import fold, person_parts
@@ -119,7 +120,8 @@ def analyse_corpus(sheets: Iterable[FactSheet], registry: Registry | None = None
     registry = registry if registry is not None else build_registry(sheets)
     stories = group_stories(sheets, registry)
     conflicts = find_conflicts(sheets, stories, registry)
-    return Corpus(stories=stories, conflicts=conflicts, registry=registry)
+    corpus = Corpus(stories=stories, conflicts=conflicts, registry=registry)
+    return complete_figure_conflicts(corpus, {s.id: s for s in sheets})
 
 
 # --- stories --------------------------------------------------------------------------------------------
@@ -297,6 +299,13 @@ def _what(f: Figure) -> str | None:
     return None
 
 
+def _states_a_level(f: Figure) -> bool:
+    """A figure that states a level (a number or a range, low not above high), not a change ("up 3%")
+    or no number at all: one a disagreement's chart can draw."""
+    b = _bounds(f)
+    return b is not None and b[0] <= b[1] and (isinstance(f.value, dict) or math.isfinite(f.value))
+
+
 def _bounds(f: Figure) -> tuple[float, float] | None:
     """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
     v = f.value
@@ -466,3 +475,56 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
         topic = " ".join(quotes[members[0]][2].text.split()[:8])
         out.append((topic, claims))
     return out
+
+
+def complete_figure_conflicts(corpus: Corpus, sheets: dict[str, FactSheet]) -> Corpus:
+    """Every article of the story that gives the disputed count, in each disagreement on a figure.
+
+    The finder compares figures in pairs and keeps a pair only when the two sentences share
+    enough words to be about the same subject. An article whose sentence shares none with the
+    others ("More than 90 firefighters were sent to the scene." against "...said 60 firefighters
+    had worked through the night...") was left out of the table although it counts the same
+    thing in the same story, and disagrees. Here each article of the story that has no claim in
+    the disagreement yet, and counts that thing exactly once (with the same unit), joins it; an
+    article counting it several times is left out, as nothing tells which of its figures is meant.
+    Claims are listed in the story's order of articles.
+    """
+    stories = {s.id: s for s in corpus.stories}
+    out: list[Conflict] = []
+    changed = False
+    for c in corpus.conflicts:
+        story = stories.get(c.story or "")
+        if c.kind != "figure" or story is None:
+            out.append(c)
+            continue
+        units = {f.unit for cl in c.claims if (f := claim_figure(cl, sheets)) is not None}
+        claimed = {cl.sheet for cl in c.claims}
+        added: list[Claim] = []
+        for sid in story.sheets:
+            sheet = sheets.get(sid)
+            if sheet is None or sid in claimed:
+                continue
+            same = [(i, f) for i, f in enumerate(sheet.figures)
+                    if _states_a_level(f) and f.unit in units and _what(f) == c.topic]
+            if len(same) == 1:
+                i, f = same[0]
+                added.append(Claim(sheet=sid, text=f.text, sentence=f.sentence, index=i, value=f.value,
+                                   approx=f.approx))
+        if not added:
+            out.append(c)
+            continue
+        order = {sid: n for n, sid in enumerate(story.sheets)}
+        claims = sorted((*c.claims, *added), key=lambda cl: (order.get(cl.sheet, len(order)), cl.index))
+        out.append(replace(c, claims=tuple(claims)))
+        changed = True
+    if not changed:
+        return corpus
+    return Corpus(stories=corpus.stories, conflicts=out, registry=corpus.registry)
+
+
+def claim_figure(claim: Claim, sheets: dict[str, FactSheet]) -> Figure | None:
+    """The figure a claim of a figure conflict points to (None if its sheet or index is gone)."""
+    sheet = sheets.get(claim.sheet)
+    if sheet is None or not 0 <= claim.index < len(sheet.figures):
+        return None
+    return sheet.figures[claim.index]
