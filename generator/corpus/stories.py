@@ -22,6 +22,7 @@ needs: the stories, the conflicts, and the conflicts of each sheet.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,6 +39,7 @@ from generator.model import FactSheet, Figure, Quote
 
 STORY_THRESHOLD = 0.19  # average similarity two groups of articles need to be one story (see docs: stories)
 MAX_DAYS_APART = 10  # articles further apart than this are not one story
+BLOCK_LIMIT = 40  # a term more sheets share (in a stretch of days) tells no story apart: not a reason to compare
 FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
 QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
 MIN_QUOTE_WORDS = 8  # shorter shared words are often a slogan or catchphrase many people repeat
@@ -182,45 +184,101 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def similarity_matrix(sheets: list[FactSheet], registry: Registry) -> list[list[float]]:
-    """How alike each pair of sheets is: half shared entities (weighted by rarity), half vocabulary."""
+def blocking_terms(sheet: FactSheet, registry: Registry) -> set[str]:
+    """The terms that make two sheets worth comparing: the registry entries they name, the words of
+    their titles, and what their figures count. Two tellings of one story share some of these."""
+    terms = {f"e:{e}" for e in _entity_ids(sheet, registry)}
+    terms |= {f"w:{_stem(w)}" for w in _words(sheet.title)}
+    terms |= {f"c:{what}" for f in sheet.figures if (what := _what(f))}
+    return terms
+
+
+def candidate_pairs(terms: list[set[str]], dates: list[dt.date | None], *, limit: int = BLOCK_LIMIT,
+                    days: int = MAX_DAYS_APART) -> set[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of sheets that share a blocking term that is rare enough to
+    tell stories apart: one held by at most ``limit`` sheets, or else by at most ``limit`` sheets
+    dated within a stretch of ``days`` and the next (a name in the news all year is a key only in a
+    week it is rare). Comparing only these keeps the work about linear in the sheets: every term
+    adds at most ``limit`` squared pairs per stretch. A sheet without a date is paired through the
+    first kind of term only.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, held in enumerate(terms):
+        for t in held:
+            postings[t].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if len(posting) < 2:
+            continue
+        if len(posting) <= limit:
+            pairs.update(combinations(posting, 2))  # postings are in sheet order: i < j
+            continue
+        stretches: dict[int, list[int]] = defaultdict(list)
+        for i in posting:
+            if (d := dates[i]) is not None:
+                stretches[d.toordinal() // days].append(i)
+        for k, members in stretches.items():  # two sheets at most ``days`` apart are in one stretch or the next
+            block = members + stretches.get(k + 1, [])
+            if 1 < len(block) <= limit:
+                pairs.update(combinations(sorted(block), 2))
+    return pairs
+
+
+def similarities(sheets: list[FactSheet], registry: Registry) -> dict[int, dict[int, float]]:
+    """How alike the candidate pairs of sheets are (:func:`candidate_pairs`): half shared entities
+    (weighted by rarity), half vocabulary; ``out[i][j]``, both ways, only where not zero. Sheets
+    more than ``MAX_DAYS_APART`` days apart are not alike."""
     vocab = _tfidf([_vocabulary(s) for s in sheets])
     ents = [{e: 1 for e in _entity_ids(s, registry)} for s in sheets]
     ent_vecs = _tfidf([Counter(e) for e in ents])
     dates = [_date(s) for s in sheets]
-    n = len(sheets)
-    sim = [[0.0] * n for _ in range(n)]
-    for i, j in combinations(range(n), 2):
+    sim: dict[int, dict[int, float]] = {i: {} for i in range(len(sheets))}
+    for i, j in sorted(candidate_pairs([blocking_terms(s, registry) for s in sheets], dates)):
         if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > MAX_DAYS_APART:
             continue
         value = 0.5 * _cos(vocab[i], vocab[j]) + 0.5 * _cos(ent_vecs[i], ent_vecs[j])
-        sim[i][j] = sim[j][i] = value
+        if value:
+            sim[i][j] = sim[j][i] = value
     return sim
 
 
-def average_link(sim: list[list[float]], threshold: float) -> list[list[int]]:
+def average_link(sim: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
     """Average-link clustering: merge the two groups whose pairs are most alike on average, while
     that average reaches ``threshold``; ties go to the later pair in the order of the groups' first
-    members. Groups are named by their first (smallest) member.
+    members. Groups are named by their first (smallest) member. ``sim``: every item's similarity to
+    the others, by item (0..n-1), where not zero.
 
     Only groups joined by at least one pair at or above the threshold can average that much, so
     only those are compared, and the sum of similarities between two groups is kept up to date
-    as they merge rather than summed again (which made the clustering cubic in the sheets).
+    as they merge rather than summed again. The best pair comes from a heap whose entries are
+    checked against each group's version (a merge makes a group's older entries stale), so a
+    merge costs what it touches, not all the pairs left (which made the clustering quadratic).
     """
     n = len(sim)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    strong: set[tuple[int, int]] = set()
+    strong: dict[int, set[int]] = {i: set() for i in range(n)}
     for i in range(n):
-        row = sim[i]
-        for j in range(i + 1, n):
-            if row[j]:
-                sums[i][j] = sums[j][i] = row[j]
-                if row[j] >= threshold:
-                    strong.add((i, j))
-    while strong:
-        a, b = max(strong, key=lambda p: (sums[p[0]][p[1]] / (len(members[p[0]]) * len(members[p[1]])), p))
-        if sums[a][b] / (len(members[a]) * len(members[b])) < threshold:
+        for j in sorted(sim[i]):
+            if j > i:
+                sums[i][j] = sums[j][i] = sim[i][j]
+                if sim[i][j] >= threshold:
+                    strong[i].add(j)
+                    strong[j].add(i)
+    version = [0] * n
+
+    def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
+        a, b = min(a, b), max(a, b)
+        return (-sums[a][b] / (len(members[a]) * len(members[b])), -a, -b, version[a], version[b])
+
+    heap = [entry(a, b) for a in range(n) for b in strong[a] if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, na, nb, va, vb = heapq.heappop(heap)
+        a, b = -na, -nb
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue  # a group that has merged since
+        if -neg < threshold:
             break
         members[a] += members.pop(b)
         for c, v in sums.pop(b).items():
@@ -228,25 +286,23 @@ def average_link(sim: list[list[float]], threshold: float) -> list[list[int]]:
                 sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
                 del sums[c][b]
         del sums[a][b]
-        strong = _renamed(strong, b, a)
+        for c in strong.pop(b):
+            strong[c].discard(b)
+            if c != a:
+                strong[c].add(a)
+                strong[a].add(c)
+        strong[a].discard(b)
+        version[a] += 1
+        for c in strong[a]:
+            heapq.heappush(heap, entry(a, c))
     return [sorted(m) for _, m in sorted(members.items())]
-
-
-def _renamed(pairs: set[tuple[int, int]], old: int, new: int) -> set[tuple[int, int]]:
-    """The pairs with group ``old`` merged into ``new`` (a pair of the two disappears)."""
-    out = set()
-    for p, q in pairs:
-        p, q = (new if p == old else p), (new if q == old else q)
-        if p != q:
-            out.add((min(p, q), max(p, q)))
-    return out
 
 
 def group_stories(sheets: list[FactSheet], registry: Registry, *, threshold: float = STORY_THRESHOLD) -> list[Story]:
     """Stories of two or more articles, largest first (an article alike to no other is in none)."""
     if len(sheets) < 2:
         return []
-    clusters = average_link(similarity_matrix(sheets, registry), threshold)
+    clusters = average_link(similarities(sheets, registry), threshold)
     stories = []
     used: set[str] = set()
     for members in sorted((c for c in clusters if len(c) > 1), key=lambda c: (-len(c), min(c))):

@@ -283,7 +283,7 @@ def render_pages(site: Site, docs_dir: Path, *, registry: Registry | None = None
     page("indexes/index.md", "indexes.md.j2", counts=site.counts())
     page("indexes/quotes.md", "quotes_index.md.j2", speakers=sorted(
         {q.speaker.strip() for s in site.sheets for q in s.quotes if q.speaker and q.speaker.strip()},
-        key=str.casefold))
+        key=lambda s: (s.casefold(), s)))
     page("indexes/figures.md", "figures_index.md.j2")
     page("indexes/dates.md", "dates_index.md.j2", months=_by_month(site.sheets))
     page("indexes/sources.md", "sources_index.md.j2", sources=_by_source(site.sheets))
