@@ -396,23 +396,21 @@ def _context(f: Figure) -> set[str]:
 
 def figure_conflicts(group: list[FactSheet]) -> list[tuple[str, list[Claim]]]:
     """Pairs of figures from different sheets: same thing counted, same subject, values that cannot agree."""
-    items: dict[str, list[tuple[FactSheet, int, Figure]]] = defaultdict(list)
+    items: dict[str, list[tuple[FactSheet, int, Figure, tuple[float, float], set[str]]]] = defaultdict(list)
     for sheet in group:
         for i, f in enumerate(sheet.figures):
             what = _what(f)
-            if what and _bounds(f) is not None:
-                items[what].append((sheet, i, f))
+            if what and (bounds := _bounds(f)) is not None:
+                items[what].append((sheet, i, f, bounds, _context(f)))  # each worked out once, not once per pair
     out = []
     for what, figs in items.items():
         seen: set[tuple[str, int]] = set()
         claims: list[Claim] = []
-        for (sa, ia, fa), (sb, ib, fb) in combinations(figs, 2):
+        for (sa, ia, fa, ba, ca), (sb, ib, fb, bb, cb) in combinations(figs, 2):
             if sa.id == sb.id or (fa.unit or None) != (fb.unit or None):
                 continue
-            ba, bb = _bounds(fa), _bounds(fb)
-            if ba is None or bb is None or _agree(ba, bb):
+            if _agree(ba, bb):
                 continue
-            ca, cb = _context(fa), _context(fb)
             if not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) < FIGURE_CONTEXT:
                 continue
             if _other_sheet_agrees(fa, sb) or _other_sheet_agrees(fb, sa):

@@ -52,6 +52,8 @@ class EntityPage:
     mentions: list[tuple[FactSheet, Entity | None]] = field(default_factory=list)  # None: named only as a speaker
     quotes: list[tuple[FactSheet, int, Quote]] = field(default_factory=list)  # (sheet, quote number, quote)
     figures: list[tuple[FactSheet, int, Figure]] = field(default_factory=list)
+    _counts: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _counted: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def sheets(self) -> list[FactSheet]:
@@ -64,10 +66,17 @@ class EntityPage:
         return sorted(seen.values(), key=sheet_order, reverse=True)
 
     def mentions_in(self, sheet: FactSheet) -> int:
-        """How often ``sheet`` names it (at least 1 when it is only a speaker there)."""
-        counts: dict[str, int] = {}
-        for s, e in self.mentions:
-            counts[s.id] = counts.get(s.id, 0) + (e.mentions if e is not None else 0)
+        """How often ``sheet`` names it (at least 1 when it is only a speaker there).
+
+        The counts by sheet are made once (again only if mentions were added since): the page asks for
+        each of its sheets, and counting all mentions each time made a page of a name in thousands of
+        sheets quadratic."""
+        if self._counts is None or self._counted != len(self.mentions):
+            counts: dict[str, int] = {}
+            for s, e in self.mentions:
+                counts[s.id] = counts.get(s.id, 0) + (e.mentions if e is not None else 0)
+            self._counts, self._counted = counts, len(self.mentions)
+        counts = self._counts
         found = sheet.id in counts
         return max(counts.get(sheet.id, 0), 1 if found else 0)
 
