@@ -224,52 +224,90 @@ def candidate_pairs(terms: list[set[str]], dates: list[dt.date | None], *, limit
     return pairs
 
 
-def similarities(sheets: list[FactSheet], registry: Registry) -> dict[int, dict[int, float]]:
-    """How alike the candidate pairs of sheets are (:func:`candidate_pairs`): half shared entities
-    (weighted by rarity), half vocabulary; ``out[i][j]``, both ways, only where not zero. Sheets
-    more than ``MAX_DAYS_APART`` days apart are not alike."""
+@dataclass
+class Similarities:
+    """How alike sheets are: the candidate pairs (:func:`candidate_pairs`) worked out up front, in
+    ``known`` (``known[i][j]``, both ways, where not zero), and any other pair on demand (``self(i, j)``),
+    when the clustering needs it to average two groups that a candidate pair joins."""
+
+    known: dict[int, dict[int, float]]
+    vocab: list[dict[str, float]]
+    ents: list[dict[str, float]]
+    dates: list[dt.date | None]
+    _asked: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    def __call__(self, i: int, j: int) -> float:
+        if (value := self.known[i].get(j)) is not None:
+            return value
+        key = (min(i, j), max(i, j))
+        if (value := self._asked.get(key)) is None:
+            value = self._asked[key] = self.pair(*key)
+        return value
+
+    def pair(self, i: int, j: int) -> float:
+        """Half shared entities (weighted by rarity), half vocabulary; 0 for sheets more than
+        ``MAX_DAYS_APART`` days apart."""
+        di, dj = self.dates[i], self.dates[j]
+        if di and dj and abs((di - dj).days) > MAX_DAYS_APART:
+            return 0.0
+        return 0.5 * _cos(self.vocab[i], self.vocab[j]) + 0.5 * _cos(self.ents[i], self.ents[j])
+
+
+def similarities(sheets: list[FactSheet], registry: Registry,
+                 pairs: Iterable[tuple[int, int]] | None = None) -> Similarities:
+    """How alike the sheets are, worked out for the candidate pairs (:func:`candidate_pairs`, or ``pairs``)."""
     vocab = _tfidf([_vocabulary(s) for s in sheets])
     ents = [{e: 1 for e in _entity_ids(s, registry)} for s in sheets]
-    ent_vecs = _tfidf([Counter(e) for e in ents])
-    dates = [_date(s) for s in sheets]
-    sim: dict[int, dict[int, float]] = {i: {} for i in range(len(sheets))}
-    for i, j in sorted(candidate_pairs([blocking_terms(s, registry) for s in sheets], dates)):
-        if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > MAX_DAYS_APART:
-            continue
-        value = 0.5 * _cos(vocab[i], vocab[j]) + 0.5 * _cos(ent_vecs[i], ent_vecs[j])
-        if value:
-            sim[i][j] = sim[j][i] = value
+    sim = Similarities(known={i: {} for i in range(len(sheets))}, vocab=vocab,
+                       ents=_tfidf([Counter(e) for e in ents]), dates=[_date(s) for s in sheets])
+    if pairs is None:
+        pairs = candidate_pairs([blocking_terms(s, registry) for s in sheets], sim.dates)
+    for i, j in sorted(pairs):
+        if value := sim.pair(i, j):
+            sim.known[i][j] = sim.known[j][i] = value
     return sim
 
 
-def average_link(sim: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
+def average_link(sim: Similarities | dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
     """Average-link clustering: merge the two groups whose pairs are most alike on average, while
     that average reaches ``threshold``; ties go to the later pair in the order of the groups' first
-    members. Groups are named by their first (smallest) member. ``sim``: every item's similarity to
-    the others, by item (0..n-1), where not zero.
+    members. Groups are named by their first (smallest) member. ``sim``: the similarities (or, as a
+    plain mapping, every item's similarity to the others, by item 0..n-1, where not zero).
 
     Only groups joined by at least one pair at or above the threshold can average that much, so
-    only those are compared, and the sum of similarities between two groups is kept up to date
-    as they merge rather than summed again. The best pair comes from a heap whose entries are
-    checked against each group's version (a merge makes a group's older entries stale), so a
-    merge costs what it touches, not all the pairs left (which made the clustering quadratic).
+    only those are compared: their sum of similarities is kept up to date as they merge, and made
+    from all their pairs (asked of ``sim``) when a merge first joins two groups; the best pair comes
+    from a heap whose entries are checked against each group's version (a merge makes a group's
+    older entries stale). So a merge costs what it touches, not all the pairs left (which made the
+    clustering quadratic), and the groups are those of comparing every pair.
     """
-    n = len(sim)
+    if isinstance(sim, Similarities):
+        known, value = sim.known, sim
+    else:
+        known, value = sim, (lambda i, j: sim[i].get(j, 0.0))
+    n = len(known)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     strong: dict[int, set[int]] = {i: set() for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # between strongly joined groups only
     for i in range(n):
-        for j in sorted(sim[i]):
-            if j > i:
-                sums[i][j] = sums[j][i] = sim[i][j]
-                if sim[i][j] >= threshold:
-                    strong[i].add(j)
-                    strong[j].add(i)
+        for j, v in sorted(known[i].items()):
+            if j > i and v >= threshold:
+                strong[i].add(j)
+                strong[j].add(i)
+                sums[i][j] = sums[j][i] = v
     version = [0] * n
 
     def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
         a, b = min(a, b), max(a, b)
         return (-sums[a][b] / (len(members[a]) * len(members[b])), -a, -b, version[a], version[b])
+
+    def total(x: int, c: int) -> float:
+        if (known_sum := sums[x].get(c)) is not None:
+            return known_sum
+        return sum(value(i, j) for i in members[x] for j in members[c])
 
     heap = [entry(a, b) for a in range(n) for b in strong[a] if a < b]
     heapq.heapify(heap)
@@ -280,20 +318,24 @@ def average_link(sim: dict[int, dict[int, float]], threshold: float) -> list[lis
             continue  # a group that has merged since
         if -neg < threshold:
             break
+        partners = sorted((strong[a] | strong[b]) - {a, b})
+        merged = {c: total(a, c) + total(b, c) for c in partners}
+        for x in (a, b):
+            for c in sums[x]:
+                if c not in (a, b):
+                    del sums[c][x]
+        del sums[b]
+        sums[a] = merged
+        for c, v in merged.items():
+            sums[c][a] = v
         members[a] += members.pop(b)
-        for c, v in sums.pop(b).items():
-            if c != a:
-                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
-                del sums[c][b]
-        del sums[a][b]
         for c in strong.pop(b):
             strong[c].discard(b)
             if c != a:
                 strong[c].add(a)
-                strong[a].add(c)
-        strong[a].discard(b)
+        strong[a] = set(partners)
         version[a] += 1
-        for c in strong[a]:
+        for c in partners:
             heapq.heappush(heap, entry(a, c))
     return [sorted(m) for _, m in sorted(members.items())]
 
