@@ -100,11 +100,11 @@ OUTLETS = ["Wire Service", "Coastal Courier", "Evening Herald", "Daily Record", 
            "Valley Gazette", "Harbour News"]
 
 
-def near_duplicates(base: Path, n: int, work: Path, seed: int = 16) -> tuple[Path, list[str]]:
+def near_duplicates(base: Path, n: int, work: Path, seed: int = 16, spread: int = 2) -> tuple[Path, list[str]]:
     """``n`` sheets in ``work/facts-near``: copy ``k`` of each base sheet has its own id, an outlet, a date
-    two days after the copy before (so each copy is within a story's ten days of a few others, as a
-    story is retold over a week), and, by turns, one figure's value changed or one person's name given
-    a middle initial."""
+    ``spread`` days after the copy before (2: each copy is within a story's ten days of a few others, as a
+    story is retold over a week; 0: a burst, every copy the same day), and, by turns, one figure's value
+    changed or one person's name given a middle initial."""
     from generator.sheets.store import load_sheets
 
     sheets, _, problems = load_sheets(base)
@@ -123,7 +123,7 @@ def near_duplicates(base: Path, n: int, work: Path, seed: int = 16) -> tuple[Pat
         source = data["source"]
         source["name"] = OUTLETS[(i + k) % len(OUTLETS)]
         start = _day(source.get("published")) or dt.date(2020, 1, 1)
-        source["published"] = (start + dt.timedelta(days=2 * k)).isoformat()
+        source["published"] = (start + dt.timedelta(days=spread * k)).isoformat()
         if k % 3 == 1:
             _vary_figure(data, rng)
         elif k % 3 == 2:
@@ -249,12 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument("--near-duplicates", type=Path, metavar="BASE",
                         help="copies of the sheets in this facts folder with small changes, instead of extraction")
+    parser.add_argument("--spread", type=int, default=2,
+                        help="with --near-duplicates: days between one copy of a sheet and the next (0: all one day)")
     args = parser.parse_args(argv)
 
     args.work.mkdir(parents=True, exist_ok=True)
     if args.near_duplicates:
         start = time.perf_counter()
-        facts, ids = near_duplicates(args.near_duplicates, max(args.sizes), args.work)
+        facts, ids = near_duplicates(args.near_duplicates, max(args.sizes), args.work, spread=args.spread)
         extract_s, made = time.perf_counter() - start, len(ids)
     else:
         records = corpus_articles(args.corpus)

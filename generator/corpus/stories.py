@@ -40,6 +40,7 @@ from generator.model import FactSheet, Figure, Quote
 STORY_THRESHOLD = 0.19  # average similarity two groups of articles need to be one story (see docs: stories)
 MAX_DAYS_APART = 10  # articles further apart than this are not one story
 BLOCK_LIMIT = 40  # a term more sheets share (in a stretch of days) tells no story apart: not a reason to compare
+BLOCK_NEIGHBOURS = 3  # ... but each of its sheets is compared with the next few in date order (see candidate_pairs)
 FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
 QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
 MIN_QUOTE_WORDS = 8  # shorter shared words are often a slogan or catchphrase many people repeat
@@ -194,13 +195,16 @@ def blocking_terms(sheet: FactSheet, registry: Registry) -> set[str]:
 
 
 def candidate_pairs(terms: list[set[str]], dates: list[dt.date | None], *, limit: int = BLOCK_LIMIT,
-                    days: int = MAX_DAYS_APART) -> set[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, of sheets that share a blocking term that is rare enough to
-    tell stories apart: one held by at most ``limit`` sheets, or else by at most ``limit`` sheets
-    dated within a stretch of ``days`` and the next (a name in the news all year is a key only in a
-    week it is rare). Comparing only these keeps the work about linear in the sheets: every term
-    adds at most ``limit`` squared pairs per stretch. A sheet without a date is paired through the
-    first kind of term only.
+                    days: int = MAX_DAYS_APART, neighbours: int = BLOCK_NEIGHBOURS) -> set[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of sheets worth comparing: those that share a blocking term
+    rare enough to tell stories apart, one held by at most ``limit`` sheets, or else by at most
+    ``limit`` sheets dated within a stretch of ``days`` and the next (a name in the news all year is
+    a key only in a week it is rare). A term more common than that is no key: its sheets are only
+    chained, each to the next ``neighbours`` in date order, so that a burst of near-duplicates (one
+    story retold by a hundred outlets in a week, each copy alike to all) is still joined, and the
+    clustering, which averages groups over all their pairs, merges it. A sheet without a date is
+    paired through the first kind of term only. Each term adds at most ``limit`` squared pairs per
+    stretch, so the work grows about linearly with the sheets.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, held in enumerate(terms):
@@ -219,8 +223,13 @@ def candidate_pairs(terms: list[set[str]], dates: list[dt.date | None], *, limit
                 stretches[d.toordinal() // days].append(i)
         for k, members in stretches.items():  # two sheets at most ``days`` apart are in one stretch or the next
             block = members + stretches.get(k + 1, [])
-            if 1 < len(block) <= limit:
+            if len(block) <= limit:
                 pairs.update(combinations(sorted(block), 2))
+                continue
+            chain = sorted(block, key=lambda i: (dates[i], i))
+            for n, i in enumerate(chain):
+                for j in chain[n + 1:n + 1 + neighbours]:
+                    pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
