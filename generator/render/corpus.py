@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from generator.corpus.registry import Registry, build_registry
-from generator.corpus.stories import Conflict, Corpus, analyse_corpus, claim_figure
+from generator.corpus.stories import Claim, Conflict, Corpus, analyse_corpus, claim_figure
 from generator.model import FactSheet
 from generator.render import pictures
 
@@ -38,6 +38,21 @@ class CorpusView:
 
     def conflicts_for(self, sheet_id: str) -> list[Conflict]:
         return self.corpus.conflicts_for(sheet_id)
+
+    def other_speakers(self, sheet_id: str, number: int) -> list[tuple[Conflict, list[Claim]]]:
+        """For quote ``number`` (1-based, as the pages number them) of a sheet: each disagreement on who
+        said it, with the claims of the other articles that give the words to someone else."""
+        out = []
+        for c in self.corpus.conflicts_for(sheet_id):
+            if c.kind != "quote":
+                continue
+            mine = next((cl for cl in c.claims if cl.sheet == sheet_id and cl.index == number - 1), None)
+            if mine is None:
+                continue
+            others = [cl for cl in c.claims if cl.sheet != sheet_id and cl.speaker != mine.speaker]
+            if others:
+                out.append((c, others))
+        return out
 
 
 def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Path,

@@ -3,6 +3,7 @@ table, headings that read ("How many residents", a quote cut at a word), a bar c
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -149,3 +150,48 @@ def test_the_disagreements_page_has_every_figure_a_heading_and_a_chart(tmp_path)
     assert "How many firefighters: 60 firefighters" in herald  # the sheet's own flag has the same words
     stories = (tmp_path / "docs" / "stories" / "index.md").read_text(encoding="utf-8")
     assert stories.count('<svg class="fs-chart fs-timeline"') == 1
+
+
+@pytest.fixture(scope="module")
+def marlow_site(tmp_path_factory):
+    """The three Marlow Bay sample sheets, rendered and built by ``mkdocs build --strict`` (real HTML)."""
+    from tests.sitebuild import copy_project, mkdocs_build
+
+    root = tmp_path_factory.mktemp("marlow-site")
+    copy_project(root)
+    facts = root / "facts"
+    facts.mkdir()
+    for sid in MARLOW:
+        shutil.copy2(ROOT / "data" / "facts" / f"{sid}.yaml", facts / f"{sid}.yaml")
+    render_site(facts, root / "docs", registry_file=root / "entities.yaml")
+    mkdocs_build(root, root / "site")
+    return root / "site"
+
+
+FLAG = re.compile(r'<span class="fs-flag">(.*?)</span>', re.S)
+
+
+@pytest.mark.parametrize(("person", "other", "target", "anchor"), [
+    ("tomas-rinaldi", "Helen Strand", "marlow-bay-fire-herald", "q-2"),
+    ("helen-strand", "Tomas Rinaldi", "marlow-bay-fire-courier", "q-1"),
+])
+def test_a_person_page_flags_words_given_to_someone_else_elsewhere(marlow_site, person, other, target, anchor):
+    """The courier gives "We were lucky..." to the mayor, the herald to the fire chief: each one's page says so,
+    with a link to the other attribution (the quote on the other sheet) and to the disagreement."""
+    page = (marlow_site / "people" / person / "index.html").read_text(encoding="utf-8")
+    (flag,) = FLAG.findall(page)
+    assert "given to someone else" in flag and other in flag
+    assert f'href="../../sheets/{target}/#{anchor}"' in flag
+    assert 'href="../../stories/disagreements/#quote-we-were-lucky' in flag
+    sheet = (marlow_site / "sheets" / target / "index.html").read_text(encoding="utf-8")
+    quoted = sheet.split(f'id="{anchor}"', 1)[1][:2000]
+    assert "We were lucky the wind turned out to sea before dawn" in quoted
+    assert other.split()[-1] in quoted
+
+
+def test_a_person_whose_quotes_nobody_disputes_has_no_flag(tmp_path):
+    """Every sample sheet rendered: only the two speakers of the disputed words are flagged."""
+    render_site(ROOT / "data" / "facts", tmp_path / "docs", registry_file=tmp_path / "entities.yaml")
+    flagged = {p.stem for p in (tmp_path / "docs" / "people").glob("*.md") if FLAG.search(p.read_text("utf-8"))}
+    speakers = {p.stem for p in (tmp_path / "docs" / "people").glob("*.md") if "## Quotes" in p.read_text("utf-8")}
+    assert flagged == {"tomas-rinaldi", "helen-strand"} and len(speakers) > len(flagged)
