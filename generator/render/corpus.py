@@ -76,6 +76,7 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
     headings = {c.id: conflict_heading(c, by_id) for c in corpus.conflicts}
     # the sheet pages print their share of the disagreements with the same headings
     env.globals["conflict_heading"] = lambda c: headings.get(c.id) or conflict_heading(c, by_id)
+    env.globals["claims_on_sheet"] = claims_on_sheet
 
     def source_label(sid: str) -> str:
         return view.sources.get(sid) or view.titles.get(sid, sid)
@@ -95,6 +96,25 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
 
 
 # --- disagreements, as the reader sees them -------------------------------------------------------------
+
+
+#: a sheet page lists at most this many claims of a disagreement (the disagreements page has them all)
+SHEET_CLAIMS = 6
+
+
+def claims_on_sheet(conflict: Conflict, sheet_id: str, limit: int = SHEET_CLAIMS) -> tuple[list[Claim], int]:
+    """The claims a sheet's warning lists, and how many more there are: all of them up to ``limit``;
+    beyond, the sheet's own and the first others, in the disagreement's order. A story retold by a
+    hundred outlets would otherwise print a hundred claims on each of its hundred sheets (the pages
+    growing with the square of the story)."""
+    claims = list(conflict.claims)
+    if len(claims) <= limit:
+        return claims, 0
+    own = [cl for cl in claims if cl.sheet == sheet_id]
+    others = [cl for cl in claims if cl.sheet != sheet_id][: max(limit - len(own), 1)]
+    keep = {id(cl) for cl in own + others}
+    shown = [cl for cl in claims if id(cl) in keep]
+    return shown, len(claims) - len(shown)
 
 
 #: a heading quotes at most this many characters of the words in dispute

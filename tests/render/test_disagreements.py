@@ -20,9 +20,10 @@ from generator.corpus.stories import (
     find_conflicts,
     group_stories,
 )
-from generator.model import FactSheet, Figure, Generated, Source
+from generator.model import Entity, FactSheet, Figure, Generated, Quote, Source
 from generator.render import render_site
-from generator.render.corpus import conflict_heading, quoted_words
+from generator.render.corpus import claims_on_sheet, conflict_heading, quoted_words
+from generator.sheets import yamlio
 from generator.sheets.store import load_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,3 +196,40 @@ def test_a_person_whose_quotes_nobody_disputes_has_no_flag(tmp_path):
     flagged = {p.stem for p in (tmp_path / "docs" / "people").glob("*.md") if FLAG.search(p.read_text("utf-8"))}
     speakers = {p.stem for p in (tmp_path / "docs" / "people").glob("*.md") if "## Quotes" in p.read_text("utf-8")}
     assert flagged == {"tomas-rinaldi", "helen-strand"} and len(speakers) > len(flagged)
+
+
+def claims_of(*sheets: str) -> Conflict:
+    return Conflict(id="quote-x", kind="quote", topic="x",
+                    claims=tuple(Claim(sheet=s, text="x", sentence="x", index=0, speaker=s.upper()) for s in sheets))
+
+
+@pytest.mark.parametrize(("sheets", "me", "shown", "more"), [
+    pytest.param("abc", "b", "abc", 0, id="few-all-listed"),
+    pytest.param("abcdef", "f", "abcdef", 0, id="at-the-limit"),
+    pytest.param("abcdefghij", "a", "abcdef", 4, id="own-first-then-the-first-others"),
+    pytest.param("abcdefghij", "i", "abcdei", 4, id="own-claim-always-listed-in-its-place"),
+])
+def test_a_sheet_lists_a_few_claims_of_a_large_disagreement(sheets, me, shown, more):
+    claims, hidden = claims_on_sheet(claims_of(*sheets), me, limit=6)
+    assert ("".join(cl.sheet for cl in claims), hidden) == (shown, more)
+
+
+def test_a_sheet_page_of_a_story_told_by_many_outlets_stays_short(tmp_path):
+    """Twenty outlets give the same words to two speakers: each sheet lists six claims and says how many more."""
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    words = "We will rebuild the harbour wall before the winter storms arrive here."
+    for k in range(20):
+        speaker = "Ada Brennan" if k % 2 else "Piet Kuyper"
+        sheet = FactSheet(id=f"wire-{k:02d}", title=f"Harbour wall plan, outlet {k}",
+                          source=Source(name=f"Outlet {k}", published="2024-06-03"), generated=GEN,
+                          quotes=(Quote(text=words, speaker=speaker, kind="direct", cue="said",
+                                        sentence=f"\u201c{words}\u201d {speaker} said."),),
+                          entities=(Entity(name=speaker, type="PERSON"),))
+        (facts / f"{sheet.id}.yaml").write_text(yamlio.dump(sheet.to_dict()), encoding="utf-8")
+    render_site(facts, tmp_path / "docs", registry_file=tmp_path / "entities.yaml")
+    page = (tmp_path / "docs" / "sheets" / "wire-07.md").read_text(encoding="utf-8")
+    warning = page.split('!!! warning "Other articles disagree"', 1)[1].split("\n\n", 1)[0]
+    assert warning.count("](wire-") == 6 and "and 14 more" in warning and "](wire-07.md)" in warning
+    everything = (tmp_path / "docs" / "stories" / "disagreements.md").read_text(encoding="utf-8")
+    assert all(f"wire-{k:02d}" in everything for k in range(20))  # the disagreements page has them all
