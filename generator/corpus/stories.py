@@ -3,7 +3,11 @@
 :func:`group_stories` clusters fact sheets into stories by what they share: the people,
 organisations and places they name (through the :mod:`~generator.corpus.registry`, so "Blinken" and
 "Antony Blinken" count as one), their vocabulary, and their dates. Clustering is average-link,
-so a chain of loosely related articles does not collapse into one story.
+so a chain of loosely related articles does not collapse into one story. Only sheets that share
+a rare term are compared up front (:func:`candidate_pairs`: blocking), and the merges come from
+a heap, so an archive of thousands of sheets (wire copy retold by many outlets among them) is
+grouped in about linear time; the groups are those of comparing every pair, as long as every
+pair alike enough to start a story shares one of those terms.
 
 :func:`find_conflicts` then looks for disagreements:
 
