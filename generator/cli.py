@@ -331,7 +331,7 @@ def _check_facts(facts: Path) -> None:
 def run_registry(facts: Path, *, quiet: bool, registry: Path | None = None) -> int:
     """Update the registry file from the sheets; refuse (write nothing) if a sheet cannot be read."""
     from generator.corpus.registry import GROUPS, RegistryError, registry_path, update_registry
-    from generator.render.site import load_sheets
+    from generator.sheets.store import load_sheets
 
     _check_facts(facts)
     path = registry_path(facts, registry)

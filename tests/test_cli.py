@@ -345,3 +345,22 @@ def test_commands_give_their_exit_code_to_click_and_never_exit_themselves(tmp_pa
                     standalone_mode=False) == 1
     assert capsys.readouterr().err.splitlines() == [
         "error: unknown scheduler 'mpi' (use processes, dask, or dask://host:port)"]
+
+
+def test_the_registry_stage_reads_sheets_without_the_render_step(tmp_path):
+    """`factsheet registry` is a corpus stage: it reads the folder through the sheet store, and never imports
+    the render package (which it used to reach into for the folder reader)."""
+    import shutil
+    import subprocess
+    import sys
+
+    facts = tmp_path / "facts"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "facts", facts)
+    script = ("import sys; from generator.cli import cli\n"
+              f"try: cli(['registry', '--facts', {str(facts)!r}, '--quiet'])\n"
+              "except SystemExit as e: code = e.code\n"
+              "print(code, sorted(m for m in sys.modules if m.startswith('generator.render')))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split(None, 1) == ["0", "[]\n"], out.stdout + out.stderr
+    assert (tmp_path / "entities.yaml").is_file()

@@ -3,7 +3,11 @@
 :func:`group_stories` clusters fact sheets into stories by what they share: the people,
 organisations and places they name (through the :mod:`~generator.corpus.registry`, so "Blinken" and
 "Antony Blinken" count as one), their vocabulary, and their dates. Clustering is average-link,
-so a chain of loosely related articles does not collapse into one story.
+so a chain of loosely related articles does not collapse into one story. Only sheets that share
+a rare term are compared up front (:func:`candidate_pairs`: blocking), and the merges come from
+a heap, so an archive of thousands of sheets (wire copy retold by many outlets among them) is
+grouped in about linear time; the groups are those of comparing every pair, as long as every
+pair alike enough to start a story shares one of those terms.
 
 :func:`find_conflicts` then looks for disagreements:
 
@@ -14,18 +18,20 @@ so a chain of loosely related articles does not collapse into one story.
 - a **quote** attributed to different people: the same words (allowing for a partial quote)
   with speakers that are different registry entries.
 
-:func:`analyse_corpus` runs both and gives the site what it needs: the stories, the conflicts,
-and the conflicts of each sheet.
+:func:`analyse_corpus` runs both, completes each figure conflict with every article of the story
+that gives the disputed count (:func:`complete_figure_conflicts`), and gives the site what it
+needs: the stories, the conflicts, and the conflicts of each sheet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from generator.corpus.names import fold, person_parts
@@ -37,6 +43,8 @@ from generator.model import FactSheet, Figure, Quote
 
 STORY_THRESHOLD = 0.19  # average similarity two groups of articles need to be one story (see docs: stories)
 MAX_DAYS_APART = 10  # articles further apart than this are not one story
+BLOCK_LIMIT = 40  # a term more sheets share (in a stretch of days) tells no story apart: not a reason to compare
+BLOCK_NEIGHBOURS = 3  # ... but each of its sheets is compared with the next few in date order (see candidate_pairs)
 FIGURE_CONTEXT = 0.35  # share of content words two figure sentences must have in common
 QUOTE_OVERLAP = 0.8  # share of the shorter quote's words the longer must contain
 MIN_QUOTE_WORDS = 8  # shorter shared words are often a slogan or catchphrase many people repeat
@@ -119,7 +127,8 @@ def analyse_corpus(sheets: Iterable[FactSheet], registry: Registry | None = None
     registry = registry if registry is not None else build_registry(sheets)
     stories = group_stories(sheets, registry)
     conflicts = find_conflicts(sheets, stories, registry)
-    return Corpus(stories=stories, conflicts=conflicts, registry=registry)
+    corpus = Corpus(stories=stories, conflicts=conflicts, registry=registry)
+    return complete_figure_conflicts(corpus, {s.id: s for s in sheets})
 
 
 # --- stories --------------------------------------------------------------------------------------------
@@ -180,71 +189,175 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def similarity_matrix(sheets: list[FactSheet], registry: Registry) -> list[list[float]]:
-    """How alike each pair of sheets is: half shared entities (weighted by rarity), half vocabulary."""
+def blocking_terms(sheet: FactSheet, registry: Registry) -> set[str]:
+    """The terms that make two sheets worth comparing: the registry entries they name, the words of
+    their titles, and what their figures count. Two tellings of one story share some of these."""
+    terms = {f"e:{e}" for e in _entity_ids(sheet, registry)}
+    terms |= {f"w:{_stem(w)}" for w in _words(sheet.title)}
+    terms |= {f"c:{what}" for f in sheet.figures if (what := _what(f))}
+    return terms
+
+
+def candidate_pairs(terms: list[set[str]], dates: list[dt.date | None], *, limit: int = BLOCK_LIMIT,
+                    days: int = MAX_DAYS_APART, neighbours: int = BLOCK_NEIGHBOURS) -> set[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of sheets worth comparing: those that share a blocking term
+    rare enough to tell stories apart, one held by at most ``limit`` sheets, or else by at most
+    ``limit`` sheets dated within a stretch of ``days`` and the next (a name in the news all year is
+    a key only in a week it is rare). A term more common than that is no key: its sheets are only
+    chained, each to the next ``neighbours`` in date order, so that a burst of near-duplicates (one
+    story retold by a hundred outlets in a week, each copy alike to all) is still joined, and the
+    clustering, which averages groups over all their pairs, merges it. A sheet without a date is
+    paired through the first kind of term only. Each term adds at most ``limit`` squared pairs per
+    stretch, so the work grows about linearly with the sheets.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, held in enumerate(terms):
+        for t in held:
+            postings[t].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if len(posting) < 2:
+            continue
+        if len(posting) <= limit:
+            pairs.update(combinations(posting, 2))  # postings are in sheet order: i < j
+            continue
+        stretches: dict[int, list[int]] = defaultdict(list)
+        for i in posting:
+            if (d := dates[i]) is not None:
+                stretches[d.toordinal() // days].append(i)
+        for k, members in stretches.items():  # two sheets at most ``days`` apart are in one stretch or the next
+            block = members + stretches.get(k + 1, [])
+            if len(block) <= limit:
+                pairs.update(combinations(sorted(block), 2))
+                continue
+            chain = sorted(block, key=lambda i: (dates[i], i))
+            for n, i in enumerate(chain):
+                for j in chain[n + 1:n + 1 + neighbours]:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+@dataclass
+class Similarities:
+    """How alike sheets are: the candidate pairs (:func:`candidate_pairs`) worked out up front, in
+    ``known`` (``known[i][j]``, both ways, where not zero), and any other pair on demand (``self(i, j)``),
+    when the clustering needs it to average two groups that a candidate pair joins."""
+
+    known: dict[int, dict[int, float]]
+    vocab: list[dict[str, float]]
+    ents: list[dict[str, float]]
+    dates: list[dt.date | None]
+    _asked: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    def __call__(self, i: int, j: int) -> float:
+        if (value := self.known[i].get(j)) is not None:
+            return value
+        key = (min(i, j), max(i, j))
+        if (value := self._asked.get(key)) is None:
+            value = self._asked[key] = self.pair(*key)
+        return value
+
+    def pair(self, i: int, j: int) -> float:
+        """Half shared entities (weighted by rarity), half vocabulary; 0 for sheets more than
+        ``MAX_DAYS_APART`` days apart."""
+        di, dj = self.dates[i], self.dates[j]
+        if di and dj and abs((di - dj).days) > MAX_DAYS_APART:
+            return 0.0
+        return 0.5 * _cos(self.vocab[i], self.vocab[j]) + 0.5 * _cos(self.ents[i], self.ents[j])
+
+
+def similarities(sheets: list[FactSheet], registry: Registry,
+                 pairs: Iterable[tuple[int, int]] | None = None) -> Similarities:
+    """How alike the sheets are, worked out for the candidate pairs (:func:`candidate_pairs`, or ``pairs``)."""
     vocab = _tfidf([_vocabulary(s) for s in sheets])
     ents = [{e: 1 for e in _entity_ids(s, registry)} for s in sheets]
-    ent_vecs = _tfidf([Counter(e) for e in ents])
-    dates = [_date(s) for s in sheets]
-    n = len(sheets)
-    sim = [[0.0] * n for _ in range(n)]
-    for i, j in combinations(range(n), 2):
-        if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > MAX_DAYS_APART:
-            continue
-        value = 0.5 * _cos(vocab[i], vocab[j]) + 0.5 * _cos(ent_vecs[i], ent_vecs[j])
-        sim[i][j] = sim[j][i] = value
+    sim = Similarities(known={i: {} for i in range(len(sheets))}, vocab=vocab,
+                       ents=_tfidf([Counter(e) for e in ents]), dates=[_date(s) for s in sheets])
+    if pairs is None:
+        pairs = candidate_pairs([blocking_terms(s, registry) for s in sheets], sim.dates)
+    for i, j in sorted(pairs):
+        if value := sim.pair(i, j):
+            sim.known[i][j] = sim.known[j][i] = value
     return sim
 
 
-def average_link(sim: list[list[float]], threshold: float) -> list[list[int]]:
+def average_link(sim: Similarities | dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
     """Average-link clustering: merge the two groups whose pairs are most alike on average, while
     that average reaches ``threshold``; ties go to the later pair in the order of the groups' first
-    members. Groups are named by their first (smallest) member.
+    members. Groups are named by their first (smallest) member. ``sim``: the similarities (or, as a
+    plain mapping, every item's similarity to the others, by item 0..n-1, where not zero).
 
     Only groups joined by at least one pair at or above the threshold can average that much, so
-    only those are compared, and the sum of similarities between two groups is kept up to date
-    as they merge rather than summed again (which made the clustering cubic in the sheets).
+    only those are compared: their sum of similarities is kept up to date as they merge, and made
+    from all their pairs (asked of ``sim``) when a merge first joins two groups; the best pair comes
+    from a heap whose entries are checked against each group's version (a merge makes a group's
+    older entries stale). So a merge costs what it touches, not all the pairs left (which made the
+    clustering quadratic), and the groups are those of comparing every pair.
     """
-    n = len(sim)
+    if isinstance(sim, Similarities):
+        known, value = sim.known, sim
+    else:
+        known, value = sim, (lambda i, j: sim[i].get(j, 0.0))
+    n = len(known)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    strong: set[tuple[int, int]] = set()
+    strong: dict[int, set[int]] = {i: set() for i in range(n)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # between strongly joined groups only
     for i in range(n):
-        row = sim[i]
-        for j in range(i + 1, n):
-            if row[j]:
-                sums[i][j] = sums[j][i] = row[j]
-                if row[j] >= threshold:
-                    strong.add((i, j))
-    while strong:
-        a, b = max(strong, key=lambda p: (sums[p[0]][p[1]] / (len(members[p[0]]) * len(members[p[1]])), p))
-        if sums[a][b] / (len(members[a]) * len(members[b])) < threshold:
+        for j, v in sorted(known[i].items()):
+            if j > i and v >= threshold:
+                strong[i].add(j)
+                strong[j].add(i)
+                sums[i][j] = sums[j][i] = v
+    version = [0] * n
+
+    def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
+        a, b = min(a, b), max(a, b)
+        return (-sums[a][b] / (len(members[a]) * len(members[b])), -a, -b, version[a], version[b])
+
+    def total(x: int, c: int) -> float:
+        if (known_sum := sums[x].get(c)) is not None:
+            return known_sum
+        return sum(value(i, j) for i in members[x] for j in members[c])
+
+    heap = [entry(a, b) for a in range(n) for b in strong[a] if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, na, nb, va, vb = heapq.heappop(heap)
+        a, b = -na, -nb
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue  # a group that has merged since
+        if -neg < threshold:
             break
+        partners = sorted((strong[a] | strong[b]) - {a, b})
+        merged = {c: total(a, c) + total(b, c) for c in partners}
+        for x in (a, b):
+            for c in sums[x]:
+                if c not in (a, b):
+                    del sums[c][x]
+        del sums[b]
+        sums[a] = merged
+        for c, v in merged.items():
+            sums[c][a] = v
         members[a] += members.pop(b)
-        for c, v in sums.pop(b).items():
+        for c in strong.pop(b):
+            strong[c].discard(b)
             if c != a:
-                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
-                del sums[c][b]
-        del sums[a][b]
-        strong = _renamed(strong, b, a)
+                strong[c].add(a)
+        strong[a] = set(partners)
+        version[a] += 1
+        for c in partners:
+            heapq.heappush(heap, entry(a, c))
     return [sorted(m) for _, m in sorted(members.items())]
-
-
-def _renamed(pairs: set[tuple[int, int]], old: int, new: int) -> set[tuple[int, int]]:
-    """The pairs with group ``old`` merged into ``new`` (a pair of the two disappears)."""
-    out = set()
-    for p, q in pairs:
-        p, q = (new if p == old else p), (new if q == old else q)
-        if p != q:
-            out.add((min(p, q), max(p, q)))
-    return out
 
 
 def group_stories(sheets: list[FactSheet], registry: Registry, *, threshold: float = STORY_THRESHOLD) -> list[Story]:
     """Stories of two or more articles, largest first (an article alike to no other is in none)."""
     if len(sheets) < 2:
         return []
-    clusters = average_link(similarity_matrix(sheets, registry), threshold)
+    clusters = average_link(similarities(sheets, registry), threshold)
     stories = []
     used: set[str] = set()
     for members in sorted((c for c in clusters if len(c) > 1), key=lambda c: (-len(c), min(c))):
@@ -297,6 +410,13 @@ def _what(f: Figure) -> str | None:
     return None
 
 
+def _states_a_level(f: Figure) -> bool:
+    """A figure that states a level (a number or a range, low not above high), not a change ("up 3%")
+    or no number at all: one a disagreement's chart can draw."""
+    b = _bounds(f)
+    return b is not None and b[0] <= b[1] and (isinstance(f.value, dict) or math.isfinite(f.value))
+
+
 def _bounds(f: Figure) -> tuple[float, float] | None:
     """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
     v = f.value
@@ -333,23 +453,21 @@ def _context(f: Figure) -> set[str]:
 
 def figure_conflicts(group: list[FactSheet]) -> list[tuple[str, list[Claim]]]:
     """Pairs of figures from different sheets: same thing counted, same subject, values that cannot agree."""
-    items: dict[str, list[tuple[FactSheet, int, Figure]]] = defaultdict(list)
+    items: dict[str, list[tuple[FactSheet, int, Figure, tuple[float, float], set[str]]]] = defaultdict(list)
     for sheet in group:
         for i, f in enumerate(sheet.figures):
             what = _what(f)
-            if what and _bounds(f) is not None:
-                items[what].append((sheet, i, f))
+            if what and (bounds := _bounds(f)) is not None:
+                items[what].append((sheet, i, f, bounds, _context(f)))  # each worked out once, not once per pair
     out = []
     for what, figs in items.items():
         seen: set[tuple[str, int]] = set()
         claims: list[Claim] = []
-        for (sa, ia, fa), (sb, ib, fb) in combinations(figs, 2):
+        for (sa, ia, fa, ba, ca), (sb, ib, fb, bb, cb) in combinations(figs, 2):
             if sa.id == sb.id or (fa.unit or None) != (fb.unit or None):
                 continue
-            ba, bb = _bounds(fa), _bounds(fb)
-            if ba is None or bb is None or _agree(ba, bb):
+            if _agree(ba, bb):
                 continue
-            ca, cb = _context(fa), _context(fb)
             if not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) < FIGURE_CONTEXT:
                 continue
             if _other_sheet_agrees(fa, sb) or _other_sheet_agrees(fb, sa):
@@ -468,3 +586,56 @@ def quote_conflicts(sheets: list[FactSheet], registry: Registry) -> list[tuple[s
         topic = " ".join(quotes[members[0]][2].text.split()[:8])
         out.append((topic, claims))
     return out
+
+
+def complete_figure_conflicts(corpus: Corpus, sheets: dict[str, FactSheet]) -> Corpus:
+    """Every article of the story that gives the disputed count, in each disagreement on a figure.
+
+    The finder compares figures in pairs and keeps a pair only when the two sentences share
+    enough words to be about the same subject. An article whose sentence shares none with the
+    others ("More than 90 firefighters were sent to the scene." against "...said 60 firefighters
+    had worked through the night...") was left out of the table although it counts the same
+    thing in the same story, and disagrees. Here each article of the story that has no claim in
+    the disagreement yet, and counts that thing exactly once (with the same unit), joins it; an
+    article counting it several times is left out, as nothing tells which of its figures is meant.
+    Claims are listed in the story's order of articles.
+    """
+    stories = {s.id: s for s in corpus.stories}
+    out: list[Conflict] = []
+    changed = False
+    for c in corpus.conflicts:
+        story = stories.get(c.story or "")
+        if c.kind != "figure" or story is None:
+            out.append(c)
+            continue
+        units = {f.unit for cl in c.claims if (f := claim_figure(cl, sheets)) is not None}
+        claimed = {cl.sheet for cl in c.claims}
+        added: list[Claim] = []
+        for sid in story.sheets:
+            sheet = sheets.get(sid)
+            if sheet is None or sid in claimed:
+                continue
+            same = [(i, f) for i, f in enumerate(sheet.figures)
+                    if _states_a_level(f) and f.unit in units and _what(f) == c.topic]
+            if len(same) == 1:
+                i, f = same[0]
+                added.append(Claim(sheet=sid, text=f.text, sentence=f.sentence, index=i, value=f.value,
+                                   approx=f.approx))
+        if not added:
+            out.append(c)
+            continue
+        order = {sid: n for n, sid in enumerate(story.sheets)}
+        claims = sorted((*c.claims, *added), key=lambda cl: (order.get(cl.sheet, len(order)), cl.index))
+        out.append(replace(c, claims=tuple(claims)))
+        changed = True
+    if not changed:
+        return corpus
+    return Corpus(stories=corpus.stories, conflicts=out, registry=corpus.registry)
+
+
+def claim_figure(claim: Claim, sheets: dict[str, FactSheet]) -> Figure | None:
+    """The figure a claim of a figure conflict points to (None if its sheet or index is gone)."""
+    sheet = sheets.get(claim.sheet)
+    if sheet is None or not 0 <= claim.index < len(sheet.figures):
+        return None
+    return sheet.figures[claim.index]

@@ -256,6 +256,14 @@ def render_pages(site: Site, docs_dir: Path, *, registry: Registry | None = None
     # stories and disagreements across sheets (render/corpus.py), and each sheet's share of them
     view, corpus = corpus_pages(site.sheets, env, docs_dir, registry=registry)
     pages.update(corpus)
+    by_id = {s.id: s for s in site.sheets}
+
+    def other_speakers(sheet: FactSheet, number: int) -> list[tuple[object, list[tuple[object, FactSheet]]]]:
+        """The person pages' flag: where other articles give this quote's words to someone else."""
+        return [(c, [(cl, by_id[cl.sheet]) for cl in others if cl.sheet in by_id])
+                for c, others in view.other_speakers(sheet.id, number)]
+
+    env.globals["other_speakers"] = other_speakers
 
     def page(path: str, template: str, **context: object) -> None:
         pages[docs_dir / path] = env.get_template(template).render(site=site, **context)
@@ -285,7 +293,7 @@ def render_pages(site: Site, docs_dir: Path, *, registry: Registry | None = None
     page("indexes/index.md", "indexes.md.j2", counts=site.counts())
     page("indexes/quotes.md", "quotes_index.md.j2", speakers=sorted(
         {q.speaker.strip() for s in site.sheets for q in s.quotes if q.speaker and q.speaker.strip()},
-        key=str.casefold))
+        key=lambda s: (s.casefold(), s)))
     page("indexes/figures.md", "figures_index.md.j2")
     page("indexes/dates.md", "dates_index.md.j2", months=_by_month(site.sheets))
     page("indexes/sources.md", "sources_index.md.j2", sources=_by_source(site.sheets))

@@ -4,25 +4,23 @@ A separate piece of the render step: :func:`corpus_pages` takes the gathered she
 registry (the render step reads it; see :func:`generator.render.render_site`), finds the
 stories, and returns the extra pages plus what each sheet page needs (:class:`CorpusView`).
 
-Two things are done here for the reader, on top of what :mod:`generator.corpus.stories` finds:
-:func:`complete_figure_conflicts` lists, in a disagreement on a figure, every article of the
-story that gives that count (not only those of the pairs that tripped the check), and
-:func:`conflict_heading` words the headings ("How many residents", "Who said “…”").
+What is found (the stories, the disagreements, each completed with every article of the story
+that gives the disputed count) is :mod:`generator.corpus.stories`'s; here it is only worded and
+laid out: :func:`conflict_heading` words the headings ("How many residents", "Who said “…”").
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from generator.corpus.registry import Registry, build_registry
-from generator.corpus.stories import Claim, Conflict, Corpus, analyse_corpus
-from generator.corpus.stories import _what as counted_thing  # the rule the disagreement finder compares by
-from generator.model import FactSheet, Figure
+from generator.corpus.stories import Claim, Conflict, Corpus, analyse_corpus, claim_figure
+from generator.model import FactSheet
 from generator.render import pictures
 
 log = logging.getLogger(__name__)
@@ -41,6 +39,21 @@ class CorpusView:
     def conflicts_for(self, sheet_id: str) -> list[Conflict]:
         return self.corpus.conflicts_for(sheet_id)
 
+    def other_speakers(self, sheet_id: str, number: int) -> list[tuple[Conflict, list[Claim]]]:
+        """For quote ``number`` (1-based, as the pages number them) of a sheet: each disagreement on who
+        said it, with the claims of the other articles that give the words to someone else."""
+        out = []
+        for c in self.corpus.conflicts_for(sheet_id):
+            if c.kind != "quote":
+                continue
+            mine = next((cl for cl in c.claims if cl.sheet == sheet_id and cl.index == number - 1), None)
+            if mine is None:
+                continue
+            others = [cl for cl in c.claims if cl.sheet != sheet_id and cl.speaker != mine.speaker]
+            if others:
+                out.append((c, others))
+        return out
+
 
 def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Path,
                  registry: Registry | None = None) -> tuple[CorpusView, dict[Path, str]]:
@@ -51,7 +64,7 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
     """
     registry = registry if registry is not None else build_registry(sheets)
     by_id = {s.id: s for s in sheets}
-    corpus = complete_figure_conflicts(analyse_corpus(sheets, registry), by_id)
+    corpus = analyse_corpus(sheets, registry)
     view = CorpusView(corpus=corpus, titles={s.id: s.title for s in sheets},
                       sources={s.id: " · ".join(x for x in (s.source.name, (s.source.published or "")[:10]) if x)
                                for s in sheets})
@@ -63,6 +76,7 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
     headings = {c.id: conflict_heading(c, by_id) for c in corpus.conflicts}
     # the sheet pages print their share of the disagreements with the same headings
     env.globals["conflict_heading"] = lambda c: headings.get(c.id) or conflict_heading(c, by_id)
+    env.globals["claims_on_sheet"] = claims_on_sheet
 
     def source_label(sid: str) -> str:
         return view.sources.get(sid) or view.titles.get(sid, sid)
@@ -84,61 +98,23 @@ def corpus_pages(sheets: list[FactSheet], env: jinja2.Environment, docs_dir: Pat
 # --- disagreements, as the reader sees them -------------------------------------------------------------
 
 
-def _usable(f: Figure) -> bool:
-    """A figure that states a level (a number or a range), not a change ("up 3%") or no number at all."""
-    return f.direction is None and pictures.claim_bounds(f.value, f.approx) is not None
+#: a sheet page lists at most this many claims of a disagreement (the disagreements page has them all)
+SHEET_CLAIMS = 6
 
 
-def complete_figure_conflicts(corpus: Corpus, sheets: dict[str, FactSheet]) -> Corpus:
-    """Every article of the story that gives the disputed count, in each disagreement on a figure.
-
-    The finder compares figures in pairs and keeps a pair only when the two sentences share
-    enough words to be about the same subject. An article whose sentence shares none with the
-    others ("More than 90 firefighters were sent to the scene." against "...said 60 firefighters
-    had worked through the night...") was left out of the table although it counts the same
-    thing in the same story, and disagrees. Here each article of the story that has no claim in
-    the disagreement yet, and counts that thing exactly once (with the same unit), joins it; an
-    article counting it several times is left out, as nothing tells which of its figures is meant.
-    Claims are listed in the story's order of articles.
-    """
-    stories = {s.id: s for s in corpus.stories}
-    out: list[Conflict] = []
-    changed = False
-    for c in corpus.conflicts:
-        story = stories.get(c.story or "")
-        if c.kind != "figure" or story is None:
-            out.append(c)
-            continue
-        units = {_claim_figure(cl, sheets).unit for cl in c.claims if _claim_figure(cl, sheets) is not None}
-        claimed = {cl.sheet for cl in c.claims}
-        added: list[Claim] = []
-        for sid in story.sheets:
-            sheet = sheets.get(sid)
-            if sheet is None or sid in claimed:
-                continue
-            same = [(i, f) for i, f in enumerate(sheet.figures)
-                    if _usable(f) and f.unit in units and counted_thing(f) == c.topic]
-            if len(same) == 1:
-                i, f = same[0]
-                added.append(Claim(sheet=sid, text=f.text, sentence=f.sentence, index=i, value=f.value,
-                                   approx=f.approx))
-        if not added:
-            out.append(c)
-            continue
-        order = {sid: n for n, sid in enumerate(story.sheets)}
-        claims = sorted((*c.claims, *added), key=lambda cl: (order.get(cl.sheet, len(order)), cl.index))
-        out.append(replace(c, claims=tuple(claims)))
-        changed = True
-    if not changed:
-        return corpus
-    return Corpus(stories=corpus.stories, conflicts=out, registry=corpus.registry)
-
-
-def _claim_figure(claim: Claim, sheets: dict[str, FactSheet]) -> Figure | None:
-    sheet = sheets.get(claim.sheet)
-    if sheet is None or not 0 <= claim.index < len(sheet.figures):
-        return None
-    return sheet.figures[claim.index]
+def claims_on_sheet(conflict: Conflict, sheet_id: str, limit: int = SHEET_CLAIMS) -> tuple[list[Claim], int]:
+    """The claims a sheet's warning lists, and how many more there are: all of them up to ``limit``;
+    beyond, the sheet's own and the first others, in the disagreement's order. A story retold by a
+    hundred outlets would otherwise print a hundred claims on each of its hundred sheets (the pages
+    growing with the square of the story)."""
+    claims = list(conflict.claims)
+    if len(claims) <= limit:
+        return claims, 0
+    own = [cl for cl in claims if cl.sheet == sheet_id]
+    others = [cl for cl in claims if cl.sheet != sheet_id][: max(limit - len(own), 1)]
+    keep = {id(cl) for cl in own + others}
+    shown = [cl for cl in claims if id(cl) in keep]
+    return shown, len(claims) - len(shown)
 
 
 #: a heading quotes at most this many characters of the words in dispute
@@ -165,7 +141,7 @@ def quoted_words(text: str, limit: int = HEADING_CHARS) -> str:
 def conflict_heading(conflict: Conflict, sheets: dict[str, FactSheet]) -> str:
     """A disagreement's heading: "How many residents", "How much revenue", "Who said “We were lucky…”"."""
     if conflict.kind == "figure":
-        figures = [f for cl in conflict.claims if (f := _claim_figure(cl, sheets)) is not None]
+        figures = [f for cl in conflict.claims if (f := claim_figure(cl, sheets)) is not None]
         counts = next((f.counts.strip() for f in figures if f.counts and f.counts.strip()), None)
         unit = next((f.unit for f in figures if f.unit), None)
         if counts:

@@ -17,10 +17,9 @@ from pathlib import Path
 
 from generator.corpus.names import name_key
 from generator.corpus.registry import GROUPS, TYPE_GROUPS, Registry
-from generator.errors import SheetError
-from generator.inputs.ids import is_safe_id, slugify
+from generator.inputs.ids import slugify
 from generator.model import Entity, FactSheet, Figure, Quote
-from generator.sheets.store import load_sheet
+from generator.sheets.store import load_sheets
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +52,8 @@ class EntityPage:
     mentions: list[tuple[FactSheet, Entity | None]] = field(default_factory=list)  # None: named only as a speaker
     quotes: list[tuple[FactSheet, int, Quote]] = field(default_factory=list)  # (sheet, quote number, quote)
     figures: list[tuple[FactSheet, int, Figure]] = field(default_factory=list)
+    _counts: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _counted: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def sheets(self) -> list[FactSheet]:
@@ -65,10 +66,17 @@ class EntityPage:
         return sorted(seen.values(), key=sheet_order, reverse=True)
 
     def mentions_in(self, sheet: FactSheet) -> int:
-        """How often ``sheet`` names it (at least 1 when it is only a speaker there)."""
-        counts: dict[str, int] = {}
-        for s, e in self.mentions:
-            counts[s.id] = counts.get(s.id, 0) + (e.mentions if e is not None else 0)
+        """How often ``sheet`` names it (at least 1 when it is only a speaker there).
+
+        The counts by sheet are made once (again only if mentions were added since): the page asks for
+        each of its sheets, and counting all mentions each time made a page of a name in thousands of
+        sheets quadratic."""
+        if self._counts is None or self._counted != len(self.mentions):
+            counts: dict[str, int] = {}
+            for s, e in self.mentions:
+                counts[s.id] = counts.get(s.id, 0) + (e.mentions if e is not None else 0)
+            self._counts, self._counted = counts, len(self.mentions)
+        counts = self._counts
         found = sheet.id in counts
         return max(counts.get(sheet.id, 0), 1 if found else 0)
 
@@ -284,28 +292,6 @@ class Site:
 
 
 Grouping = Callable[[Sequence[FactSheet]], EntityPageIndex]
-
-
-def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
-    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out).
-
-    Each is read by :func:`generator.sheets.store.load_sheet`, the one way a sheet file is read.
-    """
-    sheets: list[FactSheet] = []
-    files: dict[str, Path] = {}
-    problems: list[str] = []
-    for path in sorted(facts_dir.glob("*.yaml")):
-        try:
-            sheet = load_sheet(path)
-        except SheetError as err:
-            problems.extend(err.problems)
-            continue
-        if not is_safe_id(sheet.id):
-            problems.append(f"{path}: id: {sheet.id!r} is not safe as a page name")
-            continue
-        sheets.append(sheet)
-        files[sheet.id] = path
-    return sheets, files, problems
 
 
 def gather(facts_dir: Path, *, grouping: Grouping = group_entities) -> Site:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.errors import SheetError
+from generator.inputs.ids import is_safe_id
 from generator.model import FactSheet
 from generator.sheets import validate, yamlio
 
@@ -70,3 +71,26 @@ def read_sheet(path: Path) -> tuple[FactSheet, dict[str, Any]]:
 def load_sheet(path: Path) -> FactSheet:
     """The validated sheet in a YAML file; SheetError listing every problem, each with file, line and field."""
     return read_sheet(path)[0]
+
+
+def load_sheets(facts_dir: Path) -> tuple[list[FactSheet], dict[str, Path], list[str]]:
+    """Every valid sheet under ``facts_dir``, the file of each, and every problem with the others (left out).
+
+    Each is read by :func:`load_sheet`; a sheet whose id is not safe as a page name is a problem too.
+    The render step and the corpus stage (``factsheet registry``) both read a folder this way.
+    """
+    sheets: list[FactSheet] = []
+    files: dict[str, Path] = {}
+    problems: list[str] = []
+    for path in sorted(facts_dir.glob("*.yaml")):
+        try:
+            sheet = load_sheet(path)
+        except SheetError as err:
+            problems.extend(err.problems)
+            continue
+        if not is_safe_id(sheet.id):
+            problems.append(f"{path}: id: {sheet.id!r} is not safe as a page name")
+            continue
+        sheets.append(sheet)
+        files[sheet.id] = path
+    return sheets, files, problems

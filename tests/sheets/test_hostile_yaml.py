@@ -17,8 +17,8 @@ from generator.corpus.registry import RegistryError, load_registry
 from generator.errors import SheetError
 from generator.model import FactSheet, Figure, Generated, Quote, Source
 from generator.pipeline.run import SNAPSHOT_DIR, RunReport, SheetStore
-from generator.render.site import load_sheets
 from generator.sheets import yamlio
+from generator.sheets.store import load_sheets
 from generator.sheets.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
