@@ -193,3 +193,39 @@ def test_training_reproduces_on_a_tiny_sample(shared, tmp_path):
     assert a["features"] == list(linker.FEATURE_NAMES)
     assert any(x != 0 for x in a["weights"])
     assert list((tmp_path / "cache").glob("*.spacy"))
+
+
+# -- what the linker fixes ----------------------------------------------------------------------
+
+# (class of wrong speaker, text, quoted words, speaker_mention wanted, canonical speaker wanted)
+FIXES = [
+    ("partial quotation in a that-clause: the clause's subject is talked about, not the speaker",
+     "Anna Berg spoke at the town hall on Monday. Berg also said that Tom Hale shows \u201cgreat courage\u201d in "
+     "the job.", "great courage", "Berg", "Anna Berg"),
+    ("partial quotation in a that-clause, a second pair of names",
+     "Maria Lopez visited the plant on Friday. Lopez also said that Peter Grant showed \u201creal leadership\u201d "
+     "during the strike.", "real leadership", "Lopez", "Maria Lopez"),
+    ("a participle clause in front hid the subject from the rules",
+     "Tom Hale met the mayor on Monday. Asked what he thought of the plan, he said, \u201cIt is the wrong plan for "
+     "this town.\u201d", "It is the wrong plan", "he", "Tom Hale"),
+    ("a second verb of saying shares the speaker, not the object clause's subject",
+     "Tom Hale noted that Saturday would have been the founder\u2019s birthday and called the day \u201ca gift to the "
+     "town.\u201d", "a gift to the town", "Tom Hale", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "fragment", "mention", "speaker"), FIXES, ids=[r[0] for r in FIXES])
+def test_linker_fixes(nlp, what, text, fragment, mention, speaker):
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if fragment in q.text]
+    assert quotes, f"no quote with {fragment!r}"
+    assert (quotes[0].speaker_mention, quotes[0].speaker) == (mention, speaker)
+
+
+def test_rules_alone_get_these_wrong(nlp, monkeypatch):
+    """The rows above are the linker's doing: with the model off, the rules choose otherwise."""
+    monkeypatch.setattr(linker, "load_weights", lambda path=linker.WEIGHTS: linker.RULES_ONLY)
+    for _, text, fragment, mention, speaker in FIXES:
+        doc = nlp(text)
+        q = next(q for q in extract_quotes(doc, extract_entities(doc)) if fragment in q.text)
+        assert (q.speaker_mention, q.speaker) != (mention, speaker), text

@@ -7,6 +7,8 @@
    ``dismissed the reports as a "..."``), or failing that a cue right beside it (``said:``,
    ``, said X``), a colon-ended lead-in before it, or "according to X". A quotation that starts
    its sentence (or follows a colon or ``said,``) is ``direct``; one inside a clause is ``partial``.
+   The speaker the rules find for the cue is then weighed against the other mentions around the
+   quotation by a small learned model (:mod:`generator.extract.quotes.linker`), which keeps the best.
 2. **Carried speakers**: a quotation with no cue of its own takes the speaker of the nearest
    attributed quotation in its paragraph or, when it opens its paragraph, of the last
    attribution in the paragraph before (news style continuation paragraphs).
