@@ -224,7 +224,7 @@ def test_linker_fixes(nlp, what, text, fragment, mention, speaker):
 
 def test_rules_alone_get_these_wrong(nlp, monkeypatch):
     """The rows above are the linker's doing: with the model off, the rules choose otherwise."""
-    monkeypatch.setattr(linker, "load_weights", lambda path=linker.WEIGHTS: linker.RULES_ONLY)
+    monkeypatch.setattr(linker, "load_weights", lambda *_args: linker.RULES_ONLY)
     for _, text, fragment, mention, speaker in FIXES:
         doc = nlp(text)
         q = next(q for q in extract_quotes(doc, extract_entities(doc)) if fragment in q.text)

@@ -85,6 +85,8 @@ class Lookups:
 
     def __init__(self, doc: Doc, index: EntityIndex, table: DocTable, in_quote: list[int]):
         self.doc, self.index, self.table, self.in_quote = doc, index, table, in_quote
+        self.static: dict[int, dict[str, float]] = {}  # token -> its features that do not depend on the quotation
+        self.kinds: dict[int, bool] = {}  # token -> is_candidate, filled as the windows of quotations meet it
         self.cue_sents = {table.sent_of[i] for i in range(len(doc)) if in_quote[i] < 0 and self.speech(i)}
 
     def speech(self, i: int) -> bool:
@@ -101,6 +103,13 @@ class Lookups:
 
 def is_candidate(lk: Lookups, i: int) -> bool:
     """A token that can name a speaker: the head of a name, a personal pronoun, a role, body or source noun."""
+    known = lk.kinds.get(i)
+    if known is None:
+        known = lk.kinds[i] = _is_candidate(lk, i)
+    return known
+
+
+def _is_candidate(lk: Lookups, i: int) -> bool:
     t = lk.table
     k = lk.index.id_at(i)
     if k is not None:
@@ -335,8 +344,18 @@ FEATURES: tuple[tuple[str, Feature], ...] = (
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
 
 
+#: features of the token alone (not of the quotation): computed once per token and document
+STATIC = frozenset({"subject_of_speech", "subject", "possessive", "object", "adjacent_cue", "inside_quote",
+                    "third_pronoun", "first_pronoun", "person", "organisation", "place_or_group", "role_noun",
+                    "source_noun", "cue_in_sentence", "plain", "pronoun_says", "name_says"})
+
+
 def features(lk: Lookups, i: int, q: Quotation) -> tuple[float, ...]:
-    return tuple(fn(lk, i, q) for _, fn in FEATURES)
+    """The candidate's feature vector, in the order of :data:`FEATURES`."""
+    static = lk.static.get(i)
+    if static is None:
+        static = lk.static[i] = {name: fn(lk, i, q) for name, fn in FEATURES if name in STATIC}
+    return tuple(static[name] if name in STATIC else fn(lk, i, q) for name, fn in FEATURES)
 
 
 # -- weights ------------------------------------------------------------------------------------
