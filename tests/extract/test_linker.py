@@ -142,15 +142,6 @@ def test_weights_round_trip(tmp_path):
     assert np.allclose(linker.load_weights(path).weights, w)
 
 
-def test_wheel_ships_the_weights():
-    import tomllib
-
-    from tests.conftest import ROOT
-
-    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "*.json" in data["tool"]["setuptools"]["package-data"]["generator.extract.quotes"]
-
-
 # -- training -----------------------------------------------------------------------------------
 
 def _record(rows: list[tuple[float, ...]], right: int, rule: int = 0) -> dict:
