@@ -3,6 +3,7 @@
 #   make test    run the whole test suite (sets itself up first, incl. Chromium for browser tests)
 #   make serve   build, then preview with `mkdocs serve`
 #   make ci      what CI runs: lint, tests, and the quality gates over ../shared
+#   make train-quotes  refit the speaker linker's weights on polnear-train (parses cached in /tmp)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint gates ci chromium clean
+.PHONY: site serve test lint gates ci chromium clean train-quotes
 
 site: $(VENV)/.ready
 	$(BIN)/factsheet build
@@ -29,6 +30,10 @@ gates: $(VENV)/.ready-test
 	$(BIN)/python scripts/gates.py --shared $(SHARED)
 
 ci: test gates
+
+train-quotes: $(VENV)/.ready
+	$(BIN)/python -m generator.extract.quotes.train --corpus $(SHARED)/corpus/polnear-train \
+	  --scorer $(SHARED)/tools/score.py
 
 # the virtualenv, with every dependency pinned by requirements.lock
 $(VENV)/.ready: pyproject.toml requirements.lock

@@ -7,6 +7,8 @@
    ``dismissed the reports as a "..."``), or failing that a cue right beside it (``said:``,
    ``, said X``), a colon-ended lead-in before it, or "according to X". A quotation that starts
    its sentence (or follows a colon or ``said,``) is ``direct``; one inside a clause is ``partial``.
+   The speaker the rules find for the cue is then weighed against the other mentions around the
+   quotation by a small learned model (:mod:`generator.extract.quotes.linker`), which keeps the best.
 2. **Carried speakers**: a quotation with no cue of its own takes the speaker of the nearest
    attributed quotation in its paragraph or, when it opens its paragraph, of the last
    attribution in the paragraph before (news style continuation paragraphs).
@@ -34,9 +36,10 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
+from generator.extract.quotes import linker
 from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
-from generator.extract.quotes.speakers import NOBODY, Speaker, Speakers
+from generator.extract.quotes.speakers import DOCUMENTS, NOBODY, Speaker, Speakers
 from generator.model import Quote
 
 _NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
@@ -80,6 +83,7 @@ class _Context:
         self.paras = paragraph_spans(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.in_quote = [-1] * len(doc)
+        self.lookups: linker.Lookups | None = None
 
     def tok_at(self, char: int) -> int:
         """The token containing character offset ``char`` (or the one after it)."""
@@ -123,6 +127,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
             found.append(_Found(start, end, a, b, "direct", para=ctx.para_of(start), quoted=q, label=label,
                                 whole=n))
     speakers = Speakers(doc, entities, ctx.in_quote, table)
+    ctx.lookups = linker.Lookups(doc, entities, table, ctx.in_quote)
     for f in found:
         _attribute(ctx, speakers, f)
     _share_within_quotation(found)
@@ -164,12 +169,28 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         acc = _according_to_in(ctx, f.sentence)
         if acc is not None:
             f.cue = acc
-            f.speaker = speakers.resolve(according_to(acc))
+            f.speaker = _linked(ctx, speakers, f, speakers.resolve(according_to(acc)))
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
-    f.speaker = speakers.speaker_of(cue)
+    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
+
+
+def _linked(ctx: _Context, speakers: Speakers, f: _Found, rule: Speaker) -> Speaker:
+    """The rules' speaker of a cued quotation, or the mention the learned linker prefers around it."""
+    doc = ctx.doc
+    last = speakers.last_speakers[-1][1] if speakers.last_speakers else None
+    q = linker.Quotation(f.tok_start, f.tok_end, f.cue.i if f.cue is not None else None, rule.token,
+                         ctx.paras[f.para], last)
+
+    def resolve(i: int) -> Speaker:
+        tok = doc[i]
+        if tok.lemma_.lower() in DOCUMENTS:
+            tok = speakers.author_of(tok) or tok
+        return speakers.resolve(tok)
+
+    return linker.link(ctx.lookups, q, rule, (f.start, f.end), resolve)
 
 
 _DASH_CHARS = "\u2015\u2014\u2013-"
