@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,11 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
                           "--json"]))
     got["dates"] = {"rate": res["rate"]}
 
+    # dates on real wire news: TimeBank (TimeML, human annotated), values resolved against each article's date
+    extract([str(corpus / "timebank" / "articles.jsonl")], work / "timebank")
+    got["timebank"] = {"value_f1": _timeml_f1(run([py, str(tools / "timeml.py"), str(corpus / "timebank"),
+                                                   str(work / "timebank")]))}
+
     extract([str(corpus / "gum-news" / "articles.jsonl")], work / "gum")
     res = json.loads(run([py, str(tools / "keyfacts.py"), "--pred", str(work / "gum"),
                           "--gold", str(corpus / "gum-news" / "gold"), "--json"]))["overall"]
@@ -107,6 +113,14 @@ def _polnear_train_sample(folder: Path, work: Path, n: int) -> tuple[Path, Path]
         art_id = json.loads(line)["id"]
         (gold / f"{art_id}.yaml").write_bytes((folder / "gold" / f"{art_id}.yaml").read_bytes())
     return articles, gold
+
+
+def _timeml_f1(report: str) -> float:
+    """The value F1 from timeml.py's summary line ("value P 0.824 R 0.829 F1 0.826; ...")."""
+    match = re.search(r"value P [0-9.]+ R [0-9.]+ F1 ([0-9.]+)", report)
+    if not match:
+        raise SystemExit(f"gates: no value F1 in timeml.py's output: {report[:200]!r}")
+    return float(match[1])
 
 
 def _flatten(overall: dict) -> dict[str, float]:
