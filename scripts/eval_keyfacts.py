@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     from generator.extract.keyfacts import lead_facts, summary_of
     from generator.inputs.files import iter_articles
     from generator.pipeline.nlp import load, pipeline_name
-    from generator.pipeline.run import sheet_path, write_sheet
+    from generator.pipeline.run import sheet_path
+    from generator.sheets.yamlio import dump
+
+    def write_sheet(sheet, path: Path) -> None:
+        path.write_text(dump(sheet.to_dict()), encoding="utf-8")
 
     nlp = load()
     name = pipeline_name(nlp)
