@@ -411,24 +411,29 @@ def _what(f: Figure) -> str | None:
 
 
 def _states_a_level(f: Figure) -> bool:
-    """A figure that states a level (a number or a range, low not above high), not a change ("up 3%")
-    or no number at all: one a disagreement's chart can draw."""
-    b = _bounds(f)
-    return b is not None and b[0] <= b[1] and (isinstance(f.value, dict) or math.isfinite(f.value))
+    """A figure that states a level (a number or a range), not a change ("up 3%") or no number at all: one a
+    disagreement's chart can draw."""
+    return _bounds(f) is not None
 
 
 def _bounds(f: Figure) -> tuple[float, float] | None:
-    """The values a figure allows: "more than 90,000" is (90,000, inf), "about 100" is (90, 110)."""
-    v = f.value
-    if f.direction is not None:
-        return None  # "up 3%": a change, not a level
-    if isinstance(v, dict):
-        lo, hi = v.get("low"), v.get("high")
-        return (float(lo), float(hi)) if isinstance(lo, int | float) and isinstance(hi, int | float) else None
-    if not isinstance(v, int | float) or isinstance(v, bool):
+    """The values a figure allows; None for a change ("up 3%"), which is no level."""
+    return None if f.direction is not None else value_bounds(f.value, f.approx)
+
+
+def value_bounds(value: object, approx: str | None) -> tuple[float, float] | None:
+    """The values a figure's value and approximator allow: "more than 90,000" is (90,000, inf), "about 100"
+    is (90, 110), a range {low, high} is itself; None when they state no level (no finite number, a range
+    whose low is above its high, or a direction written as an approximator by older sheets). The charts
+    draw these same bounds."""
+    if isinstance(value, dict):
+        lo, hi = value.get("low"), value.get("high")
+        ok = isinstance(lo, int | float) and isinstance(hi, int | float) and lo <= hi
+        return (float(lo), float(hi)) if ok else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return None
-    v = float(v)
-    match f.approx:
+    v = float(value)
+    match approx:
         case None:
             return (v, v)
         case "about":

@@ -13,17 +13,16 @@ built site's addresses (``../sheets/<id>/``, MkDocs' default ``use_directory_url
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import Markup
 
+from generator.corpus.stories import value_bounds
 from generator.model import FactSheet
 from generator.render.charts import Bar, Event, bar_chart, date_span, timeline
 from generator.render.escape import html_text
 
 #: what "about" allows either side of the value, as the disagreement finder counts it
-ABOUT = 0.1
 
 
 def _figure(svg: Markup, caption: str) -> Markup:
@@ -73,36 +72,11 @@ def story_timeline(story_id: str, sheet_ids: Sequence[str], sheets: Mapping[str,
     return _figure(svg, "The dates each article mentions, one line per article; select a dot to open its sheet.")
 
 
-def claim_bounds(value: object, approx: str | None) -> tuple[float, float] | None:
-    """The values a figure allows, as drawn: exact, about (±10%), more than (to the edge), a range..."""
-    if isinstance(value, dict):
-        low, high = value.get("low"), value.get("high")
-        if isinstance(low, int | float) and isinstance(high, int | float) and low <= high:
-            return float(low), float(high)
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    v = float(value)
-    match approx:
-        case None:
-            return v, v
-        case "about":
-            return v * (1 - ABOUT), v * (1 + ABOUT)
-        case "almost":
-            return v * (1 - ABOUT), v
-        case "more than" | "at least":
-            return v, math.inf
-        case "less than" | "up to":
-            return 0.0, v
-        case _:  # "up", "down": a change, not a level
-            return None
-
-
 def figure_chart(conflict_id: str, heading: str, claims: Sequence[object], label: Callable[[str], str]) -> Markup:
     """Bars for a disagreement on a figure: each article's figure, labelled with its source."""
     bars = []
     for claim in claims:
-        bounds = claim_bounds(getattr(claim, "value", None), getattr(claim, "approx", None))
+        bounds = value_bounds(getattr(claim, "value", None), getattr(claim, "approx", None))
         if bounds is not None:
             bars.append(Bar(label=f"{label(claim.sheet)}: {claim.text}", low=bounds[0], high=bounds[1]))
     svg = bar_chart(bars, key=f"chart-{conflict_id}", title=heading,

@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.corpus.stories import value_bounds
 from generator.model import DateMention, FactSheet, Generated, Source
 from generator.render.charts import Bar, Event, bar_chart, chart_id, cut, date_span, safe_href, timeline
-from generator.render.pictures import claim_bounds, sheet_timeline, story_timeline
+from generator.render.pictures import sheet_timeline, story_timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "</svg><script>alert(1)</script><img src=x onerror=alert(2)> & \" ' {{ x }}"
@@ -209,7 +210,7 @@ def test_a_big_value_on_the_axis_is_one_number():
     (math.inf, None, None),
 ])
 def test_what_a_figure_allows(value, approx, expected):
-    got = claim_bounds(value, approx)
+    got = value_bounds(value, approx)
     assert got == (pytest.approx(expected) if expected else None)
 
 
