@@ -158,3 +158,23 @@ def test_common_nouns_are_not_names(sheet_of):
     sheet = sheet_of("Teachers welcomed the plan. The flood barrier was finished by Northfield University engineers.")
     names = {e.name for e in sheet.entities}
     assert not names & {"Teachers", "flood barrier"}, names
+
+
+# (case, full-name mentions as (token, words), lone surname, at token, the full name it means)
+BEARERS = [
+    ("one bearer", [(0, "ted cruz")], "cruz", 500, "ted cruz"),
+    ("bearer named just before wins", [(0, "gary johnson"), (40, "jeh johnson")], "johnson", 60, "jeh johnson"),
+    ("far from both: the one introduced first", [(0, "ted cruz"), (40, "heidi cruz")], "cruz", 400, "ted cruz"),
+    ("a name with words in front stands for the shorter one", [(0, "rip donald trump"), (30, "donald trump"),
+                                                                (200, "ivanka trump")], "trump", 600, "donald trump"),
+    ("no bearer", [(0, "ted cruz")], "johnson", 10, None),
+]
+
+
+@pytest.mark.parametrize(("case", "full", "surname", "at", "want"), BEARERS, ids=[b[0] for b in BEARERS])
+def test_lone_surname_bearer(case, full, surname, at, want):
+    from generator.extract.entities.entities import _surname_bearer
+
+    mentions = [(pos, words.split(), ("PERSON", words)) for pos, words in full]
+    got = _surname_bearer(mentions, surname, at)
+    assert (got[-1][2][1] if got else None) == want

@@ -197,6 +197,48 @@ ROWS = [
      "would close.",
      "two shops would close", "Anna Berg", "reported",
      {"role": "company\u2019s chief executive", "org": "Northfield Bakeries Ltd"}),
+    # a body or a group named after a person is not that person (issue 13: a quote given to the wrong person)
+    ("a campaign named after its candidate is not the candidate",
+     "Donald Trump spoke in Ohio on Monday. The Trump campaign said the rally would go ahead in May.",
+     "the rally would go ahead", "Trump campaign", "reported", {"mention": "The Trump campaign"}),
+    ("an administration named after a president is not the president",
+     "Barack Obama flew to Berlin. The Obama administration said the talks had failed.",
+     "the talks had failed", "Obama administration", "reported", {}),
+    ("supporters of a person are not that person",
+     "Bernie Sanders lost in Ohio. Sanders supporters said the primary had been unfair to them.",
+     "the primary had been unfair", None, "reported", {"mention": "Sanders supporters"}),
+    ("a plural role noun is not the one person given that role",
+     "David Albright, a nuclear expert, spoke on Monday. Nuclear experts said the deal would not hold.",
+     "the deal would not hold", None, "reported", {}),
+    ("some of a group: no antecedent",
+     "Anna Berg, the mayor, opened the bridge. Some said the new bridge was far too narrow for buses.",
+     "the new bridge was far too narrow", None, "reported", {"mention": "Some"}),
+    ("those who: no antecedent",
+     "Anna Berg opened the bridge on Monday. Those who live nearby say the traffic has doubled since then.",
+     "the traffic has doubled", None, "reported", {}),
+    ("who: the noun the relative clause is about, not the nearest person",
+     "Tom Hale met Sarah Mills, now the council leader, who in 2010 said the bridge was a waste of money.",
+     "the bridge was a waste of money", "Sarah Mills", "reported", {"mention": "who"}),
+    # a lone surname: the bearer named just before it, else the one the article introduced first
+    ("a lone surname: the bearer introduced first, not the relative named later in full",
+     "Ted Cruz spoke in Houston on Monday. His wife, Heidi Cruz, was in Dallas, where Heidi Cruz met voters.\n\n"
+     "Students cheered in the hall and the band played for an hour before the speeches ended. The crowd had "
+     "queued since dawn in the rain outside the gates of the old exhibition centre by the river. Volunteers "
+     "handed out coffee, flags and umbrellas, and a choir from a local school sang three songs. Police closed "
+     "two streets near the centre, and buses ran every ten minutes from the station until late at night.\n\n"
+     "“I am not in the habit of supporting people who attack my family,” Cruz said.",
+     "I am not in the habit", "Ted Cruz", "direct", {}),
+    ("a lone surname right after a full name is that person",
+     "Gary Johnson spoke first. Jeh Johnson, the secretary, spoke next. Johnson said the systems were safe.",
+     "the systems were safe", "Jeh Johnson", "reported", {}),
+    ("a surname the tagger calls a common noun, tagged a person",
+     "Donald Trump spoke in Iowa on Friday. \"The attacks prove once again that we need to get tough,\" Trump says "
+     "in the spot titled \"Danger,\" warning against the plan.",
+     "The attacks prove once again", "Donald Trump", "direct", {"mention": "Trump"}),
+    ("a surname the tagger calls a common noun and does not tag",
+     "The aid team met Hazel Rapsing, 25, a mother of two. \"I was scared because the typhoon was getting really "
+     "strong,\" Rapsing said.",
+     "I was scared", "Hazel Rapsing", "direct", {"mention": "Rapsing"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

@@ -258,8 +258,10 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
     for m in out:
         covered.update(range(m.start, m.end))
     surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
+    ent_type = table.ent_type
     for i, word in enumerate(text):
-        if word in surnames and i not in covered and pos[i] == "PROPN" and \
+        # the tagger sometimes calls a surname a common noun ("Trump says"): the recogniser's PERSON decides then
+        if word in surnames and i not in covered and (pos[i] == "PROPN" or ent_type[i] == "PERSON") and \
                 not (i + 1 < n and pos[i + 1] == "PROPN" and text[i + 1].istitle()):
             out.append(_Mention(i, i + 1, "PERSON", word))
     out.sort(key=lambda m: m.start)
@@ -366,8 +368,10 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
                 full.append((m.start, words, g))
                 add(g, m)
                 continue
-            # a single name: the full name with that surname (or first name) mentioned last before it
-            match = [f for f in full if f[1][-1] == key] or [f for f in full if f[1][0] == key]
+            # a single name: the bearer of that surname named in full just before (within a few sentences);
+            # else the one the article introduced first, since news writes a later bearer of the surname
+            # ("Ivanka Trump") in full; else the full name with that first name mentioned last before it
+            match = _surname_bearer(full, key, m.start) or [f for f in full if f[1][0] == key][-1:]
             if not match:  # none yet: the full name with that surname (or first name) mentioned first after it
                 later = [g for ws, g in first_named.items() if ws[-1] == key] or \
                         [g for ws, g in first_named.items() if ws[0] == key]
@@ -387,6 +391,25 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
         else:
             add((group_type, key), m)
     return [groups[k] for k in order]
+
+
+#: how far back (in tokens) a full name still decides which bearer of its surname a lone surname means
+NEAR_BEARER = 80
+
+
+def _surname_bearer(full: list[tuple[int, list[str], tuple[str, str]]], surname: str, at: int) -> list:
+    """The full-name mention a lone surname at token ``at`` refers to ([] when no full name has that surname).
+
+    Bearers whose name is another bearer's with words in front ("Rip Donald Trump" from a headline, "Miss Universe
+    Alicia Machado") stand for that other bearer."""
+    cands = [f for f in full if f[1][-1] == surname]
+    if not cands:
+        return []
+    names = {tuple(f[1]) for f in cands}
+    cands = [f for f in cands if not any(len(o) < len(f[1]) and tuple(f[1][-len(o):]) == o for o in names)] or cands
+    if len({f[2] for f in cands}) == 1 or at - cands[-1][0] <= NEAR_BEARER:
+        return cands[-1:]
+    return cands[:1]
 
 
 def _canonical(group: list[_Mention]) -> tuple[str, str]:

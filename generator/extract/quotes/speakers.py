@@ -18,7 +18,7 @@ turns those words into an entity:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -33,6 +33,11 @@ FEMALE = {"she", "her", "hers", "herself"}
 THING = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST = {"i", "we", "me", "us", "my", "our"}
+#: pronouns and quantifiers that stand for some of a group, not for someone named before
+NOT_ANAPHORS = {"those", "these", "some", "many", "others", "several", "few", "all", "both", "most", "someone",
+                "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each", "either",
+                "neither", "this", "one"}
+RELATIVES = {"who", "that", "which"}
 PERSONISH = {"PERSON"}
 BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 LOOKBACK_SENTENCES = 5
@@ -200,16 +205,30 @@ class Speakers:
             return Speaker(ent, mention, self._role_at(k, tok), tok.i, k,
                            org=self.relative_org(*span) if span else None)
         low = tok.lower_
+        if low in RELATIVES and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+            # "Smith, who said …", "those who say …": the words stay "who", the speaker is the noun it is about;
+            # a role noun the article ties to nobody falls back on the nearest person, as any pronoun does
+            noun = tok.head.head
+            about = self.resolve(noun)
+            if about.entity is not None or about.body is not None or noun.lower_ in NOT_ANAPHORS or _plural(noun):
+                return replace(about, mention=mention, token=tok.i)
+        if low in NOT_ANAPHORS:  # "those who …", "some said", "many": a part of a group, nobody to resolve to
+            return Speaker(None, mention, None, tok.i)
         if tok.pos_ == "PRON" or low in MALE | FEMALE | THING | PLURAL | FIRST:
             k = self.antecedent(tok)
             if k is not None:
                 ent = index.entities[k]
                 return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
             return Speaker(None, mention, None, tok.i)
+        k = self._surname_of(tok)
+        if k is not None:  # "…," Rapsing said: a surname the tagger took for a common noun
+            ent = index.entities[k]
+            return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
         if is_role_word(tok):
             role = self.role_phrase(tok)
             org = self.relative_org(tok.left_edge.i, tok.i + 1)
-            k = self.by_role(role, tok)
+            # "nuclear experts", "aides": several people, never the one person the article gave that role
+            k = None if _plural(tok) else self.by_role(role, tok)
             if k is not None:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
@@ -237,7 +256,9 @@ class Speakers:
             kh = index.id_at(tok.head.i)
             if kh is not None and index.entities[kh].type == "PERSON":
                 return kh
-        for c in tok.children:  # "spokesman Peskov" parsed with the name as a compound
+        # "spokesman Peskov" parsed with the name as a compound; never "the Trump campaign", "Sanders
+        # supporters", "the Obama administration": a body or a group is not the person it is named after
+        for c in tok.children if is_role_word(tok) and not _plural(tok) else ():
             if c.dep_ in {"compound", "nmod"} and c.i > tok.i - 4:
                 kc = index.id_at(c.i)
                 if kc is not None and index.entities[kc].type == "PERSON" and c.i == tok.i - 1:
@@ -256,6 +277,15 @@ class Speakers:
             if a <= tok.i < b and index.entities[kk].type == "PERSON":
                 return kk
         return None
+
+    def _surname_of(self, tok: Token) -> int | None:
+        """The one person of the article whose surname (or alias) is this capitalised word, if only one."""
+        word = tok.text
+        if not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
+            return None
+        found = {k for k, ent in enumerate(self.index.entities) if ent.type == "PERSON" and len(ent.name.split()) >= 2
+                 and (ent.name.split()[-1] == word or word in ent.aliases)}
+        return found.pop() if len(found) == 1 else None
 
     def _role_at(self, k: int, tok: Token) -> str | None:
         span = self.index.mention_at(tok.i)
@@ -415,3 +445,8 @@ def _is_subject(tok: Token) -> bool:
     if tok.dep_ in SUBJECTS:
         return True
     return tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS
+
+
+def _plural(tok: Token) -> bool:
+    """A plural noun ("experts", "supporters"); "police", "staff" count as bodies, not as plurals here."""
+    return tok.tag_ in {"NNS", "NNPS"} or "Plur" in tok.morph.get("Number")
