@@ -86,6 +86,27 @@ def _is_naming(tok: Token) -> bool:
         c.dep_ in SUBJECTS for c in tok.children)
 
 
+#: passive cues whose subject is still the speaker: "X was quoted as saying", "X was heard telling"
+SPEAKER_PASSIVES = {"quote", "cite", "hear", "overhear", "record", "film", "catch", "tape"}
+
+
+def passive_agent(tok: Token) -> Token | bool | None:
+    """For a passive cue ("was asked by the host", "labelled a hoax by critics", "were told that ..."), the head
+    of its by-agent, or None when no one is named: its subject is who was asked, told or described, never
+    the speaker. False for a cue that is not passive (or whose passive subject still speaks, "was quoted")."""
+    if tok.lemma_.lower() in SPEAKER_PASSIVES or tok.tag_ != "VBN":
+        return False
+    # a bare participle after a noun counts only with its by-agent: the parse makes many a past tense one
+    passive = any(c.dep_ in {"auxpass", "nsubjpass", "csubjpass"} for c in tok.children) or (
+        tok.dep_ in {"acl", "relcl"} and any(c.dep_ == "agent" for c in tok.children))
+    if not passive:
+        return False
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def according_to(tok: Token) -> Token | None:
     """For the "according" of "according to X", the head of X."""
     if tok.lower_ != "according":

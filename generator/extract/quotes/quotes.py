@@ -37,7 +37,7 @@ from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
 from generator.extract.quotes import linker
-from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb, passive_agent
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.quotes.speakers import DOCUMENTS, NOBODY, Speaker, Speakers
 from generator.model import Quote
@@ -173,7 +173,10 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
-    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
+    if passive_agent(cue) is not False:  # the by-agent or no one: the linker would pick who was asked
+        f.speaker = speakers.speaker_of(cue)
+    else:
+        f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
 
 
@@ -418,7 +421,7 @@ def _is_title(ctx: _Context, f: _Found) -> bool:
         return False
     content = [t for t in toks if not t.is_stop]
     return bool(content) and all(t.is_title or t.is_upper for t in content) and \
-        not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and toks[0].is_title
+        not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and (toks[0].is_title or toks[0].is_upper)
 
 
 _MODIFIERS = {"nmod", "compound", "amod"}
@@ -457,7 +460,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             continue
         if not is_cue(tok, stance=False):
             continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"] or _misattached_that(tok)
+        clauses = _complements(tok) or _misattached_that(tok)
         trailing = None if clauses else _trailing_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
             continue
@@ -527,6 +530,27 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
         return None
     start = ctx.table.sent_bounds(cue.i)[0]
     return (max(start, cue.head.left_edge.i), comma)
+
+
+#: subordinators of adverbial clauses: a "complement" they open is a scene the parse hung on the cue
+ADVERBIAL_MARKS = {"after", "before", "as", "when", "while", "since", "because", "although", "though", "once",
+                   "until", "unless", "whereas"}
+
+
+def _complements(cue: Token) -> list[Token]:
+    """The cue's complement clauses, less the ones before it that the parse mistook for complements:
+    "In a letter sent after the council closed the bridge, Berg said she was sure ...": an adverbial
+    clause ("after ...", "as ...") is never what was said, and when the cue has a complement after it,
+    a clause before the cue and its subject is the scene, not a second content ("CONTENT, X said" has
+    no complement after the cue)."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses = [c for c in clauses if not (c.i < cue.i and any(
+        m.dep_ in {"mark", "advmod"} and m.lower_ in ADVERBIAL_MARKS and m.i == c.left_edge.i for m in c.children))]
+    after = [c for c in clauses if c.i > cue.i]
+    subj = [c.i for c in cue.children if c.dep_ in SUBJECTS]
+    if after and subj:
+        clauses = [c for c in clauses if c.i > cue.i or c.right_edge.i > min(subj)]
+    return clauses
 
 
 def _misattached_that(cue: Token) -> list[Token]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from generator.extract.doc import DocTable
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, is_role_word
-from generator.extract.quotes.cues import SUBJECTS, according_to
+from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent
 from generator.model import Entity
 
 MALE = {"he", "him", "his", "himself"}
@@ -183,6 +183,9 @@ class Speakers:
         return self.doc[_span_head(self.doc, *span)] if span else t
 
     def speaker_of(self, cue: Token) -> Speaker:
+        agent = passive_agent(cue)
+        if agent is not False:  # "was asked by X": X or no one, never who was asked
+            return NOBODY if agent is None or self.in_quote[agent.i] >= 0 else self.resolve(agent)
         tok = self.subject_token(cue)
         if tok is None or self.in_quote[tok.i] >= 0:
             tok = self.nearby_name(cue)
