@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from generator.extract.doc import DocTable
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.entities.roles import HONORIFICS, is_role_word
+from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent
 from generator.model import Entity
 
@@ -38,6 +38,17 @@ NOT_ANAPHORS = {"those", "these", "some", "many", "others", "several", "few", "a
                 "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "each", "either",
                 "neither", "this", "one"}
 RELATIVES = {"who", "that", "which"}
+#: roles the news gives unnamed sources and new people far more often than someone just named
+UNNAMED_SOURCES = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "aide", "adviser", "advisor",
+                   "staffer", "source", "judge", "nurse", "doctor", "lawyer", "attorney", "analyst", "expert",
+                   "economist", "pollster", "pope", "manager", "director", "executive", "reporter", "host", "professor",
+                   "representative", "teacher", "student", "police", "detective", "investigator", "prosecutor"}
+#: party words: "the Republican candidate" may well be the person just named
+PARTIES = {"republican", "republicans", "democratic", "democrat", "democrats", "gop", "independent", "conservative",
+           "liberal", "progressive", "labour", "tory", "green"}
+#: person nouns too vague to stand for someone named before: "the member", "a friend", "the voter"
+WEAK_PEOPLE = {"member", "friend", "resident", "worker", "employee", "voter", "supporter", "backer", "donor",
+               "witness", "victim", "neighbor", "neighbour", "student", "player", "fellow", "partner", "head", "chief"}
 PERSONISH = {"PERSON"}
 BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 LOOKBACK_SENTENCES = 5
@@ -232,6 +243,8 @@ class Speakers:
             org = self.relative_org(tok.left_edge.i, tok.i + 1)
             # "nuclear experts", "aides": several people, never the one person the article gave that role
             k = None if _plural(tok) else self.by_role(role, tok)
+            if k is None and not _plural(tok):
+                k = self.by_description(tok)
             if k is not None:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
@@ -351,21 +364,59 @@ class Speakers:
 
     def by_role(self, role: str, tok: Token) -> int | None:
         """The person the article gives this role: "deputy UN ambassador" -> Dmitry Polyansky."""
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one", "some", "any"} for c in tok.children):
+            return None  # "a spokesman said": someone new, not the spokesman named before
         want = _words(role)
-        head = tok.lemma_.lower()
+        places = _places_in(tok)
+        head = tok.lemma_.lower().rstrip(".")
+        head = _ABBREVIATIONS.get(head, head)
         best, best_score = None, 0.0
         for k, ent in enumerate(self.index.entities):
             if ent.type != "PERSON":
                 continue
-            for r in ent.roles:
+            # its roles, and a title written into a name ("Sen. Bernie Sanders")
+            for r in (*ent.roles, *(a for a in ent.aliases if a.split()[0].endswith("."))):
                 have = _words(r)
-                if head not in have and tok.lower_ not in have:
-                    continue
+                if (head not in have and tok.lower_ not in have) or not places <= have:
+                    continue  # "the Ohio governor" is not the person the article called Florida's governor
                 common = len(want & have)
                 score = common / max(1, len(want)) + (0.01 if self._mentioned_before(k, tok.i) else 0)
                 if score > best_score:
                     best, best_score = k, score
         return best if best_score >= 0.5 else None
+
+    def by_description(self, tok: Token) -> int | None:
+        """The person a definite description stands for when the text leaves one choice: "Bernie Sanders spoke
+        in Ohio. The Vermont senator said …". Only "the"/"this" + a singular person noun with no owner or
+        complement of its own, and only when exactly one person (of a compatible gender) is named outside
+        quotations in that sentence or the two before it; otherwise nobody."""
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids):
+            return None
+        if any(c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} for c in kids) or tok.lower_ in WEAK_PEOPLE \
+                or tok.lower_ in UNNAMED_SOURCES:
+            return None
+        # "the Russian leader", "the Ohio governor" after a paragraph about someone else: a nationality or a
+        # place in the description must be one the article gave that person
+        foreign = _places_in(tok)
+        gender = gender_of_word(tok.lower_)
+        here = self.sent_of[tok.i]
+        hi = bisect.bisect_left(self._positions, tok.i)
+        found: set[int] = set()
+        for j in range(hi - 1, -1, -1):
+            tok_i, k, _ = self.salient[j]
+            if here - self.sent_of[tok_i] > 2:
+                break
+            if self.index.entities[k].type != "PERSON":
+                continue
+            g = self.index.genders.get(k)
+            if gender and g and g != gender:
+                continue
+            ent = self.index.entities[k]
+            if foreign and not foreign <= _words(" ".join((*ent.roles, *ent.aliases))):
+                continue
+            found.add(k)
+        return found.pop() if len(found) == 1 else None
 
     def _mentioned_before(self, k: int, i: int) -> bool:
         return any(s < i for s, _ in self.index.mentions.get(k, ()))
@@ -425,6 +476,13 @@ def body_name(mention: str) -> str:
     return " ".join(words)
 
 
+#: title abbreviations, so "Vermont Sen." is a role of "the Vermont senator"
+_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+                  "sgt": "sergeant", "col": "colonel", "capt": "captain", "atty": "attorney", "supt": "superintendent",
+                  "pres": "president", "sec": "secretary", "congressman": "representative",
+                  "congresswoman": "representative"}
+
+
 def _words(text: str) -> set[str]:
     import re
 
@@ -432,7 +490,7 @@ def _words(text: str) -> set[str]:
     for w in re.findall(r"[\w-]+", text.lower().replace("\u2019", "'")):
         if w in _STOP or w in {"s", "'s", "of", "for"}:
             continue
-        out.add(w)
+        out.add(_ABBREVIATIONS.get(w, w))
     return out
 
 
@@ -453,3 +511,9 @@ def _is_subject(tok: Token) -> bool:
 def _plural(tok: Token) -> bool:
     """A plural noun ("experts", "supporters"); "police", "staff" count as bodies, not as plurals here."""
     return tok.tag_ in {"NNS", "NNPS"} or "Plur" in tok.morph.get("Number")
+
+
+def _places_in(tok: Token) -> set[str]:
+    """The nationalities and places in a description before its head ("the Russian leader", "the Ohio
+    governor"), party words aside: a person it stands for must have been given them."""
+    return {c.lower_ for c in tok.subtree if c.i < tok.i and c.ent_type_ in {"NORP", "GPE", "LOC"}} - PARTIES
