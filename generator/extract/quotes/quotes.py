@@ -35,11 +35,26 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.entities.roles import is_role_word
+from generator.extract.entities.roles import HONORIFICS, is_role_word
 from generator.extract.quotes import linker
-from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb
+from generator.extract.quotes.cues import (
+    MANNER,
+    NOT_CUES,
+    SPEECH,
+    SUBJECTS,
+    according_to,
+    is_cue,
+    is_speech_verb,
+)
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
-from generator.extract.quotes.speakers import DOCUMENTS, NOBODY, Speaker, Speakers
+from generator.extract.quotes.speakers import (
+    DOCUMENTS,
+    NOBODY,
+    Speaker,
+    Speakers,
+    _span_head,
+    is_body,
+)
 from generator.model import Quote
 
 _NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
@@ -161,8 +176,9 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         f.speaker = Speaker(ent, f.label, ent.roles[0] if ent and ent.roles else None)
         f.kind = "direct"
         return
-    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
-    if cue is None and (name := _dash_attribution(ctx, f)) is not None:
+    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f) or _cue_in_frame(ctx, speakers, f) \
+        or _lead_in_verb(ctx, speakers, f)
+    if cue is None and (name := _dash_attribution(ctx, f) or _name_lead_in(ctx, speakers, f)) is not None:
         f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
         return
     if cue is None:
@@ -352,6 +368,138 @@ def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
                                                         any(c.dep_ in SUBJECTS for c in t.children))):
             return t
     return None
+
+
+def _lead_in(ctx: _Context, f: _Found) -> Span | None:
+    """The words before a direct quotation's colon, back to the sentence start or a dash: "X told Y:"."""
+    q = f.quoted
+    if q is None or f.kind != "direct":
+        return None
+    before = ctx.text[:q.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.tok_at(len(before) - 1)
+    a = ctx.table.sent_bounds(colon)[0]
+    for i in range(colon - 1, a - 1, -1):
+        t = ctx.doc[i]
+        dash = t.text in {"--", "\u2013", "\u2014", ";"} or (t.text == "-" and ctx.text[t.idx - 1:t.idx].isspace())
+        if ctx.in_quote[i] >= 0 or dash or (t.is_space and "\n" in t.text):  # not the hyphen of "R-S.C.
+            a = i + 1
+            break
+    return ctx.doc[a:colon] if a < colon else None
+
+
+def _lead_in_verb(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+    """The verb of a colon lead-in the parse did not make the sentence's root: "Sanders delivered a snappy
+    retort: "..."" (the small model often hangs the lead-in on the quotation as a clause of its own).
+    The lead-in's own root is a verb of any kind, not a copula or light verb, with a subject that can speak."""
+    lead = _lead_in(ctx, f)
+    if lead is None:
+        return None
+    for t in lead:
+        if lead.start <= t.head.i < lead.end and t.head.i != t.i:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.pos_ == "VERB" and subj is not None and subj.i >= lead.start and _frame_subject(speakers, subj) \
+                and t.lemma_.lower() not in NOT_CUES and _finite(t):
+            return t
+    return None
+
+
+def _name_lead_in(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+    """A name alone before the colon of a direct quotation: "Bush: "..."", "Rep. Jane Doe (D-Ore.): "..."":
+    the interview or debate style that names the speaker as a label. Only a person's name (with the title
+    and a parenthesis around it) counts; a lead-in with any other word is not a label."""
+    lead = _lead_in(ctx, f)
+    if lead is None:
+        return None
+    span = next((m for t in lead if (m := speakers.index.mention_at(t.i)) is not None), None)
+    ent = speakers.index.at(span[0]) if span is not None else None
+    if ent is None or ent.type != "PERSON":
+        return None
+    a, b = span
+    for (ra, rb), _k in speakers.index.role_spans.items():
+        if rb == a and ra >= lead.start:
+            a = ra
+    depth = 0
+    for t in lead:
+        depth += t.text == "("
+        if not (a <= t.i < b or depth or t.text in {",", ")"} or t.lower_.rstrip(".") in HONORIFICS):
+            return None
+        depth -= t.text == ")"
+    return ctx.doc[_span_head(ctx.doc, *span)]
+
+
+#: how a quotation closes when an attribution follows it in the same sentence
+_FRAME_CLOSERS = {",", "?", "!", "-", "\u2013", "\u2014"}
+#: what a verb of the attribution frame may have besides its subject: particles, adverbials, prepositions
+_FRAME_DEPS = {"prt", "prep", "advmod", "npadvmod", "aux", "neg", "punct", "cc", "conj", "advcl", "agent"}
+MAX_FRAME = 10  # tokens from the closing mark to the frame's verb
+
+
+def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+    """The news frame right after a quotation, whatever its verb: ""...," Coburn blurted out on his behalf",
+    ""...?" fired back the senator", ""...!" he recalled with a laugh".
+
+    The lexicon cannot list every verb a writer uses for speaking, but the frame's shape shows one: the
+    quotation closes with a comma, a question or exclamation mark or a dash, and right after its closing
+    mark come only a finite verb and its subject (in either order), the verb with nothing of its own but
+    particles, adverbials and prepositions (no object or complement: ""...," Smith scored" is no frame
+    once it scored something), the subject a name, pronoun, role, body or document that can speak.
+    """
+    doc, q = ctx.doc, f.quoted
+    if q is None or q.close_at is None or f.kind != "direct":
+        return None  # a partial quotation's sentence goes on in the writer's words ("is "...," she may split")
+    mark = ctx.tok_at(q.close_at)
+    if mark >= len(doc) or doc[mark].text not in _MARK_TEXTS:
+        return None  # the mark glued to a word ("so,"says"): the tokens do not show the frame
+    j = mark + 1
+    comma = j < len(doc) and doc[j].text == ","
+    if not (ctx.text[f.start:q.close_at].rstrip()[-1:] in _FRAME_CLOSERS or comma):
+        return None
+    j += comma
+    for v in doc[j:min(len(doc), j + MAX_FRAME)]:
+        if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
+            break
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or v.pos_ != "VERB" or not _frame_verb(v) or not _frame_subject(speakers, subj):
+            continue
+        before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
+        if subj.i < v.i and subj.left_edge.i != j:
+            continue  # "NP VERB": the subject starts right after the mark
+        if any(t.head.i != v.i or t.dep_ not in {"advmod", "aux", "neg"} for t in before):
+            continue  # nothing but the verb's adverbs between the mark and the verb
+        return v
+    return None
+
+
+def _frame_verb(v: Token) -> bool:
+    """A finite verb with nothing after it but what a verb of saying takes in a frame ("blurted out on
+    his behalf", "fired back", "recalled with a laugh"), not a verb doing something else to something."""
+    if v.lemma_.lower() in NOT_CUES or not _finite(v):
+        return False
+    return all(c.dep_ in _FRAME_DEPS | {"nsubj"} for c in v.children if c.i > v.i or c.dep_ != "ccomp")
+
+
+def _finite(v: Token) -> bool:
+    """A verb in the past or present tense, or with an auxiliary: one that makes a statement of its own."""
+    return v.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" for c in v.children)
+
+
+def _frame_subject(speakers: Speakers, subj: Token) -> bool:
+    """Words that can speak: a person or organisation, a personal pronoun, a role, a body, a document."""
+    if speakers.in_quote[subj.i] >= 0:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in {"he", "she", "they", "i", "we", "you", "it"}
+    return speakers._names_someone(subj) or is_body(subj) or subj.lemma_.lower() in DOCUMENTS or \
+        subj.ent_type_ in {"PERSON", "ORG", "NORP"} or (subj.pos_ in {"PROPN", "NOUN"} and _name_cased(subj))
+
+
+def _name_cased(tok: Token) -> bool:
+    """Capitalised where a common noun would not be: not the first word of its sentence."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.is_title and prev is not None and not prev.is_space and prev.text not in {".", "!", "?"}
 
 
 def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
