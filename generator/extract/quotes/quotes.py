@@ -176,8 +176,11 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         f.speaker = Speaker(ent, f.label, ent.roles[0] if ent and ent.roles else None)
         f.kind = "direct"
         return
-    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f) or _cue_in_frame(ctx, speakers, f) \
-        or _lead_in_verb(ctx, speakers, f)
+    cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
+    inverted = None  # the noun phrase of an inverted frame the parse took for an object (""...," exhorted X")
+    if cue is None and (cue := _cue_in_frame(ctx, speakers, f)) is not None:
+        inverted = _inverted_subject(cue, cue.i)
+    cue = cue or _lead_in_verb(ctx, speakers, f)
     if cue is None and (name := _dash_attribution(ctx, f) or _name_lead_in(ctx, speakers, f)) is not None:
         f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
         return
@@ -189,7 +192,7 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
-    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
+    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue) if inverted is None else speakers.resolve(inverted))
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
 
 
@@ -461,7 +464,7 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
     for v in doc[j:min(len(doc), j + MAX_FRAME)]:
         if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
             break
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or _inverted_subject(v, j)
         if subj is None or v.pos_ != "VERB" or not _frame_verb(v) or not _frame_subject(speakers, subj):
             continue
         before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
@@ -473,12 +476,28 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
     return None
 
 
+def _inverted_subject(v: Token, j: int) -> Token | None:
+    """""...," exhorted the host, actress Jane Doe.": right after a quotation, a verb first and a noun phrase
+    running to the end of the sentence is the inverted frame, whatever the parse called the noun phrase (the
+    small model takes it for the object of a verb it does not know as one of saying)."""
+    if v.i != j or any(c.dep_ in SUBJECTS for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.left_edge.i == v.i + 1), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    rest = v.doc[end:v.sent.end]
+    return obj if all(t.is_punct or t.is_space for t in rest) else None
+
+
 def _frame_verb(v: Token) -> bool:
     """A finite verb with nothing after it but what a verb of saying takes in a frame ("blurted out on
     his behalf", "fired back", "recalled with a laugh"), not a verb doing something else to something."""
     if v.lemma_.lower() in NOT_CUES or not _finite(v):
         return False
-    return all(c.dep_ in _FRAME_DEPS | {"nsubj"} for c in v.children if c.i > v.i or c.dep_ != "ccomp")
+    inverted = _inverted_subject(v, v.i)
+    return all(c.dep_ in _FRAME_DEPS | {"nsubj"} or (inverted is not None and c.i == inverted.i)
+               for c in v.children if c.i > v.i or c.dep_ != "ccomp")
 
 
 def _finite(v: Token) -> bool:
@@ -493,7 +512,8 @@ def _frame_subject(speakers: Speakers, subj: Token) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ in {"he", "she", "they", "i", "we", "you", "it"}
     return speakers._names_someone(subj) or is_body(subj) or subj.lemma_.lower() in DOCUMENTS or \
-        subj.ent_type_ in {"PERSON", "ORG", "NORP"} or (subj.pos_ in {"PROPN", "NOUN"} and _name_cased(subj))
+        subj.ent_type_ in {"PERSON", "ORG", "NORP"} or (subj.pos_ in {"PROPN", "NOUN"} and _name_cased(subj)) \
+        or any(c.dep_ == "appos" and _frame_subject(speakers, c) for c in subj.children)  # "her host, Jane Doe"
 
 
 def _name_cased(tok: Token) -> bool:
