@@ -33,6 +33,19 @@ FOUND = [
      "\u201cIt is about time that a woman ran this county,\u201d exhorted the mayor\u2019s host, "
      "actress Jane Morrow.",
      "It is about time", "Jane Morrow", "exhorted"),
+    ("frame after a question: a verb of saying that names its listener",
+     "The host pressed the candidate on the slogan.\n\n"
+     "\u201cDid you know who said it first?\u201d Todd asked the real estate developer.",
+     "Did you know who said it first?", "Todd", "asked"),
+    ("frame whose verb the parse took for a participle of the noun phrase before it",
+     "\u201cIs the mayor going to say the words at last? If he does not he should resign!\u201d the "
+     "presumptive Republican nominee, Donald Trump, tweeted Sunday after the attack.",
+     "Is the mayor going to say", "Donald Trump", "tweeted"),
+    ("signature on a line of its own under the quotation",
+     "The senator spoke to voters in Ames on Monday.\n\n\u201cI will look into it. I do not know the "
+     "status, but I will certainly look into it.\u201d\n\n- Hillary Clinton.\n\nShe has been looking into it "
+     "for a long time.",
+     "I will look into it", "Hillary Clinton", None),
     ("colon lead-in the parse hung on the quotation",
      "The Adler campaign, in a note on the budget, worded it even more carefully: \u201cThe mayor never used "
      "the fund for travel, and every receipt is public.\u201d",
@@ -74,6 +87,10 @@ NO_SPEAKER = [
     ("the verb after the quotation does something to something",
      "\u201cThe road is closed until the spring and nobody can use it,\u201d Hendricks signed the order "
      "on Monday.",
+     "The road is closed"),
+    ("a credit line under a quotation is no signature",
+     "\u201cThe road is closed until the spring and nobody can use it.\u201d\n\n"
+     "- Hillary Clinton contributed reporting from Ames.",
      "The road is closed"),
 ]
 

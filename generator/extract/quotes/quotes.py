@@ -177,9 +177,10 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         f.kind = "direct"
         return
     cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
-    inverted = None  # the noun phrase of an inverted frame the parse took for an object (""...," exhorted X")
-    if cue is None and (cue := _cue_in_frame(ctx, speakers, f)) is not None:
-        inverted = _inverted_subject(cue, cue.i)
+    subject = None  # the speaker of a frame when the parse gave its verb no subject (""...," exhorted X")
+    if cue is None and (frame := _cue_in_frame(ctx, speakers, f)) is not None:
+        cue, subject = frame
+        subject = None if subject.dep_ == "nsubj" else subject
     cue = cue or _lead_in_verb(ctx, speakers, f)
     if cue is None and (name := _dash_attribution(ctx, f) or _name_lead_in(ctx, speakers, f)) is not None:
         f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
@@ -192,7 +193,7 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
-    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue) if inverted is None else speakers.resolve(inverted))
+    f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue) if subject is None else speakers.resolve(subject))
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
 
 
@@ -216,22 +217,36 @@ _DASH_CHARS = "\u2015\u2014\u2013-"
 
 
 def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
-    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph."""
+    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph.
+
+    The signature may stand on a line of its own under the quotation ("- Hillary Clinton." or "-President
+    Obama, tweeting after the speech."); there it is only a name (after a title), then a comma or the end,
+    so a list item or a credit line ("- Jane Doe contributed reporting") is no signature."""
     q = f.quoted
     if q is None or q.close_at is None:
         return None
     text = ctx.text
     i = q.close_at + 1
-    while i < len(text) and text[i] in " \t\u00a0":
+    while i < len(text) and text[i] in " \t\u00a0\n\r":
         i += 1
     if i >= len(text) or text[i] not in _DASH_CHARS:
         return None
+    own_line = "\n" in text[q.close_at + 1:i]
+    doc = ctx.doc
     t = ctx.tok_at(i + 1)
-    while t < len(ctx.doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
+    while t < len(doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
         t += 1
-    if t < len(ctx.doc) and ctx.table.ent_type[t] == "PERSON":
-        return ctx.doc[t]
-    return None
+    while own_line and t < len(doc) and ctx.table.ent_type[t] != "PERSON" and ctx.tok_idx[t] < i + 40 and (
+            is_role_word(doc[t]) or doc[t].lower_.rstrip(".") in HONORIFICS or doc[t].pos_ == "ADJ"):
+        t += 1  # "-President Obama", "- Former Sen. Jane Doe"
+    if t >= len(doc) or ctx.table.ent_type[t] != "PERSON":
+        return None
+    end = t
+    while end < len(doc) and ctx.table.ent_type[end] == "PERSON" and (end == t or doc[end].ent_iob_ == "I"):
+        end += 1
+    if own_line and end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    return doc[t]
 
 
 def _surname_match(index: EntityIndex, label: str):
@@ -440,7 +455,7 @@ _FRAME_DEPS = {"prt", "prep", "advmod", "npadvmod", "aux", "neg", "punct", "cc",
 MAX_FRAME = 10  # tokens from the closing mark to the frame's verb
 
 
-def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, Token] | None:
     """The news frame right after a quotation, whatever its verb: ""...," Coburn blurted out on his behalf",
     ""...?" fired back the senator", ""...!" he recalled with a laugh".
 
@@ -464,7 +479,8 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
     for v in doc[j:min(len(doc), j + MAX_FRAME)]:
         if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
             break
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or _inverted_subject(v, j)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or _inverted_subject(v, j) \
+            or _modified_subject(v, j)
         if subj is None or v.pos_ != "VERB" or not _frame_verb(v) or not _frame_subject(speakers, subj):
             continue
         before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
@@ -472,7 +488,7 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
             continue  # "NP VERB": the subject starts right after the mark
         if any(t.head.i != v.i or t.dep_ not in {"advmod", "aux", "neg"} for t in before):
             continue  # nothing but the verb's adverbs between the mark and the verb
-        return v
+        return v, subj
     return None
 
 
@@ -490,13 +506,25 @@ def _inverted_subject(v: Token, j: int) -> Token | None:
     return obj if all(t.is_punct or t.is_space for t in rest) else None
 
 
+def _modified_subject(v: Token, j: int) -> Token | None:
+    """""...!" the nominee, Jane Doe, tweeted Sunday.": a verb of saying the parse took for a participle
+    modifying the noun phrase before it, that noun phrase the whole of the sentence: it is the subject."""
+    head = v.head
+    if v.dep_ != "acl" or v.tag_ not in {"VBD", "VBN"} or not is_speech_verb(v) or head.i > v.i \
+            or head.left_edge.i != j or head.dep_ != "ROOT":
+        return None
+    return head
+
+
 def _frame_verb(v: Token) -> bool:
     """A finite verb with nothing after it but what a verb of saying takes in a frame ("blurted out on
     his behalf", "fired back", "recalled with a laugh"), not a verb doing something else to something."""
-    if v.lemma_.lower() in NOT_CUES or not _finite(v):
+    if v.lemma_.lower() in NOT_CUES or not (_finite(v) or _modified_subject(v, v.head.left_edge.i)):
         return False
     inverted = _inverted_subject(v, v.i)
-    return all(c.dep_ in _FRAME_DEPS | {"nsubj"} or (inverted is not None and c.i == inverted.i)
+    # a verb of saying may name its listener: ""...?" Todd asked the governor", ""...!" he urged them"
+    allowed = _FRAME_DEPS | {"nsubj"} | ({"dobj", "dative"} if is_speech_verb(v) else set())
+    return all(c.dep_ in allowed or (inverted is not None and c.i == inverted.i)
                for c in v.children if c.i > v.i or c.dep_ != "ccomp")
 
 
