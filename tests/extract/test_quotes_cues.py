@@ -88,6 +88,10 @@ NO_SPEAKER = [
      "\u201cThe road is closed until the spring and nobody can use it,\u201d Hendricks signed the order "
      "on Monday.",
      "The road is closed"),
+    ("a colon lead-in whose verb has things, not words, for object",
+     "She has also published two books: \u201cMy Life Had Stood a Loaded Gun,\u201d a memoir about teaching "
+     "in a prison, and a novel.",
+     "My Life Had Stood"),
     ("a credit line under a quotation is no signature",
      "\u201cThe road is closed until the spring and nobody can use it.\u201d\n\n"
      "- Hillary Clinton contributed reporting from Ames.",

@@ -40,6 +40,7 @@ from generator.extract.quotes import linker
 from generator.extract.quotes.cues import (
     MANNER,
     NOT_CUES,
+    NOUN_CUES,
     SPEECH,
     SUBJECTS,
     according_to,
@@ -410,7 +411,9 @@ def _lead_in(ctx: _Context, f: _Found) -> Span | None:
 def _lead_in_verb(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
     """The verb of a colon lead-in the parse did not make the sentence's root: "Sanders delivered a snappy
     retort: "..."" (the small model often hangs the lead-in on the quotation as a clause of its own).
-    The lead-in's own root is a verb of any kind, not a copula or light verb, with a subject that can speak."""
+    The lead-in's own root is a verb of any kind, not a copula or light verb, with a subject that can speak
+    and, if it has an object, one that is words ("a snappy retort"), a listener ("dinged the President") or
+    a pronoun ("worded it carefully"): "He has published two books: "..."" names books, not words said."""
     lead = _lead_in(ctx, f)
     if lead is None:
         return None
@@ -419,7 +422,9 @@ def _lead_in_verb(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if t.pos_ == "VERB" and subj is not None and subj.i >= lead.start and _frame_subject(speakers, subj) \
-                and t.lemma_.lower() not in NOT_CUES and _finite(t):
+                and t.lemma_.lower() not in NOT_CUES and _finite(t) and all(
+                    c.pos_ == "PRON" or c.lemma_.lower() in NOUN_CUES or _frame_subject(speakers, c)
+                    for c in t.children if c.dep_ == "dobj"):
             return t
     return None
 
