@@ -401,8 +401,9 @@ def _lead_in(ctx: _Context, f: _Found) -> Span | None:
     a = ctx.table.sent_bounds(colon)[0]
     for i in range(colon - 1, a - 1, -1):
         t = ctx.doc[i]
+        # a dash between words ("HEADLINE - Jane Doe:"), not the hyphen of "(R-S.C.)"
         dash = t.text in {"--", "\u2013", "\u2014", ";"} or (t.text == "-" and ctx.text[t.idx - 1:t.idx].isspace())
-        if ctx.in_quote[i] >= 0 or dash or (t.is_space and "\n" in t.text):  # not the hyphen of "R-S.C.
+        if ctx.in_quote[i] >= 0 or dash or (t.is_space and "\n" in t.text):
             a = i + 1
             break
     return ctx.doc[a:colon] if a < colon else None
