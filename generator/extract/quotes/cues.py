@@ -43,10 +43,14 @@ STANCE = {
 #: cues that never introduce someone's words even with a clause after them
 NOT_CUES = {"be", "have", "do", "make", "get", "take", "give", "see", "look", "seem", "appear", "become",
             "mean", "use", "try", "keep", "let", "help", "need", "like", "start", "stop", "happen", "remain"}
-#: nouns that carry an attribution: "in a statement", "his claim that"
+#: nouns that carry an attribution: "in a statement", "his claim that", "delivered a blunt message:"
 NOUN_CUES = {"statement", "interview", "tweet", "post", "speech", "remarks", "comment", "comments", "letter",
              "release", "briefing", "conference", "memo", "email", "message", "video", "op-ed", "column",
-             "testimony", "report", "claim", "assertion", "warning", "promise", "pledge", "announcement"}
+             "testimony", "report", "claim", "assertion", "warning", "promise", "pledge", "announcement",
+             "retort", "reply", "response", "answer", "question", "rebuke", "advice", "explanation", "verdict",
+             "argument", "case", "point", "note", "reminder", "plea", "appeal", "line", "words", "assessment",
+             "prediction", "thought", "thoughts", "view", "opinion", "quip", "joke", "remark", "observation",
+             "criticism", "complaint", "defense", "defence", "apology", "vow", "threat", "ultimatum", "summary"}
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 

@@ -35,11 +35,28 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.entities.roles import is_role_word
+from generator.extract.entities.roles import HONORIFICS, is_role_word
 from generator.extract.quotes import linker
-from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS, according_to, is_cue, is_speech_verb, passive_agent
+from generator.extract.quotes.cues import (
+    MANNER,
+    NOT_CUES,
+    NOUN_CUES,
+    SPEECH,
+    SUBJECTS,
+    according_to,
+    is_cue,
+    is_speech_verb,
+    passive_agent,
+)
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
-from generator.extract.quotes.speakers import DOCUMENTS, NOBODY, Speaker, Speakers
+from generator.extract.quotes.speakers import (
+    DOCUMENTS,
+    NOBODY,
+    Speaker,
+    Speakers,
+    _span_head,
+    is_body,
+)
 from generator.model import Quote
 
 _NOT_CONTENT_START = {"what", "how", "why", "who", "whom", "where", "which", "so", "whether"}
@@ -162,7 +179,12 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         f.kind = "direct"
         return
     cue = _cue_by_parse(ctx, f) or _cue_beside(ctx, f) or _cue_by_colon(ctx, f)
-    if cue is None and (name := _dash_attribution(ctx, f)) is not None:
+    subject = None  # the speaker of a frame when the parse gave its verb no subject (""...," exhorted X")
+    if cue is None and (frame := _cue_in_frame(ctx, speakers, f)) is not None:
+        cue, subject = frame
+        subject = None if subject.dep_ == "nsubj" else subject
+    cue = cue or _lead_in_verb(ctx, speakers, f)
+    if cue is None and (name := _dash_attribution(ctx, f) or _name_lead_in(ctx, speakers, f)) is not None:
         f.speaker = speakers.resolve(name)  # "..." ― Martha Jones
         return
     if cue is None:
@@ -173,7 +195,9 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
-    if passive_agent(cue) is not False:  # the by-agent or no one: the linker would pick who was asked
+    if subject is not None:
+        f.speaker = _linked(ctx, speakers, f, speakers.resolve(subject))
+    elif passive_agent(cue) is not False:  # the by-agent or no one: the linker would pick who was asked
         f.speaker = speakers.speaker_of(cue)
     else:
         f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
@@ -200,22 +224,36 @@ _DASH_CHARS = "\u2015\u2014\u2013-"
 
 
 def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
-    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph."""
+    """A name after a dash right behind the closing mark: the signature of a testimonial or epigraph.
+
+    The signature may stand on a line of its own under the quotation ("- Hillary Clinton." or "-President
+    Obama, tweeting after the speech."); there it is only a name (after a title), then a comma or the end,
+    so a list item or a credit line ("- Jane Doe contributed reporting") is no signature."""
     q = f.quoted
     if q is None or q.close_at is None:
         return None
     text = ctx.text
     i = q.close_at + 1
-    while i < len(text) and text[i] in " \t\u00a0":
+    while i < len(text) and text[i] in " \t\u00a0\n\r":
         i += 1
     if i >= len(text) or text[i] not in _DASH_CHARS:
         return None
+    own_line = "\n" in text[q.close_at + 1:i]
+    doc = ctx.doc
     t = ctx.tok_at(i + 1)
-    while t < len(ctx.doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
+    while t < len(doc) and not any(c.isalnum() for c in ctx.table.text[t]) and ctx.tok_idx[t] < i + 4:
         t += 1
-    if t < len(ctx.doc) and ctx.table.ent_type[t] == "PERSON":
-        return ctx.doc[t]
-    return None
+    while own_line and t < len(doc) and ctx.table.ent_type[t] != "PERSON" and ctx.tok_idx[t] < i + 40 and (
+            is_role_word(doc[t]) or doc[t].lower_.rstrip(".") in HONORIFICS or doc[t].pos_ == "ADJ"):
+        t += 1  # "-President Obama", "- Former Sen. Jane Doe"
+    if t >= len(doc) or ctx.table.ent_type[t] != "PERSON":
+        return None
+    end = t
+    while end < len(doc) and ctx.table.ent_type[end] == "PERSON" and (end == t or doc[end].ent_iob_ == "I"):
+        end += 1
+    if own_line and end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    return doc[t]
 
 
 def _surname_match(index: EntityIndex, label: str):
@@ -355,6 +393,173 @@ def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
                                                         any(c.dep_ in SUBJECTS for c in t.children))):
             return t
     return None
+
+
+def _lead_in(ctx: _Context, f: _Found) -> Span | None:
+    """The words before a direct quotation's colon, back to the sentence start or a dash: "X told Y:"."""
+    q = f.quoted
+    if q is None or f.kind != "direct":
+        return None
+    before = ctx.text[:q.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.tok_at(len(before) - 1)
+    a = ctx.table.sent_bounds(colon)[0]
+    for i in range(colon - 1, a - 1, -1):
+        t = ctx.doc[i]
+        # a dash between words ("HEADLINE - Jane Doe:"), not the hyphen of "(R-S.C.)"
+        dash = t.text in {"--", "\u2013", "\u2014", ";"} or (t.text == "-" and ctx.text[t.idx - 1:t.idx].isspace())
+        if ctx.in_quote[i] >= 0 or dash or (t.is_space and "\n" in t.text):
+            a = i + 1
+            break
+    return ctx.doc[a:colon] if a < colon else None
+
+
+def _lead_in_verb(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+    """The verb of a colon lead-in the parse did not make the sentence's root: "Sanders delivered a snappy
+    retort: "..."" (the small model often hangs the lead-in on the quotation as a clause of its own).
+    The lead-in's own root is a verb of any kind, not a copula or light verb, with a subject that can speak
+    and, if it has an object, one that is words ("a snappy retort"), a listener ("dinged the President") or
+    a pronoun ("worded it carefully"): "He has published two books: "..."" names books, not words said."""
+    lead = _lead_in(ctx, f)
+    if lead is None:
+        return None
+    for t in lead:
+        if lead.start <= t.head.i < lead.end and t.head.i != t.i:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.pos_ == "VERB" and subj is not None and subj.i >= lead.start and _frame_subject(speakers, subj) \
+                and t.lemma_.lower() not in NOT_CUES and _finite(t) and all(
+                    c.pos_ == "PRON" or c.lemma_.lower() in NOUN_CUES or _frame_subject(speakers, c)
+                    for c in t.children if c.dep_ == "dobj"):
+            return t
+    return None
+
+
+def _name_lead_in(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
+    """A name alone before the colon of a direct quotation: "Bush: "..."", "Rep. Jane Doe (D-Ore.): "..."":
+    the interview or debate style that names the speaker as a label. Only a person's name (with the title
+    and a parenthesis around it) counts; a lead-in with any other word is not a label."""
+    lead = _lead_in(ctx, f)
+    if lead is None:
+        return None
+    span = next((m for t in lead if (m := speakers.index.mention_at(t.i)) is not None), None)
+    ent = speakers.index.at(span[0]) if span is not None else None
+    if ent is None or ent.type != "PERSON":
+        return None
+    a, b = span
+    for (ra, rb), _k in speakers.index.role_spans.items():
+        if rb == a and ra >= lead.start:
+            a = ra
+    depth = 0
+    for t in lead:
+        depth += t.text == "("
+        if not (a <= t.i < b or depth or t.text in {",", ")"} or t.lower_.rstrip(".") in HONORIFICS):
+            return None
+        depth -= t.text == ")"
+    return ctx.doc[_span_head(ctx.doc, *span)]
+
+
+#: how a quotation closes when an attribution follows it in the same sentence
+_FRAME_CLOSERS = {",", "?", "!", "-", "\u2013", "\u2014"}
+#: what a verb of the attribution frame may have besides its subject: particles, adverbials, prepositions
+_FRAME_DEPS = {"prt", "prep", "advmod", "npadvmod", "aux", "neg", "punct", "cc", "conj", "advcl", "agent"}
+MAX_FRAME = 10  # tokens from the closing mark to the frame's verb
+
+
+def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, Token] | None:
+    """The news frame right after a quotation, whatever its verb: ""...," Coburn blurted out on his behalf",
+    ""...?" fired back the senator", ""...!" he recalled with a laugh".
+
+    The lexicon cannot list every verb a writer uses for speaking, but the frame's shape shows one: the
+    quotation closes with a comma, a question or exclamation mark or a dash, and right after its closing
+    mark come only a finite verb and its subject (in either order), the verb with nothing of its own but
+    particles, adverbials and prepositions (no object or complement: ""...," Smith scored" is no frame
+    once it scored something), the subject a name, pronoun, role, body or document that can speak.
+    """
+    doc, q = ctx.doc, f.quoted
+    if q is None or q.close_at is None or f.kind != "direct":
+        return None  # a partial quotation's sentence goes on in the writer's words ("is "...," she may split")
+    mark = ctx.tok_at(q.close_at)
+    if mark >= len(doc) or doc[mark].text not in _MARK_TEXTS:
+        return None  # the mark glued to a word ("so,"says"): the tokens do not show the frame
+    j = mark + 1
+    comma = j < len(doc) and doc[j].text == ","
+    if not (ctx.text[f.start:q.close_at].rstrip()[-1:] in _FRAME_CLOSERS or comma):
+        return None
+    j += comma
+    for v in doc[j:min(len(doc), j + MAX_FRAME)]:
+        if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
+            break
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or _inverted_subject(v, j) \
+            or _modified_subject(v, j)
+        if subj is None or v.pos_ != "VERB" or not _frame_verb(v) or not _frame_subject(speakers, subj):
+            continue
+        before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
+        if subj.i < v.i and subj.left_edge.i != j:
+            continue  # "NP VERB": the subject starts right after the mark
+        if any(t.head.i != v.i or t.dep_ not in {"advmod", "aux", "neg"} for t in before):
+            continue  # nothing but the verb's adverbs between the mark and the verb
+        return v, subj
+    return None
+
+
+def _inverted_subject(v: Token, j: int) -> Token | None:
+    """""...," exhorted the host, actress Jane Doe.": right after a quotation, a verb first and a noun phrase
+    running to the end of the sentence is the inverted frame, whatever the parse called the noun phrase (the
+    small model takes it for the object of a verb it does not know as one of saying)."""
+    if v.i != j or any(c.dep_ in SUBJECTS for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.left_edge.i == v.i + 1), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    rest = v.doc[end:v.sent.end]
+    return obj if all(t.is_punct or t.is_space for t in rest) else None
+
+
+def _modified_subject(v: Token, j: int) -> Token | None:
+    """""...!" the nominee, Jane Doe, tweeted Sunday.": a verb of saying the parse took for a participle
+    modifying the noun phrase before it, that noun phrase the whole of the sentence: it is the subject."""
+    head = v.head
+    if v.dep_ != "acl" or v.tag_ not in {"VBD", "VBN"} or not is_speech_verb(v) or head.i > v.i \
+            or head.left_edge.i != j or head.dep_ != "ROOT":
+        return None
+    return head
+
+
+def _frame_verb(v: Token) -> bool:
+    """A finite verb with nothing after it but what a verb of saying takes in a frame ("blurted out on
+    his behalf", "fired back", "recalled with a laugh"), not a verb doing something else to something."""
+    if v.lemma_.lower() in NOT_CUES or not (_finite(v) or _modified_subject(v, v.head.left_edge.i)):
+        return False
+    inverted = _inverted_subject(v, v.i)
+    # a verb of saying may name its listener: ""...?" Todd asked the governor", ""...!" he urged them"
+    allowed = _FRAME_DEPS | {"nsubj"} | ({"dobj", "dative"} if is_speech_verb(v) else set())
+    return all(c.dep_ in allowed or (inverted is not None and c.i == inverted.i)
+               for c in v.children if c.i > v.i or c.dep_ != "ccomp")
+
+
+def _finite(v: Token) -> bool:
+    """A verb in the past or present tense, or with an auxiliary: one that makes a statement of its own."""
+    return v.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" for c in v.children)
+
+
+def _frame_subject(speakers: Speakers, subj: Token) -> bool:
+    """Words that can speak: a person or organisation, a personal pronoun, a role, a body, a document."""
+    if speakers.in_quote[subj.i] >= 0:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in {"he", "she", "they", "i", "we", "you", "it"}
+    return speakers._names_someone(subj) or is_body(subj) or subj.lemma_.lower() in DOCUMENTS or \
+        subj.ent_type_ in {"PERSON", "ORG", "NORP"} or (subj.pos_ in {"PROPN", "NOUN"} and _name_cased(subj)) \
+        or any(c.dep_ == "appos" and _frame_subject(speakers, c) for c in subj.children)  # "her host, Jane Doe"
+
+
+def _name_cased(tok: Token) -> bool:
+    """Capitalised where a common noun would not be: not the first word of its sentence."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.is_title and prev is not None and not prev.is_space and prev.text not in {".", "!", "?"}
 
 
 def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
