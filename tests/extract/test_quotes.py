@@ -239,6 +239,10 @@ ROWS = [
      "The aid team met Hazel Rapsing, 25, a mother of two. \"I was scared because the typhoon was getting really "
      "strong,\" Rapsing said.",
      "I was scared", "Hazel Rapsing", "direct", {"mention": "Rapsing"}),
+    ("a long subject between the quotation and its verb of saying",
+     "The bombs went off near the market.\n\n\"Where are the police?\" a man at one of the bomb sites asked "
+     "angrily.",
+     "Where are the police?", None, "direct", {"mention": "a man at one of the bomb sites", "cue": "asked"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

@@ -366,6 +366,9 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             break
 
         i += 1
+    long_subject = _cue_after_long_subject(ctx, f)
+    if long_subject is not None:
+        return long_subject
     sent_start = ctx.table.sent_bounds(f.tok_start)[0]
     i = f.tok_start - 1
     while i >= max(0, sent_start, f.tok_start - 12):
@@ -376,6 +379,31 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             return t
         i -= 1
     return None
+
+
+#: how far after a quotation a verb of saying may stand when a long subject fills the gap
+MAX_SUBJECT_GAP = 20
+
+
+def _cue_after_long_subject(ctx: _Context, f: _Found) -> Token | None:
+    """""Where are the forces?" a man at one of the bomb sites asked angrily.": a subject longer than the
+    few words `_cue_beside` looks across, starting right after the closing mark, of a verb of saying."""
+    doc = ctx.doc
+    j = f.tok_end
+    while j < len(doc) and (doc[j].text in _MARK_TEXTS or doc[j].text == "," or doc[j].is_space) \
+            and "\n" not in doc[j].text:
+        j += 1
+    if j >= len(doc) or ctx.in_quote[j] >= 0 or ctx.text[f.start:f.end].rstrip()[-1:] not in {",", "?", "!"}:
+        return None
+    subj = doc[j]
+    while subj.dep_ not in SUBJECTS and subj.i < subj.head.i < j + MAX_SUBJECT_GAP and \
+            subj.head.pos_ not in {"VERB", "AUX"}:  # up to the head of the phrase, never leftwards
+        subj = subj.head
+    verb = subj.head
+    if subj.dep_ != "nsubj" or subj.left_edge.i != j or not is_speech_verb(verb) or verb.i > j + MAX_SUBJECT_GAP \
+            or any(ctx.in_quote[t] >= 0 for t in range(j, verb.i)):
+        return None
+    return verb
 
 
 def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
