@@ -243,6 +243,17 @@ ROWS = [
      "The bombs went off near the market.\n\n\"Where are the police?\" a man at one of the bomb sites asked "
      "angrily.",
      "Where are the police?", None, "direct", {"mention": "a man at one of the bomb sites", "cue": "asked"}),
+    ("a definite description stands for the one person just named",
+     "Anna Berg toured the flooded streets on Monday. The mayor said the barrier would be finished by May.",
+     "the barrier would be finished", "Anna Berg", "reported", {"mention": "The mayor"}),
+    ("a description by an office is not a person the article gave another office",
+     "Anna Berg, the Dover party's nominee, toured the flooded streets on Monday. The senator said the barrier "
+     "would be finished by May.",
+     "the barrier would be finished", None, "reported", {}),
+    ("two people with the role the description names: nobody",
+     "Sen. Anna Berg and Sen. Tom Hale toured the flooded streets. The senator said the barrier would be "
+     "finished by May.",
+     "the barrier would be finished", None, "reported", {}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

@@ -43,6 +43,9 @@ UNNAMED_SOURCES = {"spokesman", "spokeswoman", "spokesperson", "official", "offi
                    "staffer", "source", "judge", "nurse", "doctor", "lawyer", "attorney", "analyst", "expert",
                    "economist", "pollster", "pope", "manager", "director", "executive", "reporter", "host", "professor",
                    "representative", "teacher", "student", "police", "detective", "investigator", "prosecutor"}
+#: offices a person holds or not: a description by one fits only a person given it, when the article gives roles
+OFFICES = {"senator", "governor", "president", "mayor", "representative", "congressman", "congresswoman",
+           "secretary", "minister", "ambassador", "chancellor", "premier", "sheriff", "lawmaker", "legislator"}
 #: party words: "the Republican candidate" may well be the person just named
 PARTIES = {"republican", "republicans", "democratic", "democrat", "democrats", "gop", "independent", "conservative",
            "liberal", "progressive", "labour", "tory", "green"}
@@ -370,7 +373,7 @@ class Speakers:
         places = _places_in(tok)
         head = tok.lemma_.lower().rstrip(".")
         head = _ABBREVIATIONS.get(head, head)
-        best, best_score = None, 0.0
+        scores: dict[int, float] = {}
         for k, ent in enumerate(self.index.entities):
             if ent.type != "PERSON":
                 continue
@@ -379,11 +382,18 @@ class Speakers:
                 have = _words(r)
                 if (head not in have and tok.lower_ not in have) or not places <= have:
                     continue  # "the Ohio governor" is not the person the article called Florida's governor
-                common = len(want & have)
-                score = common / max(1, len(want)) + (0.01 if self._mentioned_before(k, tok.i) else 0)
-                if score > best_score:
-                    best, best_score = k, score
-        return best if best_score >= 0.5 else None
+                # the role's words, then a mention earlier on, then one in the last few sentences
+                score = len(want & have) / max(1, len(want)) + (0.01 if self._mentioned_before(k, tok.i) else 0) \
+                    + (0.01 if self._mentioned_near(k, tok.i) else 0)
+                scores[k] = max(scores.get(k, 0.0), score)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 0.5 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None  # no one, or two senators the text does not tell apart
+        return ranked[0][0]
+
+    def _mentioned_near(self, k: int, i: int) -> bool:
+        here = self.sent_of[i]
+        return any(s < i and here - self.sent_of[s] <= 2 for s, _ in self.index.mentions.get(k, ()))
 
     def by_description(self, tok: Token) -> int | None:
         """The person a definite description stands for when the text leaves one choice: "Bernie Sanders spoke
@@ -400,6 +410,7 @@ class Speakers:
         # place in the description must be one the article gave that person
         foreign = _places_in(tok)
         gender = gender_of_word(tok.lower_)
+        office = _ABBREVIATIONS.get(tok.lower_, tok.lower_) if tok.lower_ in OFFICES else None
         here = self.sent_of[tok.i]
         hi = bisect.bisect_left(self._positions, tok.i)
         found: set[int] = set()
@@ -415,6 +426,8 @@ class Speakers:
             ent = self.index.entities[k]
             if foreign and not foreign <= _words(" ".join((*ent.roles, *ent.aliases))):
                 continue
+            if office and ent.roles and not any(office in _words(r) for r in ent.roles):
+                continue  # "the senator" is not the person the article calls its presidential nominee
             found.add(k)
         return found.pop() if len(found) == 1 else None
 
