@@ -145,6 +145,13 @@ class EntityIndex:
                 return e
         return None
 
+    def person_by_surname(self, word: str) -> int | None:
+        """The one person named in full whose surname (or an alias) is ``word``, any case; None if none or two."""
+        low = word.lower()
+        found = {k for k, e in enumerate(self.entities) if e.type == "PERSON" and len(e.name.split()) >= 2
+                 and (e.name.split()[-1].lower() == low or low in {a.lower() for a in e.aliases})}
+        return found.pop() if len(found) == 1 else None
+
     def mention_at(self, i: int) -> tuple[int, int] | None:
         """The (start, end) token range of the mention covering token ``i``."""
         k = self.token_entity.get(i)

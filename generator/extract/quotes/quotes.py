@@ -173,8 +173,10 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
     f.sentence = _sentence_span(ctx, first, last)
     f.kind = "direct" if _starts_clause(ctx, f) else "partial"
     if f.label is not None:
-        k = speakers.index.by_name(f.label.title())
-        ent = k if k is not None else _surname_match(speakers.index, f.label)
+        index = speakers.index
+        ent = index.by_name(f.label.title())
+        if ent is None and (k := index.person_by_surname(f.label.split()[-1])) is not None:
+            ent = index.entities[k]  # "SMITH:" for Jane Smith
         f.speaker = Speaker(ent, f.label, ent.roles[0] if ent and ent.roles else None)
         f.kind = "direct"
         return
@@ -254,14 +256,6 @@ def _dash_attribution(ctx: _Context, f: _Found) -> Token | None:
     if own_line and end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
         return None
     return doc[t]
-
-
-def _surname_match(index: EntityIndex, label: str):
-    words = label.lower().split()
-    for e in index.entities:
-        if e.type == "PERSON" and e.name.lower().split()[-1] == words[-1]:
-            return e
-    return None
 
 
 def _sentence_span(ctx: _Context, first: Token, last: Token) -> Span:
@@ -366,9 +360,6 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             break
 
         i += 1
-    long_subject = _cue_after_long_subject(ctx, f)
-    if long_subject is not None:
-        return long_subject
     sent_start = ctx.table.sent_bounds(f.tok_start)[0]
     i = f.tok_start - 1
     while i >= max(0, sent_start, f.tok_start - 12):
@@ -379,31 +370,6 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             return t
         i -= 1
     return None
-
-
-#: how far after a quotation a verb of saying may stand when a long subject fills the gap
-MAX_SUBJECT_GAP = 20
-
-
-def _cue_after_long_subject(ctx: _Context, f: _Found) -> Token | None:
-    """""Where are the forces?" a man at one of the bomb sites asked angrily.": a subject longer than the
-    few words `_cue_beside` looks across, starting right after the closing mark, of a verb of saying."""
-    doc = ctx.doc
-    j = f.tok_end
-    while j < len(doc) and (doc[j].text in _MARK_TEXTS or doc[j].text == "," or doc[j].is_space) \
-            and "\n" not in doc[j].text:
-        j += 1
-    if j >= len(doc) or ctx.in_quote[j] >= 0 or ctx.text[f.start:f.end].rstrip()[-1:] not in {",", "?", "!"}:
-        return None
-    subj = doc[j]
-    while subj.dep_ not in SUBJECTS and subj.i < subj.head.i < j + MAX_SUBJECT_GAP and \
-            subj.head.pos_ not in {"VERB", "AUX"}:  # up to the head of the phrase, never leftwards
-        subj = subj.head
-    verb = subj.head
-    if subj.dep_ != "nsubj" or subj.left_edge.i != j or not is_speech_verb(verb) or verb.i > j + MAX_SUBJECT_GAP \
-            or any(ctx.in_quote[t] >= 0 for t in range(j, verb.i)):
-        return None
-    return verb
 
 
 def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
@@ -493,11 +459,13 @@ _FRAME_CLOSERS = {",", "?", "!", "-", "\u2013", "\u2014"}
 #: what a verb of the attribution frame may have besides its subject: particles, adverbials, prepositions
 _FRAME_DEPS = {"prt", "prep", "advmod", "npadvmod", "aux", "neg", "punct", "cc", "conj", "advcl", "agent"}
 MAX_FRAME = 10  # tokens from the closing mark to the frame's verb
+MAX_SUBJECT_GAP = 20  # the same for a verb of saying, whose subject may be long ("a man at one of the sites asked")
 
 
 def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, Token] | None:
     """The news frame right after a quotation, whatever its verb: ""...," Coburn blurted out on his behalf",
-    ""...?" fired back the senator", ""...!" he recalled with a laugh".
+    ""...?" fired back the senator", ""...!" he recalled with a laugh", and a verb of saying behind a subject
+    longer than `_cue_beside` looks across (""...?" a man at one of the bomb sites asked angrily").
 
     The lexicon cannot list every verb a writer uses for speaking, but the frame's shape shows one: the
     quotation closes with a comma, a question or exclamation mark or a dash, and right after its closing
@@ -516,12 +484,15 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
     if not (ctx.text[f.start:q.close_at].rstrip()[-1:] in _FRAME_CLOSERS or comma):
         return None
     j += comma
-    for v in doc[j:min(len(doc), j + MAX_FRAME)]:
+    for v in doc[j:min(len(doc), j + MAX_SUBJECT_GAP)]:
         if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
             break
+        said = is_speech_verb(v)  # a verb of the lexicon vouches for its subject and may stand farther off
+        if v.i >= j + MAX_FRAME and not said:
+            continue
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or _inverted_subject(v, j) \
             or _modified_subject(v, j)
-        if subj is None or v.pos_ != "VERB" or not _frame_verb(v) or not _frame_subject(speakers, subj):
+        if subj is None or v.pos_ != "VERB" or not (said or (_frame_verb(v) and _frame_subject(speakers, subj))):
             continue
         before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
         if subj.i < v.i and subj.left_edge.i != j:

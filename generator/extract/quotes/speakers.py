@@ -237,7 +237,8 @@ class Speakers:
                 ent = index.entities[k]
                 return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
             return Speaker(None, mention, None, tok.i)
-        k = self._surname_of(tok)
+        word = tok.text
+        k = index.person_by_surname(word) if len(word) > 2 and word[0].isupper() and word[1:].islower() else None
         if k is not None:  # "…," Rapsing said: a surname the tagger took for a common noun
             ent = index.entities[k]
             return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
@@ -296,15 +297,6 @@ class Speakers:
             if a <= tok.i < b and index.entities[kk].type == "PERSON":
                 return kk
         return None
-
-    def _surname_of(self, tok: Token) -> int | None:
-        """The one person of the article whose surname (or alias) is this capitalised word, if only one."""
-        word = tok.text
-        if not word[:1].isupper() or not word[1:].islower() or len(word) < 3:
-            return None
-        found = {k for k, ent in enumerate(self.index.entities) if ent.type == "PERSON" and len(ent.name.split()) >= 2
-                 and (ent.name.split()[-1] == word or word in ent.aliases)}
-        return found.pop() if len(found) == 1 else None
 
     def _role_at(self, k: int, tok: Token) -> str | None:
         span = self.index.mention_at(tok.i)
