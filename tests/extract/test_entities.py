@@ -132,7 +132,33 @@ TYPES = [
      "Orbis Technologies", "ORG"),
     ("surname of a person named in full stays a person",
      "Senator Maria Kessler spoke first. Later Kessler said the vote would fail.", "Maria Kessler", "PERSON"),
+    ("a title in front makes a name a person the recogniser took for an organisation",
+     "Harbour board chairman Ivo Brantek opened the new pier on Monday.", "Ivo Brantek", "PERSON"),
+    ("a role in apposition makes a name a person the recogniser took for a place",
+     "The harbour was closed, said Oyelaran Adeyemi, port director. Adeyemi said it would reopen.",
+     "Oyelaran Adeyemi", "PERSON"),
 ]
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_is_a_mention(sheet_of):
+    # "Saunders" tagged as a plural common noun (and an organisation) still counts as a mention of the person,
+    # so a pronoun after it can find him
+    sheet = sheet_of("Jim Saunders, author of two books on ferries, spoke at the pier. \u201cThe ferry is never on "
+                     "time,\u201d Saunders said of the service.")
+    assert _entity(sheet, "Jim Saunders").mentions == 2
+
+
+# (pattern, text, name, type) the role rule must leave alone
+NOT_PEOPLE = [
+    ("an apposition after a place names the person before it",
+     "Senator Tom Hale of New Hampshire, a bridge engineer, spoke first.", "New Hampshire", "GPE"),
+    ("a role word in front of an organisation's name",
+     "The spokesman for Orbis Technologies said profit doubled.", "Orbis Technologies", "ORG"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "name", "etype"), NOT_PEOPLE, ids=[t[0] for t in NOT_PEOPLE])
+def test_role_rule_leaves_other_names(sheet_of, pattern, text, name, etype):
+    assert _entity(sheet_of(text), name).type == etype, pattern
 
 
 @pytest.mark.parametrize(("pattern", "text", "name", "etype"), TYPES, ids=[t[0] for t in TYPES])

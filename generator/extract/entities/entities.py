@@ -261,18 +261,72 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
                 j += 1
             if j > i + 1:
                 out.append(_Mention(i + 1, j, "PERSON", _norm(table.span_text(i + 1, j)), text[i]))
+    out = _people_by_role(table, out)
     # a surname of someone named in full, where the model missed it ("Hale spoke.")
     for m in out:
         covered.update(range(m.start, m.end))
     surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
     ent_type = table.ent_type
     for i, word in enumerate(text):
-        # the tagger sometimes calls a surname a common noun ("Trump says"): the recogniser's PERSON decides then
-        if word in surnames and i not in covered and (pos[i] == "PROPN" or ent_type[i] == "PERSON") and \
+        # the tagger sometimes calls a surname a common noun ("Trump says", "Saunders said"): a recogniser's name
+        # decides then, or the capital letter where a sentence does not start (on a name standing alone, not one
+        # in front of a noun: "a top Trump surrogate")
+        if word in surnames and i not in covered and (
+                pos[i] == "PROPN" or ent_type[i] == "PERSON"
+                or (word[:1].isupper() and table.dep[i] not in {"compound", "amod", "nmod"}
+                    and (ent_type[i] == "ORG" or table.sents[table.sent_of[i]][0] != i))) and \
                 not (i + 1 < n and pos[i + 1] == "PROPN" and text[i + 1].istitle()):
             out.append(_Mention(i, i + 1, "PERSON", word))
     out.sort(key=lambda m: m.start)
     return out
+
+
+#: the longest run of capitalised words taken for a name by its role alone
+_MAX_NAME_WORDS = 3
+
+
+def _people_by_role(table: DocTable, mentions: list[_Mention]) -> list[_Mention]:
+    """People the recogniser missed or took for an organisation, told by the role the article gives them:
+    a title right in front ("Formula E chief executive Alejandro Agag") or an apposition right after
+    ("Annika Thunborg, CTBTO spokesperson"). The name is two or three capitalised proper nouns with no
+    organisation word among them; a mention the recogniser made of exactly those words is relabelled."""
+    doc, text, tag, n = table.doc, table.text, table.tag, table.n
+    by_start = {m.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[_Mention] = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and j - i < _MAX_NAME_WORDS + 1 and tag[j] == "NNP" and text[j][:1].isupper() \
+                and text[j][1:].replace("-", "").replace("'", "").isalpha() and not text[j][1:].isupper():
+            j += 1
+        if j - i < 2 or j - i > _MAX_NAME_WORDS or (j < n and tag[j] == "NNP") or \
+                any(table.lower[t] in ORG_WORDS or is_role_word(doc[t]) for t in range(i, j)):
+            i = max(j, i + 1)
+            continue
+        titled = i > 0 and is_role_word(doc[i - 1]) and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+        if titled or _role_apposition(doc, i, j):
+            m = by_start.get(i)
+            if m is not None and m.end == j and m.label in {"ORG", "NORP", "GPE"}:
+                m.label = "PERSON"
+            elif not any(t in taken for t in range(i, j)):
+                added.append(_Mention(i, j, "PERSON", _norm(table.span_text(i, j))))
+        i = j
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _role_apposition(doc: Doc, start: int, end: int) -> bool:
+    """", a hydrologist at …", ", CTBTO spokesperson": a comma, then a role noun within a few words that the
+    parse makes an apposition of the name (not of the person before it: "Rep. Lee Zeldin of New York, a Trump
+    supporter")."""
+    if end >= len(doc) or doc[end].text != "," or (start > 0 and doc[start - 1].pos_ == "ADP"):
+        return False
+    for t in doc[end + 1:min(len(doc), end + 6)]:
+        if is_role_word(t) and t.pos_ in {"NOUN", "PROPN"}:
+            return t.dep_ == "appos" and start <= t.head.i < end
+        if t.pos_ not in {"DET", "ADJ", "PROPN", "NOUN", "PART"} and t.text not in {"'s", "\u2019s"}:
+            return False
+    return False
 
 
 def _join_national_adjective(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:

@@ -214,10 +214,7 @@ def _linked(ctx: _Context, speakers: Speakers, f: _Found, rule: Speaker) -> Spea
                          ctx.paras[f.para], last)
 
     def resolve(i: int) -> Speaker:
-        tok = doc[i]
-        if tok.lemma_.lower() in DOCUMENTS:
-            tok = speakers.author_of(tok) or tok
-        return speakers.resolve(tok)
+        return speakers.speaker_at(doc[i])
 
     return linker.link(ctx.lookups, q, rule, (f.start, f.end), resolve)
 

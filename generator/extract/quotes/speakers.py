@@ -58,6 +58,11 @@ LOOKBACK_SENTENCES = 5
 #: things that speak for their author: "her statement said", "a letter signed by the mayor said"
 DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet", "post", "message", "note",
              "filing", "affidavit", "op-ed", "column", "blog", "transcript", "testimony", "declaration"}
+#: verbs of making or sending a paper: "a statement e-mailed by the mayor" is the mayor's; "a letter obtained by
+#: The Post", "emails combed through by Vox" are not
+AUTHORING = {"write", "send", "e-mail", "email", "sign", "issue", "release", "post", "tweet", "pen", "draft", "author",
+             "circulate", "distribute", "file", "submit", "make", "deliver", "prepare", "compose", "dictate", "mail",
+             "text", "put", "co-sign", "cosign", "co-write", "co-author"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
 BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committee", "commission", "government",
               "administration", "authority", "authorities", "court", "board", "company", "firm", "corporation",
@@ -168,22 +173,119 @@ class Speakers:
                 break
             if self._names_someone(t):
                 return self._head_of_name(t)
+            if i == cue.i - 1 and t.pos_ == "AUX" and t.is_title and i > sent.start:
+                return t  # a name the tagger took for an auxiliary: '"…," Courtauld said'
         return None
 
     def author_of(self, document: Token) -> Token | None:
-        """Who a speaking document belongs to: "her statement said" -> her; "a statement e-mailed by the
-        mayor said" -> the mayor. None when the document names no one (then the document is the source)."""
-        for c in document.children:
-            if c.dep_ == "poss" and self.in_quote[c.i] < 0 and self._names_someone(c):
+        """Who a speaking document belongs to, by its own words: "her statement", "the company's statement",
+        "a statement from the Trilateral Contact Group", "a letter e-mailed by the mayor", "the Interior Ministry
+        statement". None when the document names no one."""
+        kids = [c for c in document.children if self.in_quote[c.i] < 0]
+        for c in kids:
+            if c.dep_ == "poss" and (self._names_someone(c) or is_body(c)):
                 return c
-        for c in document.children:
-            if c.dep_ in {"acl", "relcl"} and c.i > document.i:
+        for c in kids:
+            if c.i < document.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                who = next((p for p in c.children if p.dep_ == "pobj" and self.in_quote[p.i] < 0), None)
+                if who is not None and (self._names_someone(who) or is_body(who)):
+                    return who
+            # "a statement e-mailed by the mayor"; not "a letter obtained by The Post": who read it did not write it
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in AUTHORING:
                 for a in c.children:
                     if a.dep_ == "agent":
                         for p in a.children:
                             if p.dep_ == "pobj" and self.in_quote[p.i] < 0:
                                 return p
+        # a name or a body written in front of the noun: "the Interior Ministry statement", "a Clinton campaign
+        # memo" (the campaign, not Clinton); not "court filings" or "DNC emails": papers a body holds or leaked
+        # are not its statement
+        front = max((c for c in kids if c.dep_ in {"compound", "nmod"} and c.i < document.i), default=None,
+                    key=lambda c: c.i)
+        if front is None or _plural(document):
+            return None
+        k = self.index.id_at(front.i)
+        if k is not None and self.index.entities[k].type in PERSONISH | BODIES - {"NORP"}:
+            return front if k != self.index.id_at(document.i) else None
+        return front if is_body(front) and front.i == document.i - 1 else None
+
+    def earlier_author(self, document: Token) -> Token | None:
+        """The author of "the statement" when the article named it shortly before: "Vanguard said in a
+        statement … the statement said" -> Vanguard. Only the latest earlier mention of the same kind of document
+        in the last few sentences counts; when that one has no single author, nobody."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
+            return None
+        if _plural(document):
+            return None  # "the emails show": a collection of papers, not one author's word
+        lemma, here = document.lemma_.lower(), self.sent_of[document.i]
+        for i in range(document.i - 1, -1, -1):
+            t = self.doc[i]
+            if here - self.sent_of[i] > LOOKBACK_SENTENCES:
+                break  # a statement far back may not be the one meant
+            if t.lemma_.lower() != lemma or self.in_quote[i] >= 0 or not self.is_document(t):
+                continue
+            who = self.author_of(t) or self._issuer(t)
+            # "Trump and Ryan issued a statement": two authors, not one speaker
+            return None if who is None or any(c.dep_ == "conj" for c in who.children) else who
         return None
+
+    def _issuer(self, document: Token) -> Token | None:
+        """Who put out a document the sentence mentions: "X said in a statement", "X issued a statement",
+        "In a statement, X said"."""
+        verb = document.head.head if document.dep_ == "pobj" and document.head.dep_ == "prep" else \
+            document.head if document.dep_ == "dobj" else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self.in_quote[c.i] < 0), None)
+        if subj is not None and subj.dep_ == "nsubjpass":  # "a statement was released by X"
+            return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                        None)
+        return subj if subj is not None and subj.lemma_.lower() not in DOCUMENTS else None
+
+    def is_document(self, tok: Token) -> bool:
+        """A paper or message that can speak for its author ("the statement"), not a name ("The Post")."""
+        return tok.lemma_.lower() in DOCUMENTS and tok.pos_ == "NOUN" and self.index.at(tok.i) is None
+
+    def is_medium(self, document: Token) -> bool:
+        """A document the speaker spoke through, not a source of its own: "X said in a statement"."""
+        return document.dep_ == "pobj" and document.head.lower_ in {"in", "via", "through"} \
+            and document.head.head.pos_ in {"VERB", "AUX"}
+
+    def document_speaker(self, document: Token) -> Speaker:
+        """A speaking document stands for its author, found in its own words or, for "the statement", in the
+        earlier sentence that named it. The mention stays the document's words, as the article gives them
+        ("the company's statement"); with no author found, the document itself is the source."""
+        words = self.document_words(document)
+        author = self.author_of(document) or self.earlier_author(document)
+        if author is None or author.i == document.i:
+            return Speaker(None, words, None, document.i)
+        found = self.resolve(author)
+        if found.entity is None and found.body is not None and author.dep_ in {"compound", "nmod"} \
+                and self.is_document(author.head):
+            # "a Clinton campaign memo", "the Libyan government statement": the body is all the words in front;
+            # "the ministry statement" after "the Interior Ministry" is that ministry
+            named = [k for k in self.org_heads.get(author.lower_, []) if self._mentioned_before(k, author.i)]
+            if len(named) == 1:
+                return Speaker(self.index.entities[named[0]], words, None, document.i, named[0])
+            first = min([author.left_edge.i] + [c.i for c in author.head.children
+                                                 if c.dep_ in {"compound", "nmod", "amod"} and c.i <= author.i])
+            found = replace(found, body=" ".join(self.doc[first:author.i + 1].text.split()))
+        return replace(found, mention=words, token=document.i)
+
+    def document_words(self, document: Token) -> str:
+        """A document's words with who it is from: "a statement from the Trilateral Contact Group"."""
+        doc = self.doc
+        left = document.left_edge.i
+        while left < document.i and (doc[left].is_punct or self.in_quote[left] >= 0):
+            left += 1
+        right = document.i + 1
+        for c in document.rights:
+            if c.dep_ not in {"prep", "acl"} or any(self.in_quote[t.i] >= 0 for t in c.subtree):
+                break
+            right = c.right_edge.i + 1
+        return " ".join(doc[left:right].text.split())
 
     def _names_someone(self, t: Token) -> bool:
         e = self.index.at(t.i)
@@ -203,10 +305,19 @@ class Speakers:
         tok = self.subject_token(cue)
         if tok is None or self.in_quote[tok.i] >= 0:
             tok = self.nearby_name(cue)
-        if tok is not None and tok.lemma_.lower() in DOCUMENTS:
-            tok = self.author_of(tok) or tok
+        if tok is not None and self.is_document(tok):
+            if self.is_medium(tok):  # "X said in a statement": the statement is how X spoke
+                tok = self.nearby_name(cue)
+            else:
+                return self.document_speaker(tok)
         if tok is None:
             return NOBODY
+        return self.resolve(tok)
+
+    def speaker_at(self, tok: Token) -> Speaker:
+        """The speaker a word stands for, a document being its author (the learned linker's choices)."""
+        if self.is_document(tok):
+            return NOBODY if self.is_medium(tok) else self.document_speaker(tok)
         return self.resolve(tok)
 
     # -- resolving them ----------------------------------------------------------------------
