@@ -129,3 +129,22 @@ def test_fold_keeps_the_length_and_makes_ignorecase_letters_ascii():
     for m in re.finditer("[a-z]", chars[0x80:], re.I):  # "İ", "ı", "ſ", "K": what ignoring case makes ASCII
         letters = [x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, m.group(), re.I)]
         assert [dates._fold(m.group())] == letters, hex(ord(m.group()))
+
+
+#: Texts in every case, with the letters that match ASCII ones only ignoring case, for the trigger scan.
+TRIGGER_TEXTS = [*EXAMPLES.values(), *HARD, "ON MONDAY, JANUARY 5TH, THE SEVENTIES ENDED A DECADE AGO",
+                 "next Thursday's KICK-OFF; a ſummer weeK, İndependence Day, the fortıeth Anniversary, 3pm"]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_spots_on_the_folded_text_are_those_ignoring_case(text):
+    """The scanner looks for digits and date words in the folded text without ``re.I`` (3x faster): that finds
+    exactly what the same pattern finds in the text ignoring case."""
+    ignoring_case = re.compile(dates._TRIGGER.pattern, re.I)
+    assert dates.trigger_spots(dates._fold(text)) == [m.span() for m in ignoring_case.finditer(text)]
+
+
+def test_the_trigger_words_are_in_lower_case():
+    """What makes the folded scan the same: no upper-case letter in the pattern (but in escapes: ``\\b``, ``\\w``)."""
+    assert not dates._TRIGGER.flags & re.I
+    assert not re.findall(r"[A-Z]", re.sub(r"\\.", "", dates._TRIGGER.pattern))
