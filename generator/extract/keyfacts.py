@@ -273,7 +273,12 @@ def _content_of(table: DocTable, start: int, end: int) -> Counter[str]:
     """The content words of tokens [start, end): their lemmas, less stop words, punctuation and symbols."""
     lemma, pos, stop, text = table.lemma, table.pos, table.lex_stop, table.text
     return Counter(lemma[i] for i in range(start, end)
-                   if pos[i] in CONTENT_POS and not stop[i] and any(c.isalnum() for c in text[i]))
+                   if pos[i] in CONTENT_POS and not stop[i] and _has_alnum(text[i]))
+
+
+def _has_alnum(word: str) -> bool:
+    """A letter or digit in the word; most words are all letters, which ``isalnum`` tells without a loop."""
+    return word.isalnum() or any(c.isalnum() for c in word)
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

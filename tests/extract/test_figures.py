@@ -5,6 +5,7 @@ Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 import pytest
@@ -553,3 +554,49 @@ def test_any_text_gives_figures_and_dates_whose_spans_index_it(nlp, pieces):
     for published in (dt.date(2020, 2, 29), None):
         for d in extract_dates(doc, published):
             assert text[d.span[0]:d.span[1]] == d.text
+
+
+# --- the patterns that block numbers (times, phones, codes): fast forms, the same matches -----------------
+
+#: Texts with every kind of blocked number, in upper and lower case, next to figures that are not blocked.
+BLOCKED_TEXTS = [
+    "At 10:30 a.m. (or 10.30pm, 5 PM, 7a.m.) and at three o'clock, Eleven O’Clock, 1400 GMT, 9 CET, 0900 et.",
+    "Call +44 20 7946 0958, (020) 7946 0958 or (01632) 960 001 or 555-123-4567 or 020 7946 0958, "
+    "phone: 0800 123 456 or Tel. 123 456 789.",
+    "See https://example.com/a_1, www.example.org, jane.doe@example.co.uk, report.PDF, SW1A 1AA, 192.168.0.1.",
+    "Files 2019_report_v2, x9_y, a_b9, 9_, _9, ab12cd_ef 3_4_5, $5_000 and 300 people, 12.5% of 1,200.",
+    "TEXT 0800 555 1234; DIAL 999 now; ring 0161 496 0000; FAX 020 7946 0000; the ſix o'clock news; 12 noon",
+]
+
+
+@pytest.mark.parametrize("text", BLOCKED_TEXTS)
+@pytest.mark.parametrize("name", ["_TIME", "_PHONE", "_CODE"])
+def test_blocking_patterns_find_what_their_forms_find(name, text):
+    """Each pattern is its forms joined, tried only where a form can start: the same matches as the plain join."""
+    from generator.extract.figures import quantities
+
+    fast = getattr(quantities, name)
+    plain = re.compile("|".join(getattr(quantities, f"{name}_FORMS")), fast.flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("name", ["_TIME", "_PHONE", "_CODE"])
+def test_every_blocking_form_has_a_text_in_the_table(name):
+    """So that the test above sees every form match (and fail where a form starts with an unforeseen character)."""
+    from generator.extract.figures import quantities
+
+    fast = getattr(quantities, name)
+    for form in getattr(quantities, f"{name}_FORMS"):
+        assert any(re.search(form, text, fast.flags) for text in BLOCKED_TEXTS), form
+
+
+@pytest.mark.parametrize("text", [*BLOCKED_TEXTS, "a1_", "1_", "_1", "a_1_b", "ab_cd", "12 34_56", "x1y2_z3__ q9_"])
+def test_the_underscore_code_form_matches_as_the_backtracking_one(text):
+    """The code form for "a digit, then an underscore" is ``\\S*\\d+\\S*_\\S*`` without the backtracking: at every
+    position, the same match (to the end of the run of non-spaces) or none."""
+    from generator.extract.figures import quantities
+
+    fast, slow = re.compile(quantities._CODE_FORMS[4]), re.compile(r"\S*\d+\S*_\S*")
+    for i in range(len(text) + 1):
+        got, want = fast.match(text, i), slow.match(text, i)
+        assert (got and got.span()) == (want and want.span()), (text, i)

@@ -129,3 +129,58 @@ def test_fold_keeps_the_length_and_makes_ignorecase_letters_ascii():
     for m in re.finditer("[a-z]", chars[0x80:], re.I):  # "İ", "ı", "ſ", "K": what ignoring case makes ASCII
         letters = [x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, m.group(), re.I)]
         assert [dates._fold(m.group())] == letters, hex(ord(m.group()))
+
+
+#: Texts in every case, with the letters that match ASCII ones only ignoring case, for the trigger scan.
+TRIGGER_TEXTS = [*EXAMPLES.values(), *HARD, "ON MONDAY, JANUARY 5TH, THE SEVENTIES ENDED A DECADE AGO",
+                 "next Thursday's KICK-OFF; a ſummer weeK, İndependence Day, the fortıeth Anniversary, 3pm"]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_spots_on_the_folded_text_are_those_ignoring_case(text):
+    """The scanner looks for digits and date words in the folded text without ``re.I`` (3x faster): that finds
+    exactly what the same pattern finds in the text ignoring case."""
+    ignoring_case = re.compile(dates._TRIGGER.pattern, re.I)
+    assert dates.trigger_spots(dates._fold(text)) == [m.span() for m in ignoring_case.finditer(text)]
+
+
+def test_the_trigger_words_are_in_lower_case():
+    """What makes the folded scan the same: no upper-case letter in the pattern (but in escapes: ``\\b``, ``\\w``)."""
+    assert not dates._TRIGGER.flags & re.I
+    assert not re.findall(r"[A-Z]", re.sub(r"\\.", "", dates._TRIGGER.pattern))
+
+
+_SCANNED_PATTERNS = [(r.name, rx) for r in RULES if r.role is not Role.SIDE for rx in r.rxs]
+
+
+def _letters_outside_syntax(pattern: str) -> str:
+    """The pattern's letters that match letters: not those of escapes (``\\b``, ``\\S``) or group names."""
+    return re.sub(r"\(\?P[<=]\w+>?", "", re.sub(r"\\.", "", pattern))
+
+
+@pytest.mark.parametrize(("name", "rx"), [*_SCANNED_PATTERNS, ("join", dates._JOIN), ("dateish", dates._DATEISH)],
+                         ids=lambda x: x if isinstance(x, str) else "")
+def test_the_scanned_patterns_are_in_lower_case(name, rx):
+    """What makes looking for them in the folded text without ``re.I`` the same as in the text ignoring case."""
+    assert not re.findall(r"[A-Z]", _letters_outside_syntax(rx.pattern)), name
+    assert all(not c.isalpha() or c.isascii() or c.lower() == c.upper() for c in rx.pattern), name
+
+
+def test_fold_changes_no_class_of_character():
+    """Folding keeps every character a word character, digit or space as it was (the patterns' classes and
+    lookarounds read the folded text as they read the text)."""
+    chars = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = dates._fold(chars)
+    for cls in (r"\w", r"\d", r"\s"):
+        assert [m.start() for m in re.finditer(cls, folded)] == [m.start() for m in re.finditer(cls, chars)], cls
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_folded_twins_match_where_and_as_the_rules_do(text):
+    """At every position, the twin in the folded text matches the same characters as the rule in the text."""
+    folded = dates._fold(text)
+    for name, rx in _SCANNED_PATTERNS:
+        twin = dates.folded_twin(rx)
+        for i in range(len(text)):
+            got, want = twin.match(folded, i), rx.match(text, i)
+            assert (got and got.span()) == (want and want.span()), (name, text[i:i + 30])

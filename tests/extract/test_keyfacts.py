@@ -312,3 +312,15 @@ def test_gum_rouge_beats_lead(shared, nlp):
     for m, floor in GUM_FLOORS.items():
         assert totals[("ranked", m)] >= floor, f"{m} {totals[('ranked', m)]:.4f} < floor {floor}"
         assert totals[("ranked", m)] > totals[("lead", m)]
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("president", True), ("U.S.", True), ("3.5%", True), ("'s", True), ("Zürich", True), ("٣", True),
+    ("—", False), ("...", False), ("''", False), ("", False), ("%", False),
+])
+def test_a_content_word_has_a_letter_or_digit(word, expected):
+    """The fast test (``isalnum`` first) says what looking at every character says."""
+    from generator.extract.keyfacts import _has_alnum
+
+    assert _has_alnum(word) is expected
+    assert _has_alnum(word) == any(c.isalnum() for c in word)

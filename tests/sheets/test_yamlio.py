@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -77,6 +78,36 @@ def test_what_the_model_writes_the_schema_accepts(sheet):
     problems = check(data, where="t.yaml")
     # the schema refuses empty text and empty names (a person deleting words should delete the item)
     assert bool(problems) == bool(blank or not data["title"]), problems
+
+
+def _through_the_representers(data: dict) -> str:
+    """What PyYAML's own representing makes with the module's dumper (the text :func:`yamlio.dump` must equal)."""
+    return yaml.dump(data, Dumper=yamlio._Dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets)
+def test_dump_builds_the_text_the_representers_make(sheet):
+    """:func:`yamlio.dump` builds the nodes itself (faster): the text is byte for byte PyYAML's."""
+    data = sheet.to_dict()
+    assert yamlio.dump(data) == _through_the_representers(data)
+
+
+@pytest.mark.parametrize("data", [
+    {"figures": [{"value": {"low": 252, "high": 287}, "span": [3, 9]}]},  # flow style: a range, a list of numbers
+    {"a": [1, 2.5, -3], "b": [True, 1], "c": [], "d": {}, "e": [[1, 2], ["x"]], "f": (1, 2)},
+    {"multi": "line one\nline two", "odd": "a\u2028b", "crlf": "a\r\nb", "trailing": "a\nb ", "indent": "a\n b"},
+    {"n": None, "t": True, "f": False, "i": 10**20, "x": 1e17, "y": -0.0, "s": "yes", "z": "0x10", "w": "2021-11-12"},
+])
+def test_dump_equals_the_representers_on_every_kind_of_value(data):
+    assert yamlio.dump(data) == _through_the_representers(data)
+    assert yaml.safe_load(yamlio.dump(data)) == {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+
+def test_dump_refuses_what_the_safe_dumper_refuses():
+    with pytest.raises(yaml.representer.RepresenterError):
+        yamlio.dump({"x": object()})
 
 
 @given(st.dictionaries(st.text(max_size=8), st.one_of(word, number, st.booleans(), st.none()), max_size=6))

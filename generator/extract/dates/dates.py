@@ -211,7 +211,7 @@ _NOT_A_NOUN = {"and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "
                "million", "billion", "thousand", "hundred", "trillion", "percent", "pct", "year", "am", "pm"}
 
 
-_JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]", re.I)
+_JOIN = re.compile(r"\b(?:to|till|until|til|through|thru|and)\b|[-–—~]")  # in the folded text, as _TRIGGER
 _TRIGGER_WORDS = (rf"{MONTH}|{WEEKDAY}|{ORDINAL_WORD}|{CARDINAL_WORD}|today|tonight|tomorrow|tmrw|tmr|yesterday|now|"
                   r"otd|eo[ymw]|ytd|date|days?|weeks?|weekends?|workweek|fortnights?|months?|years?|quarters?|"
                   r"decades?|centur(?:y|ies)|spring|summer|autumn|fall|winter|ago|later|earlier|morning|"
@@ -220,15 +220,26 @@ _TIES = r"\w+ties"  # "the seventies" (and any word so ending)
 _HOLIDAY_STARTS = r"w/[cb]|" + "|".join(sorted({h.split()[0].replace("'", "['’]?") for h in cal.HOLIDAYS}))
 #: A digit, or a word that may be part of a date: every date holds one. (Every word here starts with a letter
 #: or digit, so it starts where no letter or digit is before it: a ``\b`` there would also try word ends.)
-_TRIGGER = re.compile(rf"\d|(?<!\w)(?:{_TRIGGER_WORDS}|{_TIES}|{_HOLIDAY_STARTS})\b", re.I)
+#: Matched against the folded text (:func:`_fold`), so without ``re.I``: the same spots, found 3x faster
+#: (ignoring case makes the engine compare each of these many words letter by letter in both cases).
+_TRIGGER = re.compile(rf"\d|(?<!\w)(?:{_TRIGGER_WORDS}|{_TIES}|{_HOLIDAY_STARTS})\b")
 _DATEISH = re.compile(rf"\d|(?<!\w)(?:{MONTH}|{WEEKDAY_FULL}|{ORDINAL_WORD}|now|today|tomorrow|yesterday|date|"
-                      r"q[1-4]|nineteen|twenty|two thousand|end|start|beginning|middle|mid)\b", re.I)
+                      r"q[1-4]|nineteen|twenty|two thousand|end|start|beginning|middle|mid)\b")  # folded text
 
 #: Every pattern the scanner looks for, in the grammar's order (its rank: the earlier wins a tie).
 _PATTERNS = [(r, rx) for r in RULES if r.role is not Role.SIDE for rx in r.rxs]
-#: The patterns that read one date, and those that read two (a range), with their ranks.
-_SCANNED = [(rank, r, rx) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.ATOM]
-_RANGES = [(rank, r, rx) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.RANGE]
+
+
+def folded_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without ``re.I``, to look for in the folded text (:func:`_fold`): the rules' letters are all
+    in lower case, so it matches where and as the pattern matches in the text, a third faster. A match found
+    so is then read in the text itself (``rx.match`` at its start), so that its groups keep their letters."""
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+#: The patterns that read one date, and those that read two (a range), with their ranks and folded twins.
+_SCANNED = [(rank, r, rx, folded_twin(rx)) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.ATOM]
+_RANGES = [(rank, r, rx, folded_twin(rx)) for rank, (r, rx) in enumerate(_PATTERNS) if r.role is Role.RANGE]
 
 
 @lru_cache(maxsize=64)
@@ -238,12 +249,13 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, Groups], ...]:
     # every date holds a digit or a date word: look only around those
     n = len(text)
     folded = _fold(text)
-    spots = _merge([(max(0, m.start() - 40), min(n, m.end() + 60)) for m in _TRIGGER.finditer(text)])
+    spots = _merge([(max(0, a - 40), min(n, b + 60)) for a, b in trigger_spots(folded)])
     holding = _Holding(folded, [(lo, hi, min(n, hi + 40)) for lo, hi in spots])
     seen: set[tuple[int, int, str]] = set()
-    for rank, r, rx in _SCANNED:
+    for rank, r, rx, fx in _SCANNED:
         for lo, hi, end in holding.windows_with(r.triggers):
-            for m in rx.finditer(text, lo, end):
+            for f in fx.finditer(folded, lo, end):
+                m = rx.match(text, f.start(), end)  # the same match, read in the text
                 if m.start() >= hi or (m.end() > hi + 20 and end < n):
                     continue  # past the window, or perhaps cut short by its end: the next window has it
                 key = (m.start(), m.end(), r.name)
@@ -252,20 +264,27 @@ def _candidates(text: str) -> tuple[tuple[int, int, Rule, Groups], ...]:
                     cands.append((m.start(), m.end(), rank, r, Groups(m)))
     # ranges join two dates: look for them only around a "to", "-", "and"... with something datelike on each side
     windows: list[tuple[int, int]] = []
-    for c in _JOIN.finditer(text):
+    for c in _JOIN.finditer(folded):
         a, b = c.start(), c.end()
-        if _DATEISH.search(text, max(0, a - 45), a) and _DATEISH.search(text, b, min(len(text), b + 45)):
+        if _DATEISH.search(folded, max(0, a - 45), a) and _DATEISH.search(folded, b, min(len(text), b + 45)):
             windows.append((max(0, a - 70), min(len(text), b + 90)))
     holding = _Holding(folded, [(lo, hi, hi) for lo, hi in _merge(sorted(windows))])
-    for rank, r, rx in _RANGES:
+    for rank, r, rx, fx in _RANGES:
         for lo, hi, _ in holding.windows_with(r.triggers):
-            for m in rx.finditer(text, lo, hi):
+            for f in fx.finditer(folded, lo, hi):
+                m = rx.match(text, f.start(), hi)  # the same match, read in the text
                 key = (m.start(), m.end(), r.name)
                 if m.end() > m.start() and key not in seen and not _owns_a_noun(text, Groups(m)):
                     seen.add(key)
                     cands.append((m.start(), m.end(), rank, r, Groups(m)))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     return tuple((a, b, r, m) for a, b, _, r, m in cands)
+
+
+def trigger_spots(folded: str) -> list[tuple[int, int]]:
+    """Where the digits and date words are in a text folded by :func:`_fold` (the same offsets as in the text):
+    what ``_TRIGGER`` with ``re.I`` finds in the text itself, since its words are all in lower case."""
+    return [m.span() for m in _TRIGGER.finditer(folded)]
 
 
 #: Letters other than ASCII ones that ``re.IGNORECASE`` matches with an ASCII letter (and ``str.lower`` does

@@ -56,23 +56,39 @@ APPROX_AFTER: dict[tuple[str, ...], str] = {
 }
 
 #: Not quantities: times of day ("10:30", "5pm", "three o'clock"), phone numbers, web and file names, postcodes.
-_TIME = re.compile("|".join([
+_TIME_FORMS = [
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?", r"\b\d{1,2}\.\d{2}\s*[ap]\.?\s?m\b\.?",
     r"\b\d{1,2}\s*[ap]\.?m\b\.?",
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*o['’]clock\b",
     r"\b\d{3,4}\s*(?:GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT)\b", r"\b\d{1,2}\s*(?:GMT|BST|UTC|EST|EDT|PST|PDT|CET)\b",
-]), re.I)
-_PHONE = re.compile("|".join([
+]
+_PHONE_FORMS = [
     r"(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?![\w,])",
     r"(?<![\w.,$£€])\+\d{1,3}[\s.-]?\d{1,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,])",
     r"(?<![\w.,$£€-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w,])",
     r"(?<![\w.,$£€])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?![\w,.])",
     r"\b(?:call|phone|tel|telephone|fax|hotline|ring|text|dial)\.?:?\s+\d[\d\s.-]{5,}\d",
-]), re.I)
-_CODE = re.compile("|".join([
+]
+_CODE_FORMS = [
     r"(?:https?://|www\.)\S+", r"\S+@\S+\.\w+", r"\S+\.(?:com|org|net|html?|pdf|xlsx?|docx?|csv|jpe?g|png)\b",
-    r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b", r"\S*\d+\S*_\S*", r"\b\d{1,3}(?:\.\d{1,3}){3}\b",
-]))
+    r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b",
+    # a run of non-spaces with a digit and, after it, an underscore: from here to the run's end, as
+    # ``\S*\d+\S*_\S*`` matches, but found without backtracking over every split of a long word
+    r"(?=[^\s\d]*+\d[^\s_]*+_)\S+",
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b",
+]
+
+
+def _starting_with(first: str, forms: list[str], flags: int = 0) -> re.Pattern[str]:
+    """The forms as one pattern, tried only where the next character is one of ``first`` (a character class
+    holding every character a form can start with). The same matches, in half the time: the engine otherwise
+    enters each form at every position of the text."""
+    return re.compile(rf"(?={first})(?:{'|'.join(forms)})", flags)
+
+
+_TIME = _starting_with(r"[\dotfsen]", _TIME_FORMS, re.I)  # a digit, or the number words one ... twelve
+_PHONE = _starting_with(r"[+(\dcptfhrd]", _PHONE_FORMS, re.I)  # "+44", "(020)", digits, or "call", "phone"...
+_CODE = re.compile("|".join(_CODE_FORMS))
 
 
 @dataclass(frozen=True, slots=True)
