@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -144,6 +145,13 @@ class SheetStore:
         """
         path = sheet_path(self.out_dir, article.id)
         snap = snapshot_path(self.out_dir, article.id)
+        if not self.dry_run and (same := self._untouched_text(path, snap)) is not None:
+            # nobody edited it: compare texts, not data (no YAML parse on a re-run that changes nothing)
+            text = yamlio.dump(machine)
+            if _without_time(text) != _without_time(same):
+                _write(path, text)
+                _write(snap, text)
+            return True
         untouched = self._untouched(path, snap)
         person = untouched if untouched is not None else self._person(path, report)
         if person is False:
@@ -174,6 +182,15 @@ class SheetStore:
         _write(path, text)
         _write(snap, text if merged is machine else yamlio.dump(machine))  # no edits: one dump
         return True
+
+    @staticmethod
+    def _untouched_text(path: Path, snap: Path) -> str | None:
+        """The sheet's text when it is byte for byte its snapshot (no person edited it), else None."""
+        try:
+            data = path.read_bytes()
+            return data.decode("utf-8") if data == snap.read_bytes() else None
+        except (OSError, UnicodeDecodeError):
+            return None
 
     @staticmethod
     def _untouched(path: Path, snap: Path) -> dict | None:
@@ -283,6 +300,18 @@ def too_long(article: Article, max_chars: int | None) -> InputError | None:
     return InputError(article.source.file or article.id,
                       f"the article is {len(article.text):,} characters long, over the limit of {max_chars:,}",
                       hint="split it into smaller articles, or raise the limit with --max-chars")
+
+
+_GENERATED = re.compile(r"^generated:\n((?:  .*\n)*)", re.M)  # the top-level block and its indented lines
+_TIME_LINE = re.compile(r"^  at: .*\n", re.M)
+
+
+def _without_time(text: str) -> str:
+    """A sheet's text without the extraction time (the one line of ``generated`` that changes every run)."""
+    m = _GENERATED.search(text)
+    if m is None:
+        return text
+    return text[:m.start(1)] + _TIME_LINE.sub("", m.group(1), count=1) + text[m.end(1):]
 
 
 def _same_but_time(a: dict[str, Any], b: dict[str, Any]) -> bool:

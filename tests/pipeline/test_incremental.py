@@ -195,3 +195,33 @@ def test_tool_names_the_version_and_a_hash_of_the_extraction_rules():
         h.update(path.relative_to(folder).as_posix().encode())
         h.update(path.read_bytes())
     assert f"factsheet {generator.__version__}+rules.{h.hexdigest()[:10]}" == TOOL
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("id: t\ngenerated:\n  tool: x\n  at: '2026-01-01T00:00:00Z'\ntags: []\n",
+     "id: t\ngenerated:\n  tool: x\ntags: []\n"),
+    # only the generated block's time: an "at" key elsewhere is content
+    ("source:\n  at: home\ngenerated:\n  tool: x\n  at: '1'\n", "source:\n  at: home\ngenerated:\n  tool: x\n"),
+    ("id: t\ngenerated:\n  tool: x\n", "id: t\ngenerated:\n  tool: x\n"),
+    ("id: t\n", "id: t\n"),
+])
+def test_a_sheet_compared_without_its_extraction_time(text, expected):
+    from generator.pipeline.run import _without_time
+
+    assert _without_time(text) == expected
+
+
+def test_an_untouched_sheet_is_rewritten_when_the_machine_says_something_new(tmp_path, nlp):
+    src = corpus(tmp_path / "a.jsonl", 1)
+    out = tmp_path / "facts"
+    extract_all(iter_articles([src]), out)
+    sheet = next(out.glob("*.yaml"))
+    from generator.pipeline.run import snapshot_path
+
+    snap = snapshot_path(out, sheet.stem)
+    old = sheet.read_text(encoding="utf-8").replace("title: ", "title: Old ", 1)
+    sheet.write_text(old, encoding="utf-8")
+    snap.write_text(old, encoding="utf-8")  # as if the machine had written it: no person's edit
+    extract_all(iter_articles([src]), out, force=True)
+    assert sheet.read_text(encoding="utf-8") != old
+    assert snap.read_bytes() == sheet.read_bytes()
