@@ -63,6 +63,11 @@ DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet
 AUTHORING = {"write", "send", "e-mail", "email", "sign", "issue", "release", "post", "tweet", "pen", "draft", "author",
              "circulate", "distribute", "file", "submit", "make", "deliver", "prepare", "compose", "dictate", "mail",
              "text", "put", "co-sign", "cosign", "co-write", "co-author"}
+#: descriptions that stand for an organisation the article named just before: "the company said"
+ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", "agency", "airline", "carrier",
+                    "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
+                    "manufacturer", "automaker", "carmaker", "insurer", "lender", "operator", "broadcaster",
+                    "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
 BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committee", "commission", "government",
               "administration", "authority", "authorities", "court", "board", "company", "firm", "corporation",
@@ -368,9 +373,42 @@ class Speakers:
             cands = [k for k in self.org_heads.get(low, []) if self._mentioned_before(k, tok.i)]
             if len(cands) == 1:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
+        if (k := self.org_by_description(tok)) is not None:
+            return Speaker(index.entities[k], mention, None, tok.i, k)
         if is_body(tok):
             return Speaker(None, mention, None, tok.i, body=body_name(mention))
         return Speaker(None, mention, None, tok.i)
+
+    def org_by_description(self, tok: Token) -> int | None:
+        """The organisation "the company", "the rights group" stands for when the text leaves one choice:
+        exactly one organisation named outside quotations in that sentence (before it) or the two before, and
+        not one whose name says it is another kind of body ("the company" is not the State Department)."""
+        kind = tok.lemma_.lower()
+        if kind not in ORG_DESCRIPTIONS or tok.pos_ != "NOUN" or _plural(tok) or self.index.at(tok.i) is not None:
+            return None
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids) or any(
+                c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} or self.index.at(c.i) is not None for c in kids):
+            return None
+        here = self.sent_of[tok.i]
+        hi = bisect.bisect_left(self._positions, tok.i)
+        found: set[int] = set()
+        actors: set[int] = set()
+        for j in range(hi - 1, -1, -1):
+            tok_i, k, subject = self.salient[j]
+            if here - self.sent_of[tok_i] > 2:
+                break
+            ent, said_to = self.index.entities[k], self.doc[tok_i]
+            if ent.type != "ORG" or (said_to.dep_ in {"dobj", "dative"} and said_to.head.lemma_ == "tell"):
+                continue  # "Orbis told CNN": the outlet spoken to is not the one described
+            words = {w.lower() for w in ent.name.split()}
+            if kind not in words and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
+                continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
+            found.add(k)
+            if subject:
+                actors.add(k)
+        # the one organisation in reach, and one the text made the subject of something
+        return found.pop() if len(found) == 1 and found == actors else None
 
     def _entity_of_np(self, tok: Token) -> int | None:
         """The entity a noun phrase headed by ``tok`` names: itself, its compounds or its apposition."""
