@@ -60,6 +60,10 @@ FOUND = [
      "Ohio is closer than it looks - Karen Lowe: \u201cThe state has not been this close in twenty "
      "years, and both campaigns know it.\u201d",
      "The state has not been", "Karen Lowe", None),
+    ("a present-tense verb after a bare surname that the tagger took for a plural noun",
+     "Josh Kadrow was a ferry pilot for years. \u201cIf I said I did not want to talk about it, we did not talk "
+     "about it,\u201d Kadrow remembers.",
+     "If I said I did not want", "Josh Kadrow", "remembers"),
 ]
 
 

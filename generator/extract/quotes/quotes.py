@@ -484,6 +484,8 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
     for v in doc[j:min(len(doc), j + MAX_SUBJECT_GAP)]:
         if ctx.in_quote[v.i] >= 0 or v.text in {".", ";", ":"} or (v.is_space and "\n" in v.text):
             break
+        if (name := _noun_tagged_verb(v, j)) is not None and _frame_subject(speakers, name):
+            return v, name
         said = is_speech_verb(v)  # a verb of the lexicon vouches for its subject and may stand farther off
         if v.i >= j + MAX_FRAME and not said:
             continue
@@ -498,6 +500,20 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
             continue  # nothing but the verb's adverbs between the mark and the verb
         return v, subj
     return None
+
+
+def _noun_tagged_verb(v: Token, j: int) -> Token | None:
+    """""...," Stepakoff remembers.": after a bare surname the small model may tag a present-tense verb as a
+    plural noun, with the name as its compound. When that "noun phrase" is all the sentence has after the
+    quotation, it is the frame's verb, and the name (capitalised) is its subject."""
+    if v.tag_ != "NNS" or v.dep_ != "ROOT" or not v.text.islower() or not v.text.endswith("s"):
+        return None
+    name = [c for c in v.children if j <= c.i < v.i]  # (the quotation itself hangs on it too)
+    if not name or any(c.dep_ != "compound" or not c.text[:1].isupper() for c in name) or name[0].left_edge.i != j:
+        return None
+    if not all(t.is_punct or t.is_space for t in v.doc[v.i + 1:v.sent.end]):
+        return None
+    return name[-1]
 
 
 def _inverted_subject(v: Token, j: int) -> Token | None:
