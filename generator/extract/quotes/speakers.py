@@ -381,8 +381,9 @@ class Speakers:
 
     def org_by_description(self, tok: Token) -> int | None:
         """The organisation "the company", "the rights group" stands for when the text leaves one choice:
-        exactly one organisation named outside quotations in that sentence (before it) or the two before, and
-        not one whose name says it is another kind of body ("the company" is not the State Department)."""
+        exactly one organisation named outside quotations in that sentence (before it) or the two before, made
+        the subject of something there; not one whose name says it is another kind of body ("the company" is
+        not the State Department), nor an outlet spoken to ("told CNN")."""
         kind = tok.lemma_.lower()
         if kind not in ORG_DESCRIPTIONS or tok.pos_ != "NOUN" or _plural(tok) or self.index.at(tok.i) is not None:
             return None
