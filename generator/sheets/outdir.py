@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import time
 from pathlib import Path
 
 from generator import paths
@@ -23,6 +24,7 @@ from generator.errors import OutputError
 log = logging.getLogger(__name__)
 
 LOCK_NAME = paths.LOCK
+PID_WAIT = 1.0  # seconds a blocked run waits for the holder's pid to appear in the lock file
 
 #: what to do about a failed write, by errno
 _ADVICE = {
@@ -82,6 +84,12 @@ class FolderLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _pid_in(fd)
+            # the holder writes its pid just after it takes the lock: a run started at the same moment may look
+            # in between, so give it a moment rather than say "pid unknown"
+            deadline = time.monotonic() + PID_WAIT
+            while holder is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+                holder = _pid_in(fd)
             os.close(fd)
             raise OutputError(self.folder, f"another factsheet extract is writing to this folder "
                               f"(pid {holder or 'unknown'}); wait for it or use another --out") from None

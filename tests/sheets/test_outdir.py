@@ -177,3 +177,23 @@ def test_the_lock_file_is_not_a_sheet(tmp_path, nlp):
     assert (out / ".factsheet.lock").exists()
     assert validate_paths([out])[1] == []
     assert ROOT.joinpath(".gitignore").read_text(encoding="utf-8").count(".factsheet.lock") == 1
+
+
+def test_a_run_blocked_just_as_another_starts_still_names_its_pid(tmp_path):
+    """The holder writes its pid right after it takes the lock; a run that looks in between waits for it."""
+    import fcntl
+    import threading
+
+    from generator.errors import OutputError
+    from generator.sheets import outdir
+
+    fd = os.open(tmp_path / outdir.LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held, pid not written yet
+    timer = threading.Timer(0.2, lambda: os.write(fd, b"4242\n"))
+    timer.start()
+    try:
+        with pytest.raises(OutputError, match=r"\(pid 4242\)"):
+            outdir.FolderLock(tmp_path).acquire()
+    finally:
+        timer.join()
+        os.close(fd)
