@@ -145,14 +145,15 @@ class SheetStore:
         """
         path = sheet_path(self.out_dir, article.id)
         snap = snapshot_path(self.out_dir, article.id)
-        if not self.dry_run and (same := self._untouched_text(path, snap)) is not None:
+        same = self._untouched_text(path, snap)
+        if same is not None and not self.dry_run:
             # nobody edited it: compare texts, not data (no YAML parse on a re-run that changes nothing)
             text = yamlio.dump(machine)
             if _without_time(text) != _without_time(same):
                 _write(path, text)
                 _write(snap, text)
             return True
-        untouched = self._untouched(path, snap)
+        untouched = _loaded(same) if same is not None else None
         person = untouched if untouched is not None else self._person(path, report)
         if person is False:
             return False
@@ -191,21 +192,6 @@ class SheetStore:
             return data.decode("utf-8") if data == snap.read_bytes() else None
         except (OSError, UnicodeDecodeError):
             return None
-
-    @staticmethod
-    def _untouched(path: Path, snap: Path) -> dict | None:
-        """The sheet's data when it is byte for byte its snapshot (no person edited it), else None.
-
-        The common case, and a cheap one: no validation or merge is needed for the machine's own output.
-        """
-        try:
-            data = path.read_bytes()
-            if data != snap.read_bytes():
-                return None
-            loaded = yamlio.load_fast(data.decode("utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return None
-        return _plain(loaded) if isinstance(loaded, dict) else None
 
     def _person(self, path: Path, report: RunReport) -> dict | bool | None:
         """The sheet as it is now (None: none yet); False when it is broken and must not be overwritten."""
@@ -300,6 +286,15 @@ def too_long(article: Article, max_chars: int | None) -> InputError | None:
     return InputError(article.source.file or article.id,
                       f"the article is {len(article.text):,} characters long, over the limit of {max_chars:,}",
                       hint="split it into smaller articles, or raise the limit with --max-chars")
+
+
+def _loaded(text: str) -> dict | None:
+    """An untouched sheet's data (the machine's own output: no validation or merge needed), or None."""
+    try:
+        loaded = yamlio.load_fast(text)
+    except yaml.YAMLError:
+        return None
+    return _plain(loaded) if isinstance(loaded, dict) else None
 
 
 _GENERATED = re.compile(r"^generated:\n((?:  .*\n)*)", re.M)  # the top-level block and its indented lines

@@ -18,6 +18,7 @@ turns those words into an entity:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -391,14 +392,9 @@ class Speakers:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids) or any(
                 c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} or self.index.at(c.i) is not None for c in kids):
             return None
-        here = self.sent_of[tok.i]
-        hi = bisect.bisect_left(self._positions, tok.i)
         found: set[int] = set()
         actors: set[int] = set()
-        for j in range(hi - 1, -1, -1):
-            tok_i, k, subject = self.salient[j]
-            if here - self.sent_of[tok_i] > 2:
-                break
+        for tok_i, k, subject, _ in self.salient_before(tok.i, 2):
             ent, said_to = self.index.entities[k], self.doc[tok_i]
             if ent.type != "ORG" or (said_to.dep_ in {"dobj", "dative"} and said_to.head.lemma_ == "tell"):
                 continue  # "Orbis told CNN": the outlet spoken to is not the one described
@@ -533,6 +529,17 @@ class Speakers:
             return None  # no one, or two senators the text does not tell apart
         return ranked[0][0]
 
+    def salient_before(self, i: int, sentences: int) -> Iterator[tuple[int, int, bool, int]]:
+        """The mentions outside quotations before token ``i``, nearest first, as (token, entity, is subject,
+        sentences back), in that sentence and the ``sentences`` before it."""
+        here = self.sent_of[i]
+        for j in range(bisect.bisect_left(self._positions, i) - 1, -1, -1):
+            tok_i, k, subject = self.salient[j]
+            dist = here - self.sent_of[tok_i]
+            if dist > sentences:
+                return
+            yield tok_i, k, subject, dist
+
     def _mentioned_near(self, k: int, i: int) -> bool:
         here = self.sent_of[i]
         return any(s < i and here - self.sent_of[s] <= 2 for s, _ in self.index.mentions.get(k, ()))
@@ -553,13 +560,8 @@ class Speakers:
         foreign = _places_in(tok)
         gender = gender_of_word(tok.lower_)
         office = _ABBREVIATIONS.get(tok.lower_, tok.lower_) if tok.lower_ in OFFICES else None
-        here = self.sent_of[tok.i]
-        hi = bisect.bisect_left(self._positions, tok.i)
         found: set[int] = set()
-        for j in range(hi - 1, -1, -1):
-            tok_i, k, _ = self.salient[j]
-            if here - self.sent_of[tok_i] > 2:
-                break
+        for _, k, _, _ in self.salient_before(tok.i, 2):
             if self.index.entities[k].type != "PERSON":
                 continue
             g = self.index.genders.get(k)
@@ -584,15 +586,10 @@ class Speakers:
         want_types = PERSONISH if low in MALE | FEMALE else BODIES if low in THING else PERSONISH | {"ORG"}
         gender = "m" if low in MALE else "f" if low in FEMALE else None
         here = self.sent_of[pron.i]
-        hi = bisect.bisect_left(self._positions, pron.i)
         best, best_score = None, None
         recent_speakers = {k for t, k in self.last_speakers[-3:] if self.sent_of[t] >= here - 3}
         last_speaker = self.last_speakers[-1][1] if self.last_speakers else None
-        for j in range(hi - 1, -1, -1):
-            tok_i, k, subj = self.salient[j]
-            dist = here - self.sent_of[tok_i]
-            if dist > LOOKBACK_SENTENCES:
-                break
+        for _, k, subj, dist in self.salient_before(pron.i, LOOKBACK_SENTENCES):
             ent = self.index.entities[k]
             if ent.type not in want_types:
                 continue
