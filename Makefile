@@ -4,6 +4,7 @@
 #   make serve   build, then preview with `mkdocs serve`
 #   make ci      what CI runs: lint, tests, and the quality gates over ../shared
 #   make train-quotes  refit the speaker linker's weights on polnear-train (parses cached in /tmp)
+#   make train-pronouns  refit the pronoun model's weights on quality/labels/pronouns.jsonl (parses cached in /tmp)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint gates ci chromium clean train-quotes
+.PHONY: site serve test lint gates ci chromium clean train-quotes train-pronouns
 
 site: $(VENV)/.ready
 	$(BIN)/factsheet build
@@ -34,6 +35,9 @@ ci: test gates
 train-quotes: $(VENV)/.ready
 	$(BIN)/python -m generator.extract.quotes.train --corpus $(SHARED)/corpus/polnear-train \
 	  --scorer $(SHARED)/tools/score.py
+
+train-pronouns: $(VENV)/.ready
+	$(BIN)/python -m generator.extract.quotes.train_pronouns --shared $(SHARED)
 
 # the virtualenv, with every dependency pinned by requirements.lock
 $(VENV)/.ready: pyproject.toml requirements.lock

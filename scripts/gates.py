@@ -65,6 +65,13 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
                           "--gold", str(corpus / "polnear-dev" / "gold"), "--json"]))["overall"]
     got["polnear"] = {k: v for k, v in _flatten(res).items() if k.startswith(("quotes.", "reported."))}
 
+    # speaking pronouns a reader resolved (quality/labels/pronouns.jsonl): the canonical speaker the sheets give
+    # the held-out ones of polnear-dev, which the pronoun model never saw
+    from generator.extract.quotes.train_pronouns import LABELS, read_labels, sheet_accuracy
+
+    right, n = sheet_accuracy(read_labels(LABELS), "polnear-dev", work / "polnear")
+    got["pronouns"] = {"dev.speaker_acc": round(right / n, 4) if n else 0.0}
+
     # a fixed sample of PolNeAR train (its first articles), to keep CI time modest; the note reports the whole
     sample_in, sample_gold = _sample(corpus / "polnear-train", work / "polnear-train-sample",
                                      lambda i: i < POLNEAR_TRAIN_SAMPLE)

@@ -14,6 +14,7 @@ MINIMUMS = {
              "PERSON.f1": 0.9, "ORG.f1": 0.9, "PLACE.f1": 0.9, "PERSON.role_acc": 0.8},
     "polnear": {"quotes.f1": 0.6, "quotes.e2e_f1": 0.6},
     "polnear-train": {"quotes.f1": 0.6, "quotes.e2e_f1": 0.6},  # issue 13: a fixed sample gated in CI
+    "pronouns": {"dev.speaker_acc": 0.8},  # issue 13: the rules alone gave 0.815 on these
     "newsquant": {"value": 0.95, "value+unit": 0.9, "value+change": 0.9, "value+concept": 0.85},
     "dates": {"rate": 0.57},  # Microsoft's own Python port passes 57%
     "timebank": {"value_f1": 0.767},  # issue 15: TimeBank dates no lower than the 0.767 it found

@@ -204,3 +204,24 @@ def test_lone_surname_bearer(case, full, surname, at, want):
     mentions = [(pos, words.split(), ("PERSON", words)) for pos, words in full]
     got = _surname_bearer(mentions, surname, at)
     assert (got[-1][2][1] if got else None) == want
+
+
+def test_a_full_name_the_recogniser_mislabelled_is_still_that_person(nlp):
+    """A person's full name tagged as something else (a product, a work) in one place is that person there, not
+    a lone surname of someone else with the same surname ("Ivanka Trump acknowledged" is not Donald Trump)."""
+    from spacy.tokens import Span
+
+    from generator.extract.entities.entities import extract_entities
+
+    text = ("Anna Hale said the plan helps mothers. Donald Hale spoke in Ohio. In an essay last week, Anna Hale "
+            "defended it.")
+    doc = nlp(text)
+    start = text.rindex("Anna Hale")
+    second = doc.char_span(start, start + len("Anna Hale"))
+    first_anna = doc.char_span(text.index("Anna Hale"), text.index("Anna Hale") + len("Anna Hale"))
+    donald = doc.char_span(text.index("Donald Hale"), text.index("Donald Hale") + len("Donald Hale"))
+    doc.ents = [Span(doc, first_anna.start, first_anna.end, "PERSON"), Span(doc, donald.start, donald.end, "PERSON"),
+                Span(doc, second.start, second.end, "PRODUCT")]
+    index = extract_entities(doc)
+    k = index.id_at(second.end - 1)
+    assert k is not None and index.entities[k].name == "Anna Hale"

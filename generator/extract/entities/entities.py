@@ -262,9 +262,21 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             if j > i + 1:
                 out.append(_Mention(i + 1, j, "PERSON", _norm(table.span_text(i + 1, j)), text[i]))
     out = _people_by_role(table, out)
-    # a surname of someone named in full, where the model missed it ("Hale spoke.")
     for m in out:
         covered.update(range(m.start, m.end))
+    # a full name the recogniser gave a person elsewhere and missed (or took for a product, a work) here: the
+    # same person, not a stray surname of someone else ("Ivanka Trump acknowledged" is not Donald Trump)
+    full_names: dict[str, set[tuple[str, ...]]] = {}
+    for m in out:
+        if m.label == "PERSON" and m.end - m.start >= 2:
+            full_names.setdefault(text[m.start], set()).add(tuple(text[m.start:m.end]))
+    for i, word in enumerate(text):
+        for name in full_names.get(word, ()):
+            e = i + len(name)
+            if tuple(text[i:e]) == name and not covered.intersection(range(i, e)):
+                out.append(_Mention(i, e, "PERSON", _norm(table.span_text(i, e))))
+                covered.update(range(i, e))
+    # a surname of someone named in full, where the model missed it ("Hale spoke.")
     surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
     ent_type = table.ent_type
     for i, word in enumerate(text):

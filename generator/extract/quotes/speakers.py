@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from generator.extract.doc import DocTable
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
+from generator.extract.quotes import pronouns
 from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent
 from generator.model import Entity
 
@@ -129,11 +130,19 @@ class Speakers:
         self.salient.sort()
         self._positions = [h for h, _, _ in self.salient]
         self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
+        self._breaks: list[int] | None = None  # offsets of line breaks, read when a pronoun needs paragraphs
         # organisations by the last word of their name, for "the ministry said"
         self.org_heads: dict[str, list[int]] = {}
         for k, ent in enumerate(index.entities):
             if ent.type == "ORG":
                 self.org_heads.setdefault(ent.name.split()[-1].lower(), []).append(k)
+
+    def paragraph_of(self, i: int) -> int:
+        """The number of the paragraph token ``i`` is in (paragraphs are split at line breaks)."""
+        if self._breaks is None:
+            text = self.table.string
+            self._breaks = [n for n, ch in enumerate(text) if ch == "\n"]
+        return bisect.bisect_right(self._breaks, self.table.idx[i])
 
     # -- finding the words -------------------------------------------------------------------
 
@@ -579,7 +588,12 @@ class Speakers:
         return any(s < i for s, _ in self.index.mentions.get(k, ()))
 
     def antecedent(self, pron: Token) -> int | None:
-        """The entity a pronoun at the cue most likely refers to."""
+        """The entity a pronoun at the cue refers to (None: nobody the article names), chosen by the learned
+        pronoun model (:mod:`~generator.extract.quotes.pronouns`) among the candidates the rules admit."""
+        return pronouns.choose(self, pron, self.rule_antecedent(pron))
+
+    def rule_antecedent(self, pron: Token) -> int | None:
+        """The entity a pronoun at the cue most likely refers to, by hand-set weights (the model's baseline)."""
         low = pron.lower_
         if low in FIRST:
             return None

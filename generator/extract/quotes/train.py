@@ -115,7 +115,8 @@ def collect(docs: Iterable, golds: list[dict], scorer: ModuleType) -> list[dict]
     return out
 
 
-def fit(records: list[dict], *, l2: float = L2, steps: int = STEPS, rate: float = RATE) -> np.ndarray:
+def fit(records: list[dict], *, l2: float = L2, steps: int = STEPS, rate: float = RATE,
+        n_features: int | None = None) -> np.ndarray:
     """Weights that put a right candidate on top of each record's list (records with none right are skipped).
 
     The objective is the likelihood that the softmax over a quote's candidates lands on *some* right one
@@ -123,7 +124,7 @@ def fit(records: list[dict], *, l2: float = L2, steps: int = STEPS, rate: float 
     up, not all of them at once. Full-batch gradient descent from zero: the same records give the same weights.
     """
     usable = [r for r in records if r["y"].any()]
-    w = np.zeros(len(linker.FEATURES))
+    w = np.zeros(n_features if n_features is not None else len(linker.FEATURES))
     if not usable:
         return w
     x = np.concatenate([r["x"] for r in usable])
