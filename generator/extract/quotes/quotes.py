@@ -148,7 +148,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for f in found:
         _attribute(ctx, speakers, f)
     _share_within_quotation(found)
-    reported = _reported(ctx, speakers)
+    reported = _outermost(_reported(ctx, speakers))
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, items)
     items = [f for f in items if _keep(ctx, f)]
@@ -684,8 +684,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
         speaker = None
-        for span in [trailing] if trailing is not None else _content_spans(ctx, tok, clauses):
-            f = _reported_item(ctx, span, tok)
+        for f in [_reported_item(ctx, trailing, tok)] if trailing is not None else _content_items(ctx, tok, clauses):
             if f is None:
                 continue
             if speaker is None:
@@ -696,6 +695,13 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             f.speaker = speaker
             out.append(f)
     return out
+
+
+def _outermost(items: list[_Found]) -> list[_Found]:
+    """"Klein said that two women said they ...", "he said he hoped that ...": the inner report is words
+    of the outer one, whose clause holds it verbatim; the article vouches only for the outer speaker."""
+    spans = [(f.tok_start, f.tok_end) for f in items]
+    return [f for f in items if f.cue is None or not any(a <= f.cue.i < b for a, b in spans)]
 
 
 #: nouns for sources that speak without being people or named bodies
@@ -789,6 +795,29 @@ def _conj_that(t: Token) -> bool:
     """A clause conjoined with "and that ...": a reported clause sharing its cue with the one before."""
     return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+
+
+def _content_items(ctx: _Context, cue: Token, clauses: list[Token]) -> list[_Found | None]:
+    """The reported items of a cue. "said that A and that B" is one content, as one clause: the second
+    "that" repeats the first, the speaker and the cue are shared. The pieces stand apart only when the whole
+    is no clean clause (a quotation inside it is left to the quotation)."""
+    spans = _content_spans(ctx, cue, clauses)
+    joined = _joined_that(ctx, cue, clauses)
+    if joined is not None:
+        f = _reported_item(ctx, joined, cue)
+        if f is not None:
+            return [f] + [_reported_item(ctx, sp, cue) for sp in spans if not (joined[0] <= sp[0] < joined[1])]
+    return [_reported_item(ctx, sp, cue) for sp in spans]
+
+
+def _joined_that(ctx: _Context, cue: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """The span of complement clauses running on with "and that ...": from the first to the end of the last."""
+    after = [c for c in clauses if c.i > cue.i]
+    if not after or not any(_conj_that(t) for c in after for t in c.subtree):
+        return None
+    lo = min(c.left_edge.i for c in after)
+    hi = max(c.right_edge.i for c in after) + 1
+    return (_time_lead_cut(ctx.doc, lo, hi), _narration_cut(ctx.doc, lo, hi))
 
 
 def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
