@@ -872,6 +872,34 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+#: subordinators and prepositions of a concession or contrast the writer adds after the content: "..., despite
+#: the poll", "..., while others disagree"
+CONCESSIVE = {"despite", "though", "although", "notwithstanding", "while", "whereas"}
+
+
+def _tail_cut(ctx: _Context, a: int, b: int) -> int:
+    """Where a reported clause ends when the writer appended a comment after a comma: an appositive
+    ("would cut 3,000 jobs, a fifth of its staff"), a concession ("..., despite the poll", "..., even though
+    ..."), or a non-restrictive relative clause on the last noun ("..., which opened in May"). Never inside a
+    quotation."""
+    doc = ctx.doc
+    for k in range(a + 2, b - 1):
+        if ctx.table.text[k] != "," or ctx.in_quote[k] >= 0:
+            continue
+        t = doc[k + 1]
+        head = t
+        while head.head.i != head.i and k < head.head.i < b:
+            head = head.head
+        if head.right_edge.i != b - 1 or head.left_edge.i != k + 1 or not (a <= head.head.i < k):
+            continue
+        first = doc[k + 1].lower_
+        appositive = head.dep_ == "appos" or (head.dep_ == "npadvmod" and head.pos_ == "NOUN")
+        concession = first in CONCESSIVE or (first == "even" and doc[k + 2].lower_ in CONCESSIVE)
+        if appositive or concession or (head.dep_ == "relcl" and first in {"which", "who"}):
+            return k
+    return b
+
+
 def _time_lead_cut(doc: Doc, a: int, b: int) -> int:
     """"told voters this weekend he would ...": a time the parse put at the front of the reported clause
     belongs to the telling; the clause starts at its subject."""
@@ -890,6 +918,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
         b -= 1
+    b = _tail_cut(ctx, a, b)
     if b - a < MIN_REPORTED_TOKENS:
         return None
     # a quotation inside: trim it off when it trails after a dash or comma, else leave it to the quotation
