@@ -52,6 +52,10 @@ NOUN_CUES = {"statement", "interview", "tweet", "post", "speech", "remarks", "co
              "prediction", "thought", "thoughts", "view", "opinion", "quip", "joke", "remark", "observation",
              "criticism", "complaint", "defense", "defence", "apology", "vow", "threat", "ultimatum", "summary"}
 
+#: verbs of saying made of a verb and its particle: "points out that", "fired back that", "spelled out"
+PHRASAL = {("point", "out"), ("fire", "back"), ("hit", "back"), ("shoot", "back"), ("spell", "out"),
+           ("lay", "out"), ("write", "back"), ("call", "out"), ("sound", "off")}
+
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -72,6 +76,8 @@ def is_cue(tok: Token, *, stance: bool = True) -> bool:
     if lemma in NOT_CUES or _is_naming(tok):
         return False
     if lemma in SPEECH or (stance and (lemma in STANCE or lemma in MANNER)):
+        return True
+    if any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in tok.children):
         return True
     # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."; not
     # "it turns out that ..." (no one speaks) nor "is spending more now that ..." (a time, not a content)

@@ -677,6 +677,11 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             continue
         if not is_cue(tok, stance=False):
             continue
+        if _as_attribution(tok):
+            f = _as_clause(ctx, speakers, tok)
+            if f is not None:
+                out.append(f)
+            continue
         clauses = _complements(tok) or _misattached_that(tok)
         trailing = None if clauses else _trailing_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
@@ -965,6 +970,42 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     if f is None:
         return None
     f.speaker = speakers.resolve(target)
+    speakers.note_speaker(target.i, f.speaker.entity_id)
+    return f
+
+
+def _as_attribution(cue: Token) -> bool:
+    """"As the Post reported, CLAUSE", "As reported by X, CLAUSE", "CLAUSE, as X noted.": a speech verb in an
+    "as" clause of the main verb, with nothing of its own to report (not "as he said this")."""
+    return cue.dep_ == "advcl" and is_speech_verb(cue) and cue.left_edge.lower_ == "as" and any(
+        c.dep_ == "mark" and c.i == cue.left_edge.i for c in cue.children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in cue.children)
+
+
+def _as_clause(ctx: _Context, speakers: Speakers, cue: Token) -> _Found | None:
+    """The main clause an "as X reported" attribution stands before or after: the sentence without it."""
+    sent = ctx.sent_span(cue.i)
+    if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
+        return None
+    # "as reported by X": the by-agent speaks; "as X reported": the subject
+    by = next((p for c in cue.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    target = by or next((c for c in cue.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
+    if target is None:
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    a, b = sent.start, sent.end
+    if lo - a <= 1:  # at the front
+        a = hi
+    elif all(ctx.doc[i].is_punct for i in range(hi, b)):  # at the end
+        b = lo
+    else:
+        return None
+    f = _reported_item(ctx, (a, b), cue)
+    if f is None:
+        return None
+    f.speaker = speakers.resolve(target)
+    if not _can_speak(speakers, f.speaker):
+        return None
     speakers.note_speaker(target.i, f.speaker.entity_id)
     return f
 
