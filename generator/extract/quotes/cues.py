@@ -52,6 +52,10 @@ NOUN_CUES = {"statement", "interview", "tweet", "post", "speech", "remarks", "co
              "prediction", "thought", "thoughts", "view", "opinion", "quip", "joke", "remark", "observation",
              "criticism", "complaint", "defense", "defence", "apology", "vow", "threat", "ultimatum", "summary"}
 
+#: verbs of saying made of a verb and its particle: "points out that", "fired back that", "spelled out"
+PHRASAL = {("point", "out"), ("fire", "back"), ("hit", "back"), ("shoot", "back"), ("spell", "out"),
+           ("lay", "out"), ("write", "back"), ("call", "out"), ("sound", "off")}
+
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -73,9 +77,27 @@ def is_cue(tok: Token, *, stance: bool = True) -> bool:
         return False
     if lemma in SPEECH or (stance and (lemma in STANCE or lemma in MANNER)):
         return True
-    # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."
-    return tok.pos_ == "VERB" and has_subject(tok) and any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children)
+    if any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in tok.children):
+        return True
+    # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."; not
+    # "it turns out that ..." (no one speaks) nor "is spending more now that ..." (a time, not a content)
+    return tok.pos_ == "VERB" and _speaking_subject(tok) and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" and not _that_of_adverb(m)
+                                  for m in c.children) for c in tok.children)
+
+
+#: words that make a following "that" an adverbial subordinator: "now that", "so that", "such that"
+THAT_ADVERBS = {"now", "so", "such", "except", "given", "provided", "in", "save"}
+
+
+def _speaking_subject(tok: Token) -> bool:
+    """A subject that can be the one who speaks: not the empty "it" or "there" of "it turns out that"."""
+    return any(c.dep_ in SUBJECTS and c.lower_ not in {"it", "there"} for c in tok.children) and not any(
+        c.dep_ == "expl" for c in tok.children)
+
+
+def _that_of_adverb(mark: Token) -> bool:
+    return mark.i > 0 and mark.doc[mark.i - 1].lower_ in THAT_ADVERBS
 
 
 def _is_naming(tok: Token) -> bool:

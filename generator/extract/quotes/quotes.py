@@ -148,7 +148,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for f in found:
         _attribute(ctx, speakers, f)
     _share_within_quotation(found)
-    reported = _reported(ctx, speakers)
+    reported = _outermost(_reported(ctx, speakers))
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, items)
     items = [f for f in items if _keep(ctx, f)]
@@ -677,6 +677,11 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             continue
         if not is_cue(tok, stance=False):
             continue
+        if _as_attribution(tok):
+            f = _as_clause(ctx, speakers, tok)
+            if f is not None:
+                out.append(f)
+            continue
         clauses = _complements(tok) or _misattached_that(tok)
         trailing = None if clauses else _trailing_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
@@ -684,8 +689,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
         speaker = None
-        for span in [trailing] if trailing is not None else _content_spans(ctx, tok, clauses):
-            f = _reported_item(ctx, span, tok)
+        for f in [_reported_item(ctx, trailing, tok)] if trailing is not None else _content_items(ctx, tok, clauses):
             if f is None:
                 continue
             if speaker is None:
@@ -696,6 +700,13 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             f.speaker = speaker
             out.append(f)
     return out
+
+
+def _outermost(items: list[_Found]) -> list[_Found]:
+    """"Klein said that two women said they ...", "he said he hoped that ...": the inner report is words
+    of the outer one, whose clause holds it verbatim; the article vouches only for the outer speaker."""
+    spans = [(f.tok_start, f.tok_end) for f in items]
+    return [f for f in items if f.cue is None or not any(a <= f.cue.i < b for a, b in spans)]
 
 
 #: nouns for sources that speak without being people or named bodies
@@ -791,6 +802,29 @@ def _conj_that(t: Token) -> bool:
         m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
 
 
+def _content_items(ctx: _Context, cue: Token, clauses: list[Token]) -> list[_Found | None]:
+    """The reported items of a cue. "said that A and that B" is one content, as one clause: the second
+    "that" repeats the first, the speaker and the cue are shared. The pieces stand apart only when the whole
+    is no clean clause (a quotation inside it is left to the quotation)."""
+    spans = _content_spans(ctx, cue, clauses)
+    joined = _joined_that(ctx, cue, clauses)
+    if joined is not None:
+        f = _reported_item(ctx, joined, cue)
+        if f is not None:
+            return [f] + [_reported_item(ctx, sp, cue) for sp in spans if not (joined[0] <= sp[0] < joined[1])]
+    return [_reported_item(ctx, sp, cue) for sp in spans]
+
+
+def _joined_that(ctx: _Context, cue: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """The span of complement clauses running on with "and that ...": from the first to the end of the last."""
+    after = [c for c in clauses if c.i > cue.i]
+    if not after or not any(_conj_that(t) for c in after for t in c.subtree):
+        return None
+    lo = min(c.left_edge.i for c in after)
+    hi = max(c.right_edge.i for c in after) + 1
+    return (_time_lead_cut(ctx.doc, lo, hi), _narration_cut(ctx.doc, lo, hi))
+
+
 def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
     """Token ranges of what a cue reports: its complement clauses, "and that ..." clauses apart."""
     doc = ctx.doc
@@ -843,6 +877,34 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+#: subordinators and prepositions of a concession or contrast the writer adds after the content: "..., despite
+#: the poll", "..., while others disagree"
+CONCESSIVE = {"despite", "though", "although", "notwithstanding", "while", "whereas"}
+
+
+def _tail_cut(ctx: _Context, a: int, b: int) -> int:
+    """Where a reported clause ends when the writer appended a comment after a comma: an appositive
+    ("would cut 3,000 jobs, a fifth of its staff"), a concession ("..., despite the poll", "..., even though
+    ..."), or a non-restrictive relative clause on the last noun ("..., which opened in May"). Never inside a
+    quotation."""
+    doc = ctx.doc
+    for k in range(a + 2, b - 1):
+        if ctx.table.text[k] != "," or ctx.in_quote[k] >= 0:
+            continue
+        t = doc[k + 1]
+        head = t
+        while head.head.i != head.i and k < head.head.i < b:
+            head = head.head
+        if head.right_edge.i != b - 1 or head.left_edge.i != k + 1 or not (a <= head.head.i < k):
+            continue
+        first = doc[k + 1].lower_
+        appositive = head.dep_ == "appos" or (head.dep_ == "npadvmod" and head.pos_ == "NOUN")
+        concession = first in CONCESSIVE or (first == "even" and doc[k + 2].lower_ in CONCESSIVE)
+        if appositive or concession or (head.dep_ == "relcl" and first in {"which", "who"}):
+            return k
+    return b
+
+
 def _time_lead_cut(doc: Doc, a: int, b: int) -> int:
     """"told voters this weekend he would ...": a time the parse put at the front of the reported clause
     belongs to the telling; the clause starts at its subject."""
@@ -861,6 +923,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
         b -= 1
+    b = _tail_cut(ctx, a, b)
     if b - a < MIN_REPORTED_TOKENS:
         return None
     # a quotation inside: trim it off when it trails after a dash or comma, else leave it to the quotation
@@ -907,6 +970,42 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     if f is None:
         return None
     f.speaker = speakers.resolve(target)
+    speakers.note_speaker(target.i, f.speaker.entity_id)
+    return f
+
+
+def _as_attribution(cue: Token) -> bool:
+    """"As the Post reported, CLAUSE", "As reported by X, CLAUSE", "CLAUSE, as X noted.": a speech verb in an
+    "as" clause of the main verb, with nothing of its own to report (not "as he said this")."""
+    return cue.dep_ == "advcl" and is_speech_verb(cue) and cue.left_edge.lower_ == "as" and any(
+        c.dep_ == "mark" and c.i == cue.left_edge.i for c in cue.children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in cue.children)
+
+
+def _as_clause(ctx: _Context, speakers: Speakers, cue: Token) -> _Found | None:
+    """The main clause an "as X reported" attribution stands before or after: the sentence without it."""
+    sent = ctx.sent_span(cue.i)
+    if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
+        return None
+    # "as reported by X": the by-agent speaks; "as X reported": the subject
+    by = next((p for c in cue.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    target = by or next((c for c in cue.children if c.dep_ in SUBJECTS and c.dep_ != "nsubjpass"), None)
+    if target is None:
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    a, b = sent.start, sent.end
+    if lo - a <= 1:  # at the front
+        a = hi
+    elif all(ctx.doc[i].is_punct for i in range(hi, b)):  # at the end
+        b = lo
+    else:
+        return None
+    f = _reported_item(ctx, (a, b), cue)
+    if f is None:
+        return None
+    f.speaker = speakers.resolve(target)
+    if not _can_speak(speakers, f.speaker):
+        return None
     speakers.note_speaker(target.i, f.speaker.entity_id)
     return f
 
