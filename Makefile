@@ -4,6 +4,7 @@
 #   make serve   build, then preview with `mkdocs serve`
 #   make ci      what CI runs: lint, tests, and the quality gates over ../shared
 #   make train-quotes  refit the speaker linker's weights on polnear-train (parses cached in /tmp)
+#   make train-names   relearn the given names' genders from cnn-train and polnear-train (parses cached in /tmp)
 #   make train-pronouns  refit the pronoun model's weights on quality/labels/pronouns.jsonl (parses cached in /tmp)
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint gates ci chromium clean train-quotes train-pronouns
+.PHONY: site serve test lint gates ci chromium clean train-quotes train-pronouns train-names
 
 site: $(VENV)/.ready
 	$(BIN)/factsheet build
@@ -35,6 +36,9 @@ ci: test gates
 train-quotes: $(VENV)/.ready
 	$(BIN)/python -m generator.extract.quotes.train --corpus $(SHARED)/corpus/polnear-train \
 	  --scorer $(SHARED)/tools/score.py
+
+train-names: $(VENV)/.ready
+	$(BIN)/python -m generator.extract.entities.train_names --shared $(SHARED)
 
 train-pronouns: $(VENV)/.ready
 	$(BIN)/python -m generator.extract.quotes.train_pronouns --shared $(SHARED)

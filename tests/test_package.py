@@ -38,6 +38,7 @@ def test_wheel_holds_every_template_and_the_schema(wheel):
     assert "generator/sheets/schema/factsheet.schema.json" in names
     assert "generator/extract/quotes/linker.json" in names  # the speaker linker's weights
     assert "generator/extract/quotes/pronouns.json" in names  # the pronoun model's weights
+    assert "generator/extract/entities/given_names.json" in names  # the given names learned from the corpora
     modules = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py"))
     missing = [m for m in modules if m not in names]
     assert not missing, f"modules missing from the wheel (add their package to pyproject.toml): {missing}"

@@ -1,10 +1,20 @@
-"""Common given names with a clear grammatical gender, for pronoun resolution ("she said").
+"""Given names with a clear grammatical gender, for pronoun resolution ("she said").
 
 A fallback only: the article's own evidence (Mr/Mrs, spokeswoman, the pronouns that follow a
-name) decides first; a name missing here just leaves the gender unknown.
+name) decides first; a name missing here just leaves the gender unknown. Two sources: the hand
+list below (common English names) and ``given_names.json``, the names whose bearers in the shared
+news corpora show one gender (learned by :mod:`generator.extract.entities.train_names`).
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from generator.errors import FactsheetError
 
 MALE_NAMES = frozenset("""
 aaron abdul adam adrian ahmed alan albert alberto alexander alexei alexey alfred ali andrew andrei andres
@@ -44,11 +54,52 @@ virginia wanda wendy yvonne zoe
 """.split())  # noqa: SIM905 - a long word list reads best as plain text
 
 
-def name_gender(first: str) -> str | None:
-    """"m", "f" or None for a given name."""
+#: given names whose bearers in the shared news corpora show one gender (``make train-names`` writes it)
+LEARNED = Path(__file__).with_name("given_names.json")
+_LEARNING = False
+
+
+def hand_gender(first: str) -> str | None:
+    """"m", "f" or None for a given name of the hand list above."""
     w = first.lower().strip(".")
     if w in MALE_NAMES:
         return "m"
     if w in FEMALE_NAMES:
         return "f"
     return None
+
+
+@lru_cache(maxsize=2)
+def learned(path: Path = LEARNED) -> dict[str, str]:
+    """The learned names, name -> "m" / "f"; a missing or unreadable file is an error naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {**dict.fromkeys(data["m"], "m"), **dict.fromkeys(data["f"], "f")}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise NamesError(f"{path}: can't read the learned given names ({exc}); "
+                         "rebuild them with: make train-names") from None
+
+
+def name_gender(first: str) -> str | None:
+    """"m", "f" or None for a given name: the hand list first, then the names learned from the corpora."""
+    g = hand_gender(first)
+    if g is not None or _LEARNING:
+        return g
+    return learned().get(first.lower().strip("."))
+
+
+@contextmanager
+def learned_off() -> Iterator[None]:
+    """While learning the names, genders come from the hand list and the articles only."""
+    global _LEARNING
+    prev, _LEARNING = _LEARNING, True
+    try:
+        yield
+    finally:
+        _LEARNING = prev
+
+
+class NamesError(FactsheetError):
+    """The learned given names file is missing or unreadable."""
+
+    kind = "names"
