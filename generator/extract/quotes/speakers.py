@@ -18,6 +18,7 @@ turns those words into an entity:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -93,11 +94,13 @@ class Speaker:
     entity_id: int | None = None
     body: str | None = None  # an organisation the article does not name: its words ("county council", "police")
     org: str | None = None  # the organisation a relative role points to: "the company's chief executive"
+    named: str | None = None  # a name the recogniser missed, as the article writes it: "Hannity", "Zero Hedge"
 
     @property
     def name(self) -> str | None:
-        """How a page names the speaker: the entity's canonical name, or an unnamed body's words."""
-        return self.entity.name if self.entity is not None else self.body
+        """How a page names the speaker: the entity's canonical name, an unnamed body's words, or a name the
+        recogniser missed as the article writes it."""
+        return self.entity.name if self.entity is not None else self.body or self.named
 
     @property
     def type(self) -> str | None:
@@ -131,6 +134,8 @@ class Speakers:
         self._positions = [h for h, _, _ in self.salient]
         self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
         self._breaks: list[int] | None = None  # offsets of line breaks, read when a pronoun needs paragraphs
+        self._common_words: set[str] | None = None  # words the article writes in lower case (read when needed)
+        self._name_words: Counter[str] = Counter()  # words of the article's entities' names: how many have each
         # organisations by the last word of their name, for "the ministry said"
         self.org_heads: dict[str, list[int]] = {}
         for k, ent in enumerate(index.entities):
@@ -277,8 +282,8 @@ class Speakers:
         if author is None or author.i == document.i:
             return Speaker(None, words, None, document.i)
         found = self.resolve(author)
-        if found.entity is None and found.body is not None and author.dep_ in {"compound", "nmod"} \
-                and self.is_document(author.head):
+        if found.entity is None and (found.body is not None or is_body(author)) \
+                and author.dep_ in {"compound", "nmod"} and self.is_document(author.head):
             # "a Clinton campaign memo", "the Libyan government statement": the body is all the words in front;
             # "the ministry statement" after "the Interior Ministry" is that ministry
             named = [k for k in self.org_heads.get(author.lower_, []) if self._mentioned_before(k, author.i)]
@@ -385,9 +390,38 @@ class Speakers:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
         if (k := self.org_by_description(tok)) is not None:
             return Speaker(index.entities[k], mention, None, tok.i, k)
-        if is_body(tok):
+        if is_body(tok) and not _bare_description(tok):
             return Speaker(None, mention, None, tok.i, body=body_name(mention))
-        return Speaker(None, mention, None, tok.i)
+        return Speaker(None, mention, None, tok.i, named=self.name_as_written(tok))
+
+    def name_as_written(self, tok: Token) -> str | None:
+        """The words of a proper name the recogniser missed, when the speaker is one: "Hannity said", "Human Rights
+        Watch said" (the name with the capitalised words compounded in front of it, nothing else in front). None
+        for anything else: a common noun capitalised at a sentence's start ("Research shows", "Aides said": the
+        article writes it in lower case too), a party or nationality, a word of a name the article gives several
+        people or organisations ("Trump" beside Donald and Ivanka Trump), a name with words of its own after it."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ not in _NAME_LABELS \
+                or tok.lower_ in PARTIES or tok.lower_ in NOT_ANAPHORS or is_role_word(tok) \
+                or any(c.dep_ in {"prep", "acl", "relcl", "appos"} for c in tok.rights):
+            return None
+        start = tok
+        for c in reversed(list(tok.lefts)):
+            words = self.doc[c.left_edge.i: c.i + 1]
+            if c.i == start.i - 1 and c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN" \
+                    and all(w.text[:1].isupper() and not is_role_word(w) for w in words):
+                start = c.left_edge  # "Human Rights Watch": the compounds of the compound too
+            elif c.dep_ != "det":
+                return None
+        words = self.doc[start.i: tok.i + 1]
+        if self._common_words is None:
+            self._common_words = {t.text for t in self.doc if t.is_lower}
+            self._name_words = Counter(w for ent in self.index.entities for w in set(ent.name.split()))
+        if any(t.lower_ in self._common_words for t in words) or self._name_words[tok.text] > 1:
+            return None
+        if start is tok and tok.is_sent_start and not any(t.text == tok.text and not t.is_sent_start and t.i != tok.i
+                                                          for t in self.doc):
+            return None  # "Aides said", "Correction:": capitalised only as the sentence's first word
+        return words.text
 
     def org_by_description(self, tok: Token) -> int | None:
         """The organisation "the company", "the rights group" stands for when the text leaves one choice:
@@ -632,6 +666,17 @@ def is_body(tok: Token) -> bool:
     an identified speaker even when the article gives it no name."""
     return tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in BODY_NOUNS and not is_role_word(tok) \
         and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "some", "any", "another"} for c in tok.children)
+
+
+def _bare_description(tok: Token) -> bool:
+    """"the company", "the agency" with nothing of its own to tell which: a stand-in for an organisation named
+    elsewhere, not a name to show ("police", "the county council", "the U.N. agency" are)."""
+    return tok.lemma_.lower() in ORG_DESCRIPTIONS and \
+        not any(c.dep_ in {"compound", "amod", "poss", "nmod", "prep", "npadvmod"} for c in tok.children)
+
+
+#: entity labels a name as written may carry: none, or a person's or organisation's the index left out
+_NAME_LABELS = {"", "PERSON", "ORG"}
 
 
 def body_name(mention: str) -> str:
