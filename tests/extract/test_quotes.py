@@ -308,6 +308,9 @@ ROWS = [
     ("a name the recogniser missed is the speaker as the article writes it",
      "\u201cThe ruling is a setback for free speech,\u201d Human Rights Watch said in Geneva.",
      "The ruling is a setback", "Human Rights Watch", "direct", {"mention": "Human Rights Watch"}),
+    ("a name of several words stays a name though the article writes one of them in lower case",
+     "The jobless rate fell to zero in one county. \u201cThe numbers do not add up,\u201d Zero Hedge said on "
+     "Monday.", "The numbers do not add up", "Zero Hedge", "direct", {"mention": "Zero Hedge"}),
     ("a common noun capitalised as a sentence's first word is no name",
      "The ruling came late on Friday. Aides said the senator would appeal the ruling.",
      "the senator would appeal", None, "reported", {"mention": "Aides"}),

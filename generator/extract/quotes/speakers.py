@@ -397,8 +397,8 @@ class Speakers:
     def name_as_written(self, tok: Token) -> str | None:
         """The words of a proper name the recogniser missed, when the speaker is one: "Hannity said", "Human Rights
         Watch said" (the name with the capitalised words compounded in front of it, nothing else in front). None
-        for anything else: a common noun capitalised at a sentence's start ("Research shows", "Aides said": the
-        article writes it in lower case too), a party or nationality, a word of a name the article gives several
+        for anything else: a lone word the article also writes in lower case ("Research shows") or capitalises
+        only at a sentence's start ("Aides said"), a party or nationality, a word of a name the article gives several
         people or organisations ("Trump" beside Donald and Ivanka Trump), a name with words of its own after it."""
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ not in _NAME_LABELS \
                 or tok.lower_ in PARTIES or tok.lower_ in NOT_ANAPHORS or is_role_word(tok) \
@@ -416,7 +416,7 @@ class Speakers:
         if self._common_words is None:
             self._common_words = {t.text for t in self.doc if t.is_lower}
             self._name_words = Counter(w for ent in self.index.entities for w in set(ent.name.split()))
-        if any(t.lower_ in self._common_words for t in words) or self._name_words[tok.text] > 1:
+        if (start is tok and tok.lower_ in self._common_words) or self._name_words[tok.text] > 1:
             return None
         if start is tok and tok.is_sent_start and not any(t.text == tok.text and not t.is_sent_start and t.i != tok.i
                                                           for t in self.doc):
@@ -675,8 +675,8 @@ def _bare_description(tok: Token) -> bool:
         not any(c.dep_ in {"compound", "amod", "poss", "nmod", "prep", "npadvmod"} for c in tok.children)
 
 
-#: entity labels a name as written may carry: none, or a person's or organisation's the index left out
-_NAME_LABELS = {"", "PERSON", "ORG"}
+#: entity labels a name as written may carry: none, or one the index left out (a website taken for a work of art)
+_NAME_LABELS = {"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"}
 
 
 def body_name(mention: str) -> str:
