@@ -20,12 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "quality" / "floors.yaml"
+SPEAKER_LABELS = ROOT / "quality" / "labels" / "speakers.jsonl"
 
 
 def run(cmd: list[str], *, capture: bool = True) -> str:
@@ -71,6 +73,19 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
 
     right, n = sheet_accuracy(read_labels(LABELS), "polnear-dev", work / "polnear")
     got["pronouns"] = {"dev.speaker_acc": round(right / n, 4) if n else 0.0}
+
+    # the canonical speaker of quotations a reader attributed (quality/labels/speakers.jsonl): every kind of
+    # attribution, on polnear-dev and on the cnn-train articles the reader read (no model was fitted on these)
+    speakers = [json.loads(line) for line in SPEAKER_LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cnn_ids = {d["id"] for d in speakers if d["corpus"] == "cnn-train"}
+    sample_in, _ = _sample(corpus / "cnn-train", work / "cnn-speakers", lambda i: _id_at(corpus / "cnn-train", i)
+                           in cnn_ids)
+    extract([str(sample_in)], work / "cnn-speakers")
+    got["speakers"] = {}
+    for name, corpus_name, sheets in (("cnn", "cnn-train", work / "cnn-speakers"), ("dev", "polnear-dev",
+                                                                                   work / "polnear")):
+        right, n = speaker_accuracy(speakers, corpus_name, sheets)
+        got["speakers"][f"{name}.speaker_acc"] = round(right / n, 4) if n else 0.0
 
     # a fixed sample of PolNeAR train (its first articles), to keep CI time modest; the note reports the whole
     sample_in, sample_gold = _sample(corpus / "polnear-train", work / "polnear-train-sample",
@@ -131,6 +146,49 @@ def _sample(folder: Path, out: Path, keep) -> tuple[Path, Path]:
         art_id = json.loads(line)["id"]
         (gold / f"{art_id}.yaml").write_bytes((folder / "gold" / f"{art_id}.yaml").read_bytes())
     return articles, gold
+
+
+def speaker_accuracy(labels: list[dict], corpus: str, sheets: Path) -> tuple[int, int]:
+    """(quotations whose sheet gives the speaker a reader named, quotations a reader judged speech) for the
+    labels of ``corpus`` (quality/labels/speakers.jsonl). A reader's null is a speaker the article never names:
+    right when the sheet names nobody or only a body's words ("police"), never a person or organisation."""
+    import yaml
+
+    from generator.extract.quotes.train_pronouns import is_right
+
+    right = n = 0
+    cache: dict[str, dict] = {}
+    for label in (d for d in labels if d["corpus"] == corpus and d["speech"]):
+        n += 1
+        path = sheets / f"{label['id']}.yaml"
+        if label["id"] not in cache:
+            cache[label["id"]] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+        sheet = cache[label["id"]]
+        s, e = label["span"]
+        best, best_overlap = None, 0
+        for q in sheet.get("quotes") or []:
+            a, b = q.get("span") or (0, 0)
+            if min(b, e) - max(a, s) > best_overlap:
+                best, best_overlap = q, min(b, e) - max(a, s)
+        if best is None:
+            continue
+        said = best.get("speaker")
+        if label["speaker"] is None:
+            named = {ent.get("name") for ent in sheet.get("entities") or []}
+            right += said is None or said not in named
+        else:
+            right += is_right(said, label["speaker"])
+    return right, n
+
+
+@lru_cache(maxsize=2)
+def _ids(folder: Path) -> tuple[str, ...]:
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(line)["id"] if line.strip() else "" for line in lines)  # as _sample numbers them
+
+
+def _id_at(folder: Path, i: int) -> str:
+    return _ids(folder)[i]
 
 
 def _timeml_f1(report: str) -> float:
