@@ -29,12 +29,9 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
 from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent
+from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-THING = {"it", "its"}
-PLURAL = {"they", "them", "their"}
 FIRST = {"i", "we", "me", "us", "my", "our"}
 #: pronouns and quantifiers that stand for some of a group, not for someone named before
 NOT_ANAPHORS = {"those", "these", "some", "many", "others", "several", "few", "all", "both", "most", "someone",
