@@ -90,7 +90,9 @@ def pair(label: dict, recorded: list) -> tuple | None:
         if pron.lower_ != label["pronoun"]:
             continue
         lo, hi = pron.sent.start_char, pron.sent.end_char
-        if not (lo <= e and s - 2 <= hi + 1) and not (hi <= s and s - hi < 400):
+        overlaps = lo <= e and hi >= s - 3  # the pronoun's sentence holds (part of) the quotation
+        just_before = hi <= s and s - hi < 400  # or ends shortly before it ('He said: … "…"')
+        if not (overlaps or just_before):
             continue
         d = 0 if s <= pron.idx < e else min(abs(pron.idx - s), abs(pron.idx - e))
         if best_d is None or d < best_d:
