@@ -127,7 +127,7 @@ def collect(shared: Path, labels: list[dict], cache: Path) -> list[dict]:
                 names = [None if c.entity is None else index_names[c.entity] for c in cands]
                 out.append({"x": np.array([pronouns.features(c, ctx) for c in cands], dtype=float),
                             "y": np.array([is_right(n, label["referent"]) for n in names], dtype=bool),
-                            "rule": next(i for i, c in enumerate(cands) if c.rule),
+                            "rule": next((i for i, c in enumerate(cands) if c.rule), len(cands) - 1),
                             "corpus": corpus, "id": art_id, "referent": label["referent"], "names": names})
     return out
 
