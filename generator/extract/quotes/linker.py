@@ -18,7 +18,6 @@ match this module's list is refused (:class:`LinkerError`) rather than misread.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,8 +32,10 @@ from generator.errors import FactsheetError
 from generator.extract.doc import DocTable
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
+from generator.extract.quotes import weights
 from generator.extract.quotes.cues import MANNER, NOT_CUES, SPEECH, SUBJECTS
 from generator.extract.quotes.speakers import BODY_NOUNS, DOCUMENTS, FEMALE, FIRST, MALE, PLURAL, THING, Speaker
+from generator.extract.quotes.weights import Model
 
 WEIGHTS = Path(__file__).with_name("linker.json")
 SENTENCES_BEFORE = 2
@@ -360,34 +361,15 @@ def features(lk: Lookups, i: int, q: Quotation) -> tuple[float, ...]:
 
 # -- weights ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Model:
-    weights: np.ndarray
-    enabled: bool
-
-
 @lru_cache(maxsize=4)
 def load_weights(path: Path = WEIGHTS) -> Model:
     """The shipped weights; a file for other features than this module's is an error, not a silent misfit."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise LinkerError(f"{path}: can't read the speaker linker's weights ({exc})") from None
-    names = tuple(data.get("features") or ())
-    if names != FEATURE_NAMES:
-        missing = sorted(set(FEATURE_NAMES) ^ set(names)) or ["(order)"]
-        raise LinkerError(f"{path}: weights are for other features than this version's: {', '.join(missing)}; "
-                          "retrain with: python -m generator.extract.quotes.train --corpus CORPUS")
-    w = data.get("weights")
-    if not isinstance(w, list) or len(w) != len(names) or not all(isinstance(x, (int, float)) for x in w):
-        raise LinkerError(f"{path}: field 'weights' must be a list of {len(names)} numbers")
-    return Model(np.array(w, dtype=float), bool(data.get("enabled", True)))
+    return weights.load(path, FEATURE_NAMES, LinkerError, "speaker linker",
+                        "python -m generator.extract.quotes.train --corpus CORPUS")
 
 
 def save_weights(w: np.ndarray, path: Path, **about: object) -> None:
-    data = {"features": list(FEATURE_NAMES), "weights": [round(float(x), 6) for x in w], "enabled": True,
-            "trained_on": about}
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    weights.save(w, path, FEATURE_NAMES, **about)
 
 
 # -- choosing -----------------------------------------------------------------------------------
@@ -418,7 +400,7 @@ def choose(lk: Lookups, q: Quotation, model: Model) -> int | None:
     return cands[int(np.argmax(x @ model.weights))]
 
 
-RULES_ONLY = Model(np.zeros(len(FEATURES)), enabled=False)
+RULES_ONLY = weights.rules_only(len(FEATURES))
 
 
 def link(lk: Lookups, q: Quotation, rule: Speaker, span: tuple[int, int], resolve: Callable[[int], Speaker],

@@ -17,7 +17,6 @@ person of the other gender the article shows; "it" never to a person; "they" nev
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +29,9 @@ import numpy as np
 from spacy.tokens import Token
 
 from generator.errors import FactsheetError
+from generator.extract.quotes import weights
 from generator.extract.quotes.cues import MANNER, SPEECH
+from generator.extract.quotes.weights import Model
 
 if TYPE_CHECKING:  # pragma: no cover
     from generator.extract.quotes.speakers import Speakers
@@ -208,37 +209,17 @@ def features(s: Seen, ctx: Context) -> tuple[float, ...]:
 
 # -- weights ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Model:
-    weights: np.ndarray
-    enabled: bool
-
-
 @lru_cache(maxsize=4)
 def load_weights(path: Path = WEIGHTS) -> Model:
     """The shipped weights; a file for other features than this module's is an error, not a silent misfit."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PronounModelError(f"{path}: can't read the pronoun model's weights ({exc})") from None
-    names = tuple(data.get("features") or ())
-    if names != FEATURE_NAMES:
-        missing = sorted(set(FEATURE_NAMES) ^ set(names)) or ["(order)"]
-        raise PronounModelError(f"{path}: weights are for other features than this version's: "
-                                f"{', '.join(missing)}; retrain with: make train-pronouns")
-    w = data.get("weights")
-    if not isinstance(w, list) or len(w) != len(names) or not all(isinstance(x, (int, float)) for x in w):
-        raise PronounModelError(f"{path}: field 'weights' must be a list of {len(names)} numbers")
-    return Model(np.array(w, dtype=float), bool(data.get("enabled", True)))
+    return weights.load(path, FEATURE_NAMES, PronounModelError, "pronoun model", "make train-pronouns")
 
 
 def save_weights(w: np.ndarray, path: Path, **about: object) -> None:
-    data = {"features": list(FEATURE_NAMES), "weights": [round(float(x), 6) for x in w], "enabled": True,
-            "trained_on": about}
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    weights.save(w, path, FEATURE_NAMES, **about)
 
 
-RULES_ONLY = Model(np.zeros(len(FEATURES)), enabled=False)
+RULES_ONLY = weights.rules_only(len(FEATURES))
 
 # -- choosing -----------------------------------------------------------------------------------
 
