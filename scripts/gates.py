@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -78,8 +77,9 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
     # attribution, on polnear-dev and on the cnn-train articles the reader read (no model was fitted on these)
     speakers = [json.loads(line) for line in SPEAKER_LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     cnn_ids = {d["id"] for d in speakers if d["corpus"] == "cnn-train"}
-    sample_in, _ = _sample(corpus / "cnn-train", work / "cnn-speakers", lambda i: _id_at(corpus / "cnn-train", i)
-                           in cnn_ids)
+    lines = (corpus / "cnn-train" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    keep = {i for i, line in enumerate(lines) if line.strip() and json.loads(line)["id"] in cnn_ids}
+    sample_in, _ = _sample(corpus / "cnn-train", work / "cnn-speakers", keep.__contains__)
     extract([str(sample_in)], work / "cnn-speakers")
     got["speakers"] = {}
     for name, corpus_name, sheets in (("cnn", "cnn-train", work / "cnn-speakers"), ("dev", "polnear-dev",
@@ -152,43 +152,22 @@ def speaker_accuracy(labels: list[dict], corpus: str, sheets: Path) -> tuple[int
     """(quotations whose sheet gives the speaker a reader named, quotations a reader judged speech) for the
     labels of ``corpus`` (quality/labels/speakers.jsonl). A reader's null is a speaker the article never names:
     right when the sheet names nobody or only a body's words ("police"), never a person or organisation."""
-    import yaml
+    from generator.extract.quotes.train_pronouns import is_right, quote_at, read_sheets
 
-    from generator.extract.quotes.train_pronouns import is_right
-
-    right = n = 0
-    cache: dict[str, dict] = {}
-    for label in (d for d in labels if d["corpus"] == corpus and d["speech"]):
-        n += 1
-        path = sheets / f"{label['id']}.yaml"
-        if label["id"] not in cache:
-            cache[label["id"]] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-        sheet = cache[label["id"]]
-        s, e = label["span"]
-        best, best_overlap = None, 0
-        for q in sheet.get("quotes") or []:
-            a, b = q.get("span") or (0, 0)
-            if min(b, e) - max(a, s) > best_overlap:
-                best, best_overlap = q, min(b, e) - max(a, s)
-        if best is None:
+    mine = [d for d in labels if d["corpus"] == corpus and d["speech"]]
+    read = read_sheets(sheets, {d["id"] for d in mine})
+    right = 0
+    for label in mine:
+        sheet = read[label["id"]]
+        q = quote_at(sheet.get("quotes") or [], label["span"])
+        if q is None:
             continue
-        said = best.get("speaker")
+        said = q.get("speaker")
         if label["speaker"] is None:
-            named = {ent.get("name") for ent in sheet.get("entities") or []}
-            right += said is None or said not in named
+            right += said is None or said not in {ent.get("name") for ent in sheet.get("entities") or []}
         else:
             right += is_right(said, label["speaker"])
-    return right, n
-
-
-@lru_cache(maxsize=2)
-def _ids(folder: Path) -> tuple[str, ...]:
-    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return tuple(json.loads(line)["id"] if line.strip() else "" for line in lines)  # as _sample numbers them
-
-
-def _id_at(folder: Path, i: int) -> str:
-    return _ids(folder)[i]
+    return right, len(mine)
 
 
 def _timeml_f1(report: str) -> float:

@@ -132,27 +132,39 @@ def collect(shared: Path, labels: list[dict], cache: Path) -> list[dict]:
     return out
 
 
+def quote_at(quotes: list[dict], span: list[int]) -> dict | None:
+    """The sheet quote (as loaded from YAML) overlapping a labelled character span most, or None."""
+    s, e = span
+    best, best_overlap = None, 0
+    for q in quotes:
+        a, b = q.get("span") or (0, 0)
+        if min(b, e) - max(a, s) > best_overlap:
+            best, best_overlap = q, min(b, e) - max(a, s)
+    return best
+
+
+def read_sheets(sheets: Path, ids: set[str]) -> dict[str, dict]:
+    """The fact sheets ``ID.yaml`` in ``sheets`` for ``ids``, each read once (a missing one is empty)."""
+    import yaml
+
+    out = {}
+    for art_id in ids:
+        path = sheets / f"{art_id}.yaml"
+        out[art_id] = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    return out
+
+
 def sheet_accuracy(labels: list[dict], corpus: str, sheets: Path) -> tuple[int, int]:
     """(labelled pronouns whose quotation the sheets give the right speaker, labelled pronouns) for the labels of
     ``corpus``, read from the fact sheets in ``sheets`` (``ID.yaml``): end to end, as a reader sees it. The
     quotation is the sheet's quote overlapping the label's span most; a quotation the sheet lost counts wrong."""
-    import yaml
-
-    right = n = 0
-    for label in (d for d in labels if d["corpus"] == corpus):
-        n += 1
-        path = sheets / f"{label['id']}.yaml"
-        if not path.is_file():
-            continue
-        s, e = label["span"]
-        best, best_overlap = None, 0
-        for q in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("quotes") or []:
-            a, b = q.get("span") or (0, 0)
-            overlap = min(b, e) - max(a, s)
-            if overlap > best_overlap:
-                best, best_overlap = q, overlap
-        right += best is not None and is_right(best.get("speaker"), label["referent"])
-    return right, n
+    mine = [d for d in labels if d["corpus"] == corpus]
+    read = read_sheets(sheets, {d["id"] for d in mine})
+    right = 0
+    for label in mine:
+        q = quote_at(read[label["id"]].get("quotes") or [], label["span"])
+        right += q is not None and is_right(q.get("speaker"), label["referent"])
+    return right, len(mine)
 
 
 def accuracy(records: list[dict], w: np.ndarray | None) -> tuple[int, int]:
