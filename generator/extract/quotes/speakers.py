@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from generator.extract.doc import DocTable
+from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
@@ -130,8 +130,9 @@ class Speakers:
         self.salient.sort()
         self._positions = [h for h, _, _ in self.salient]
         self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
-        self._breaks: list[int] | None = None  # offsets of line breaks, read when a pronoun needs paragraphs
+        self._breaks: list[int] | None = None  # where paragraphs start, read when a pronoun needs paragraphs
         self._common_words: set[str] | None = None  # words the article writes in lower case (read when needed)
+        self._mid_sentence: set[str] = set()  # words the article writes other than first in a sentence
         self._name_words: Counter[str] = Counter()  # words of the article's entities' names: how many have each
         # organisations by the last word of their name, for "the ministry said"
         self.org_heads: dict[str, list[int]] = {}
@@ -140,10 +141,9 @@ class Speakers:
                 self.org_heads.setdefault(ent.name.split()[-1].lower(), []).append(k)
 
     def paragraph_of(self, i: int) -> int:
-        """The number of the paragraph token ``i`` is in (paragraphs are split at line breaks)."""
+        """The number of the paragraph token ``i`` is in (:func:`~generator.extract.doc.paragraph_spans`)."""
         if self._breaks is None:
-            text = self.table.string
-            self._breaks = [n for n, ch in enumerate(text) if ch == "\n"]
+            self._breaks = [a for a, _ in paragraph_spans(self.table.string)]
         return bisect.bisect_right(self._breaks, self.table.idx[i])
 
     # -- finding the words -------------------------------------------------------------------
@@ -412,11 +412,11 @@ class Speakers:
         words = self.doc[start.i: tok.i + 1]
         if self._common_words is None:
             self._common_words = {t.text for t in self.doc if t.is_lower}
+            self._mid_sentence = {t.text for t in self.doc if not t.is_sent_start}
             self._name_words = Counter(w for ent in self.index.entities for w in set(ent.name.split()))
         if (start is tok and tok.lower_ in self._common_words) or self._name_words[tok.text] > 1:
             return None
-        if start is tok and tok.is_sent_start and not any(t.text == tok.text and not t.is_sent_start and t.i != tok.i
-                                                          for t in self.doc):
+        if start is tok and tok.is_sent_start and tok.text not in self._mid_sentence:
             return None  # "Aides said", "Correction:": capitalised only as the sentence's first word
         return words.text
 
