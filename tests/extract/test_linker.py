@@ -190,12 +190,6 @@ def test_training_reproduces_on_a_tiny_sample(shared, tmp_path):
 
 # (class of wrong speaker, text, quoted words, speaker_mention wanted, canonical speaker wanted)
 FIXES = [
-    ("partial quotation in a that-clause: the clause's subject is talked about, not the speaker",
-     "Anna Berg spoke at the town hall on Monday. Berg also said that Tom Hale shows \u201cgreat courage\u201d in "
-     "the job.", "great courage", "Berg", "Anna Berg"),
-    ("partial quotation in a that-clause, a second pair of names",
-     "Maria Lopez visited the plant on Friday. Lopez also said that Peter Grant showed \u201creal leadership\u201d "
-     "during the strike.", "real leadership", "Lopez", "Maria Lopez"),
     ("a participle clause in front hid the subject from the rules",
      "Tom Hale met the mayor on Monday. Asked what he thought of the plan, he said, \u201cIt is the wrong plan for "
      "this town.\u201d", "It is the wrong plan", "he", "Tom Hale"),

@@ -314,6 +314,58 @@ ROWS = [
     ("a common noun capitalised as a sentence's first word is no name",
      "The ruling came late on Friday. Aides said the senator would appeal the ruling.",
      "the senator would appeal", None, "reported", {"mention": "Aides"}),
+    # stop 22: from the misses on annotated cnn-train articles (quality/labels/cnn_quotes.jsonl)
+    ("a surname written with an apostrophe is the one named in full before",
+     "Mayor Martin O'Malley opened the pier on Monday.\n\n\u201cIt is a great day for the town,\u201d O'Malley said.",
+     "It is a great day", "Martin O'Malley", "direct", {"mention": "O'Malley"}),
+    ("a given name that looks like a role word stays in the name",
+     "U.S. Attorney Carmen M. Ortiz spoke to reporters.\n\n\u201cThere was no deal,\u201d Ortiz said.",
+     "There was no deal", "Carmen M. Ortiz", "direct", {}),
+    ("a surname with its particle is the one named in full",
+     "Osama bin Laden wrote to his followers.\n\n\u201cMove only when the clouds are heavy,\u201d bin Laden wrote.",
+     "Move only when the clouds are heavy", "Osama bin Laden", "direct", {}),
+    ("the paper that quotes someone is not the speaker",
+     "Anna Berg spoke at the harbour. The Harlow Post quoted her as saying that \u201cthe pier is finished.\u201d",
+     "the pier is finished", "Anna Berg", "partial", {"mention": "her"}),
+    ("a poll with its pollster's name is the pollster's",
+     "Voters are tired of the works. \u201cMost want the pier closed,\u201d a Harlow Research poll found.",
+     "Most want the pier closed", "Harlow Research", "direct", {}),
+    ("an organisation's name in front of a statement, tagged as an adjective",
+     "The Vatican Tribunal met on Monday. \u201cThe case is closed,\u201d the Vatican statement said.",
+     "The case is closed", "Vatican", "direct", {"mention": "the Vatican statement"}),
+    ("an acronym of a name's first words is that name",
+     "The Centers for Disease Control and Prevention issued advice.\n\n\u201cWash your hands often,\u201d the "
+     "CDC said.", "Wash your hands often", "Centers for Disease Control and Prevention", "direct", {}),
+    ("'the ministry' is the one named Ministry of ...",
+     "The Ministry of Fisheries closed the harbour, and the Harlow Trawlers Association protested.\n\n"
+     "\u201cThe stocks are too low,\u201d the ministry said.",
+     "The stocks are too low", "Ministry of Fisheries", "direct", {}),
+    ("'the attorney' is the person the article called its attorney, not the district attorney",
+     "District Attorney John Peck argued against bail. \u201cHe is a danger,\u201d Peck said. His attorney, "
+     "Patrick Thomassey, disagreed.\n\nThe judge set a date. The court rose.\n\n\u201cHe is a good kid,\u201d "
+     "the attorney said.", "He is a good kid", "Patrick Thomassey", "direct", {}),
+    ("a full stop where the frame wanted a comma: a bare name and verb of saying after it",
+     "Staci Appel is running for Congress.\n\n\u201cWe are trying to change the place.\u201d Appel told reporters.",
+     "We are trying to change the place.", "Staci Appel", "direct", {"mention": "Appel"}),
+    ("the analyst named, not the network in front of the name",
+     "The pick surprised many. Network analyst Dave Gerg says the pick is \u201ca chance to go on the offense.\u201d",
+     "a chance to go on the offense", "Dave Gerg", "partial", {}),
+    ("a person described by age alone is the one person in reach",
+     "Club president Tom Hale spoke in Dover on Tuesday. \u201cMy work is not finished,\u201d the 78-year-old said.",
+     "My work is not finished", "Tom Hale", "direct", {"mention": "the 78-year-old"}),
+    ("a newspaper named in front of the word newspaper is that paper",
+     "The bid was attacked by Britain's Sunday Times newspaper, which claimed the rules had been broken.",
+     "the rules had been broken", "Sunday Times", "reported", {}),
+    ("an academy is a body that speaks",
+     "The prize went to a poet from Dover.\n\n\u201cHer verse is fearless,\u201d the Swedish academy said.",
+     "Her verse is fearless", "Swedish academy", "direct", {"type": "ORG"}),
+    # once the linker's fixes; the rules' own since stop 22: "show" with the words as its object shows them
+    ("partial quotation in a that-clause: the clause's subject is talked about, not the speaker",
+     "Anna Berg spoke at the town hall on Monday. Berg also said that Tom Hale shows \u201cgreat courage\u201d in "
+     "the job.", "great courage", "Anna Berg", "partial", {"mention": "Berg"}),
+    ("partial quotation in a that-clause, a second pair of names",
+     "Maria Lopez visited the plant on Friday. Lopez also said that Peter Grant showed \u201creal leadership\u201d "
+     "during the strike.", "real leadership", "Maria Lopez", "partial", {"mention": "Lopez"}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
@@ -362,6 +414,12 @@ def test_identical_quotations_once_with_the_fuller_attribution(sheet_of):
     assert len(quotes) == 1
     assert quotes[0].speaker == "Tom Hale"
     assert quotes[0].speaker_role == "Transport Ministry spokesman"
+
+
+def test_a_long_title_with_a_subtitle_quotes_nobody(sheet_of):
+    text = ("Anna Berg wrote the book \u201cScrew the Tide: A Modern Sailor's Guide to the Harbour and Its "
+            "Moods,\u201d which came out in May. \u201cNow, it's Dover, Calais and Harlow,\u201d she said.")
+    assert [q.text for q in sheet_of(text).quotes if q.kind != "reported"] == ["Now, it's Dover, Calais and Harlow,"]
 
 
 def test_scare_quotes_and_titles_quote_nobody(sheet_of):

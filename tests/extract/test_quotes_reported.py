@@ -62,6 +62,40 @@ ROWS = [
     ("a restrictive relative clause stays in the content",
      "Tom Hale said he backed the budget that the council passed on Monday.",
      "he backed the budget that the council passed on Monday", "Tom Hale", None),
+    # stop 22: patterns from a reading of the misses on cnn-train articles readers annotated (quality/labels/
+    # cnn_quotes.jsonl, the "tune" half), each held on polnear-train and the held-out half
+    ("a person noun no role list holds can report: the woman said",
+     "The woman said the referee was not breathing when the ambulance came.",
+     "the referee was not breathing when the ambulance came", "The woman", None),
+    ("a side in court can report: the defense has said",
+     "The defense has said it will ask for a new trial in the spring.",
+     "it will ask for a new trial in the spring", "The defense", None),
+    ("any noun that says something reports: the jury, saying",
+     "A county jury awarded the families $4 million, saying the state was negligent.",
+     "the state was negligent", "A county jury", None),
+    ("a tag inside the sentence: the content before it",
+     "The driver suffered a broken arm, she said, and never lost consciousness.",
+     "The driver suffered a broken arm", "she", "never lost consciousness"),
+    ("a tag inside the sentence: the content after it",
+     "Once at the camp, Tom Hale said, he slept on the floor of a shed for a month.",
+     "he slept on the floor of a shed for a month", "Tom Hale", None),
+    ("a tag at the end that names who was told",
+     "The market is no longer hostage to a few buyers, the head of the auction house told reporters.",
+     "The market is no longer hostage to a few buyers", "the head of the auction house", None),
+    ("an adverbial clause the parse took for the content: none",
+     "Anna Berg said when she answered a call from her daughter, \u201cI could not understand a word she was "
+     "saying.\u201d", None, None, "when she answered"),
+    ("a clause cut short by a quotation is no content of its own",
+     "Anna Berg says the plan is, \u201ca gift to the developers of the harbour.\u201d", None, None, None),
+    ("a clause ending on an auxiliary before a trailing quotation keeps its content",
+     "The mayor said the pier was not closing and never will - \u201cunless the sea rises\u201d.",
+     "the pier was not closing and never will", "The mayor", None),
+    ("a cue after a quotation attributes the quotation, not the narration before it",
+     "The statement also described the harm the closure would do: \u201cThe pier is the town's heart,\u201d the "
+     "union wrote.", None, None, "The statement also described"),
+    ("a report by a court paper names who made it: according to a council report",
+     "The pier will close in June, according to a Harlow council report.",
+     "The pier will close in June", "a Harlow council report", None),
 ]
 
 

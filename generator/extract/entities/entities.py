@@ -165,7 +165,8 @@ class EntityIndex:
 
 @lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    words = re.findall(r"\w+", text.lower().replace(".", ""))
+    # "O'Malley" is one word, not "o" and "malley" (else it reads as a full name of two words)
+    words = re.findall(r"\w+(?:['\u2019]\w+)*", text.lower().replace(".", "").replace("\u2019", "'"))
     return " ".join(w for w in words if w not in HONORIFICS and w != "the")
 
 
@@ -240,7 +241,9 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
                 e -= 1
             # "Organizer Tom Hale": a capitalised role word the model ran into the name is a title in front of
             # it (kept when only one word would be left: "Dean Baquet", "Major Garrett" may be names)
-            while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP":
+            # (not a given name that only looks like a role word: "Carmen M. Ortiz", "Norman Lee Smith")
+            while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP" \
+                    and name_gender(words[s]) is None:
                 s += 1
         if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):
             # "ITV News Global Security Editor Rohit Kachroo": the model ran the organisation into
@@ -402,6 +405,13 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "on", "in", "&"})
 
 
+#: the fewest letters an acronym of a name's first words has ("CDC"; "UN" must spell the whole name)
+MIN_PREFIX_ACRONYM = 3
+#: lower-case particles of surnames: "bin Laden" and "di Montezemolo" are surnames, not first and last names
+SURNAME_PARTICLES = {"bin", "ibn", "al", "el", "di", "de", "da", "del", "della", "van", "von", "der", "den", "ter",
+                     "le", "la", "du", "dos", "das"}
+
+
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Group mentions by referent, in order of first mention."""
     groups: dict[tuple[str, str], list[_Mention]] = {}
@@ -423,14 +433,23 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     for words in multi:
         target = next((person_group[o] for o in person_group
                        if o[0] == words[0] and o[-1] == words[-1] and len(o) > len(words)), None)
+        if target is None and words[0] in SURNAME_PARTICLES:  # "bin Laden" after "Osama bin Laden"
+            target = next((person_group[o] for o in person_group
+                           if len(o) > len(words) and o[-len(words):] == words), None)
         person_group[words] = target or ("PERSON", " ".join(words))
     first_named = {ws: person_group[ws] for ws in names if ws in person_group}  # full names, first mentioned first
     acronyms: dict[str, tuple[str, str]] = {}  # initials -> the group of the name they abbreviate
-    for m in mentions:
+    prefixes: dict[str, tuple[str, str]] = {}  # the same for the first words only ("CDC": "Centers for Disease
+    for m in mentions:                           # Control and Prevention"), used when no name has all the initials
         if m.label in {"ORG", "GPE", "LOC"} and len(m.key.split()) >= 2:
             canon = CANONICAL.get(m.key)
             group = ("CANON", canon.lower()) if canon else ("PLACE" if m.label in PLACE_TYPES else m.label, m.key)
-            acronyms.setdefault(_initials(m.key), group)
+            initials = _initials(m.key)
+            acronyms.setdefault(initials, group)
+            for k in range(MIN_PREFIX_ACRONYM, len(initials)):
+                prefixes.setdefault(initials[:k], group)
+    for short, group in prefixes.items():
+        acronyms.setdefault(short, group)
 
     for m in mentions:
         key = m.key

@@ -72,6 +72,8 @@ def is_role_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower().rstrip(".")
     if low in _NOT_ROLES or lemma in _NOT_ROLES:
         return False
+    if low == "lady" and any(c.lower_ == "first" for c in tok.lefts):
+        return True  # "the first lady"
     return low in ROLE_NOUNS or lemma in ROLE_NOUNS or bool(_ROLE_SUFFIX.match(low))
 
 

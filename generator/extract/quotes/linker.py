@@ -416,9 +416,36 @@ def link(lk: Lookups, q: Quotation, rule: Speaker, span: tuple[int, int], resolv
         _RECORDING.append((span, Choice(tuple(recs), cands.index(q.rule) if q.rule in cands else None)))
         model = RULES_ONLY  # training sees what the rules do
     pick = choose(lk, q, model if model is not None else load_weights())
-    if pick is None or pick == q.rule:
+    # never a word in front of the rules' speaker ("CNN" of "CNN analyst David Gergen says"), nor someone inside
+    # what the cue reports ("Berg said that Hale shows "great courage"": Hale is talked about)
+    if pick is None or pick == q.rule or _modifies(lk.table, pick, q.rule) or _reported_by(lk.table, pick, q.cue):
         return rule
     return resolve(pick)
+
+
+def _reported_by(t: DocTable, i: int, cue: int | None) -> bool:
+    """Token ``i`` is inside the clause the cue reports (its clausal complement)."""
+    if cue is None:
+        return False
+    for _ in range(t.n):
+        h = t.head[i]
+        if h == i:
+            return False
+        if h == cue:
+            return t.dep[i] == "ccomp"
+        i = h
+    return False
+
+
+def _modifies(t: DocTable, i: int, target: int | None) -> bool:
+    """Token ``i`` is a modifier inside the noun phrase headed by ``target``."""
+    if target is None:
+        return False
+    while t.dep[i] in {"compound", "nmod", "poss", "amod"} and t.head[i] != i:
+        i = t.head[i]
+        if i == target:
+            return True
+    return False
 
 
 def _head(t: DocTable, s: int, e: int) -> int:

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from generator.errors import FactsheetError
 from generator.extract.quotes import weights
-from generator.extract.quotes.cues import MANNER, SPEECH
+from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS
 from generator.extract.quotes.weights import Model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,6 +138,12 @@ def kind_of(word: str) -> str | None:
         else None
 
 
+def _clause_of(tok: Token) -> Token:
+    """The word standing in its clause for a mention: the subject a name is in apposition to ("The minister,
+    Kim Lowe, spoke"), the mention itself otherwise."""
+    return tok.head if tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS else tok
+
+
 def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, list[Seen]]:
     """The entities a pronoun may stand for, nearest first, then the choice of nobody (always last).
 
@@ -161,7 +167,8 @@ def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, li
             s = seen[k] = Seen(k, dist, subj, tok.dep_ in MODIFIERS, tok.dep_ in OBJECTS, rank=len(seen),
                                gender=sp.index.genders.get(k), type=ent.type,
                                same_paragraph=sp.paragraph_of(tok_i) == sp.paragraph_of(pron.i),
-                               main_subject=subj and tok.head.dep_ == "ROOT", inside_report=_inside_report(tok),
+                               main_subject=subj and _clause_of(tok).head.dep_ == "ROOT",
+                               inside_report=_inside_report(tok),
                                full_name=ent.type == "PERSON" and len(ent.name.split()) > 1)
         s.any_subject = s.any_subject or subj
         s.spoke = s.spoke or (subj and tok.head.lemma_.lower() in SPEAKING)

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.entities.roles import HONORIFICS, is_role_word
+from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import linker
 from generator.extract.quotes.cues import (
     MANNER,
@@ -193,14 +193,15 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         acc = _according_to_in(ctx, f.sentence)
         if acc is not None:
             f.cue = acc
-            f.speaker = _linked(ctx, speakers, f, speakers.resolve(according_to(acc)))
+            f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(acc))
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
     if subject is not None:
         f.speaker = _linked(ctx, speakers, f, speakers.resolve(subject))
-    elif passive_agent(cue) is not False:  # the by-agent or no one: the linker would pick who was asked
-        f.speaker = speakers.speaker_of(cue)
+    elif passive_agent(cue) is not False or speakers.quoted_as(cue) is not None:
+        f.speaker = speakers.speaker_of(cue)  # the by-agent, the one quoted or no one: the linker would pick who
+        # was asked, or the paper quoting
     else:
         f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(cue))
     speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
@@ -300,6 +301,10 @@ def _after_attribution(ctx: _Context, tok: Token) -> bool:
     return False
 
 
+#: verbs of saying that also mean showing: "the data show", "Hale shows "great courage""
+EVIDENTIAL = {"show", "find", "indicate", "reveal", "suggest", "signal", "imply", "demonstrate"}
+
+
 def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
     """A cue the quoted words depend on, or that depends on them, in the parse.
 
@@ -315,17 +320,21 @@ def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
         h = head[i]
         if a <= h < b or h in seen:
             continue
-        cur, steps = h, 0
+        cur, steps, prev = h, 0, i
         while steps < MAX_WALK:
             seen.add(cur)
             # ""a bomb" had gone off": a verb of manner the quoted words are the subject of does not utter them
             said_by_words = steps == 0 and ctx.table.dep[i] in _CLAUSE_SUBJECTS and \
                 ctx.table.lemma[cur] in MANNER and ctx.table.lemma[cur] not in SPEECH
             if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]) and not said_by_words:
-                if is_speech_verb(doc[cur]):
+                # "said that Hale shows "great courage"": a verb of showing with the words as its object shows
+                # them, it does not say them; a verb of saying above it wins
+                if is_speech_verb(doc[cur]) and not (ctx.table.lemma[cur] in EVIDENTIAL
+                                                     and ctx.table.dep[prev] in {"dobj", "attr", "oprd"}):
                     return doc[cur]
                 stance = stance or doc[cur]
             up = head[cur]
+            prev = cur
             if up == cur or (in_quote[up] >= 0 and in_quote[up] != qid):
                 break
             cur = up
@@ -478,7 +487,11 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
         return None  # the mark glued to a word ("so,"says"): the tokens do not show the frame
     j = mark + 1
     comma = j < len(doc) and doc[j].text == ","
-    if not (ctx.text[f.start:q.close_at].rstrip()[-1:] in _FRAME_CLOSERS or comma):
+    closer = ctx.text[f.start:q.close_at].rstrip()[-1:]
+    # a full stop where the frame wanted a comma (""... the environment." Appel told CNN."): only a whole short
+    # sentence of a name and a verb of saying, with no more than who was told
+    stop = closer == "." and not comma
+    if not (closer in _FRAME_CLOSERS or comma or stop):
         return None
     j += comma
     for v in doc[j:min(len(doc), j + MAX_SUBJECT_GAP)]:
@@ -493,6 +506,8 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
             or _modified_subject(v, j)
         if subj is None or v.pos_ != "VERB" or not (said or (_frame_verb(v) and _frame_subject(speakers, subj))):
             continue
+        if stop and not (said and _frame_subject(speakers, subj) and _bare_frame(v)):
+            continue
         before = [t for t in doc[j:v.i] if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
         if subj.i < v.i and subj.left_edge.i != j:
             continue  # "NP VERB": the subject starts right after the mark
@@ -500,6 +515,14 @@ def _cue_in_frame(ctx: _Context, speakers: Speakers, f: _Found) -> tuple[Token, 
             continue  # nothing but the verb's adverbs between the mark and the verb
         return v, subj
     return None
+
+
+def _bare_frame(v: Token) -> bool:
+    """A verb of saying with nothing but its subject, adverbs and who was told, ending its sentence:
+    "Appel told CNN.", "she said Tuesday." """
+    end = v.right_edge.i + 1
+    return all(c.dep_ in {"nsubj", "advmod", "npadvmod", "punct", "neg", "aux"} or _addressee(c) for c in v.children) \
+        and end < len(v.doc) + 1 and (end == len(v.doc) or v.doc[end - 1].text == "." or v.doc[end].text == ".")
 
 
 def _noun_tagged_verb(v: Token, j: int) -> Token | None:
@@ -631,14 +654,29 @@ def _keep(ctx: _Context, f: _Found) -> bool:
     return f.kind == "direct" and _sentence_like(ctx, f)
 
 
+#: the most words a quoted title has (a name with no verb: fewer); the fewest capitalised words of weight that
+#: make one even with a verb
+MAX_TITLE_WORDS = 16
+MAX_NAME_WORDS = 8
+MIN_TITLE_WORDS = 3
+
+
 def _is_title(ctx: _Context, f: _Found) -> bool:
     """"The Apprentice", "Shark Tank": capitalised words with no verb, the name of a work or a nickname."""
     toks = [t for t in ctx.doc[f.tok_start:f.tok_end] if t.is_alpha]
-    if not toks or len(toks) > 8 or ctx.text[f.end - 1:f.end] in {"!", "?"}:
+    if not toks or len(toks) > MAX_TITLE_WORDS or ctx.text[f.end - 1:f.end] in {"!", "?"}:
         return False
     content = [t for t in toks if not t.is_stop]
-    return bool(content) and all(t.is_title or t.is_upper for t in content) and \
-        not any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in toks) and (toks[0].is_title or toks[0].is_upper)
+    if not content or not all(t.is_title or t.is_upper for t in content) or not (toks[0].is_title or toks[0].is_upper):
+        return False
+    # every word of weight capitalised: a short name with no verb ("The Apprentice"), or a longer one whatever
+    # its words ("Screw the Fairytale: A Modern Girl's Guide to Sex and Love"), as no sentence is written so
+    # ("Now, it's London, Paris and Hong Kong." is a sentence: its capitals are names)
+    verb = any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in ctx.doc[f.tok_start:f.tok_end])
+    if not verb and len(toks) <= MAX_NAME_WORDS:
+        return True
+    names = any(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"} for t in content)
+    return len(content) >= MIN_TITLE_WORDS and (":" in ctx.text[f.start:f.end] or not names)
 
 
 _MODIFIERS = {"nmod", "compound", "amod"}
@@ -683,7 +721,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
                 out.append(f)
             continue
         clauses = _complements(tok) or _misattached_that(tok)
-        trailing = None if clauses else _trailing_attribution(ctx, tok)
+        trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
@@ -694,7 +732,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
                 continue
             if speaker is None:
                 speaker = speakers.speaker_of(tok)
-                if not _can_speak(speakers, speaker):
+                if not _can_speak(speakers, speaker, tok):
                     break
                 speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
             f.speaker = speaker
@@ -719,8 +757,9 @@ SOURCE_NOUNS = {"source", "people", "report", "poll", "survey", "study", "docume
                 "newspaper", "network", "station", "outlet", "tweet", "post", "letter", "email", "message"}
 
 
-def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
-    """A subject that can report something: a named entity, a pronoun, a person by role, a source."""
+def _can_speak(speakers: Speakers, sp: Speaker, cue: Token) -> bool:
+    """A subject that can report something: a named entity, a pronoun, a person by role, a source; with a verb
+    that only people and their papers do ("the jury said", "the coroner said"), any noun."""
     if sp.entity is not None:
         return True
     if sp.token is None:
@@ -728,8 +767,24 @@ def _can_speak(speakers: Speakers, sp: Speaker) -> bool:
     tok = speakers.doc[sp.token]
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"that", "which", "this", "what", "there"}
-    return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS \
-        or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or _group_of_people(tok)
+    if cue.lemma_.lower() in SAYING and tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS | PEOPLE_NOUNS or is_body(tok) \
+        or gender_of_word(tok.lower_) is not None or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
+        or _group_of_people(tok)
+
+
+#: verbs of saying whose subject is someone speaking, whatever the noun: unlike "show", "find", "suggest" or "signal",
+#: which things do too ("the data show")
+SAYING = {"say", "tell", "add", "state", "claim", "insist", "argue", "deny", "announce", "assert", "declare",
+          "explain", "acknowledge", "admit", "reply", "respond", "warn", "testify", "write", "complain", "contend",
+          "allege", "concede", "tweet", "recall", "promise", "vow", "pledge", "stress", "emphasize", "emphasise"}
+
+#: nouns for a person or a side that no role list holds: "the woman said", "the defense has said"
+PEOPLE_NOUNS = {"woman", "man", "boy", "girl", "person", "child", "kid", "teen", "teenager", "friend", "neighbor",
+                "neighbour", "resident", "witness", "victim", "survivor", "relative", "parent", "family", "caller",
+                "driver", "passenger", "student", "patient", "customer", "fan", "voter", "worker", "defense",
+                "defence", "prosecution", "plaintiff", "defendant", "couple", "guy", "lady", "gentleman"}
 
 
 #: words that count or share out a group ("61 percent said", "most say", "a majority of voters said")
@@ -751,7 +806,8 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     if cue.dep_ != "conj" or cue.head.i >= cue.i or not is_speech_verb(cue):
         return None
     subj = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
-    if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc"} for c in cue.children):
+    if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc", "dative"} and not _addressee(c)
+                           for c in cue.children):
         return None
     comma = subj.left_edge.i - 1
     if comma <= 0 or ctx.doc[comma].text != ",":
@@ -761,6 +817,35 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
 
 
 #: subordinators of adverbial clauses: a "complement" they open is a scene the parse hung on the cue
+def _addressee(tok: Token) -> bool:
+    """Who was told, in "..., she told CNN" or "..., he told reporters": the object of "tell" that is a name, a
+    pronoun or people, not a content."""
+    return tok.dep_ in {"dobj", "dative"} and tok.head.lemma_.lower() == "tell" and (
+        tok.pos_ in {"PROPN", "PRON"} or tok.tag_ == "NNS" or is_role_word(tok))
+
+
+def _parenthetical_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """"The actress suffered a fall, he said, and never woke.", "Once there, Manning said, he slept on the
+    floor.": the parse hung the cue on the clause it interrupts (parataxis). The content is that clause's side of
+    the tag that holds its verb: before the tag when the verb is there, else from the tag to the clause's end.
+    Verbatim, so never both sides joined; nothing when that side has no subject of its own."""
+    if cue.dep_ != "parataxis" or not is_speech_verb(cue) or cue.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} and not _addressee(c)
+                           for c in cue.children):
+        return None
+    head, doc = cue.head, ctx.doc
+    tag_start, tag_end = min(subj.left_edge.i, cue.i), cue.right_edge.i + 1
+    if tag_start < 1 or doc[tag_start - 1].text not in {",", "\u2014", "--"}:
+        return None  # a tag set off by commas or dashes, not "he said he ..." run into the clause
+    lo, hi = ctx.table.sent_bounds(cue.i)
+    if head.i < tag_start:
+        return (max(lo, head.left_edge.i), tag_start - 1)
+    end = min(hi, head.right_edge.i + 1)
+    return (tag_end, end) if tag_end < end else None
+
+
 ADVERBIAL_MARKS = {"after", "before", "as", "when", "while", "since", "because", "although", "though", "once",
                    "until", "unless", "whereas"}
 
@@ -929,6 +1014,8 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
     # a quotation inside: trim it off when it trails after a dash or comma, else leave it to the quotation
     quoted = [i for i in range(a, b) if ctx.in_quote[i] >= 0]
     if quoted:
+        if cue.i >= b:
+            return None  # "... in the workplace: "...," the union wrote.": the cue after it attributes the quotation
         q0 = quoted[0]
         cut = q0
         while cut > a and (doc[cut - 1].text in _DASHES or doc[cut - 1].text in _MARK_TEXTS):
@@ -938,13 +1025,26 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         b = cut
         while b > a and doc[b - 1].is_punct:
             b -= 1
+        last = doc[b - 1]
+        if last.pos_ in {"ADP", "DET", "SCONJ", "PART", "CCONJ"} or (last.lemma_ == "be" and last.tag_ != "MD"):
+            return None  # "the Ryan pick is, "an opportunity ..."": what is left wants the quotation to end it
+            # (not "... and never will - "unless ..."": an auxiliary may end a clause)
     toks = doc[a:b]
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
     if toks[0].lower_ in _NOT_CONTENT_START:
         return None
-    # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven"
-    if not any(t.dep_ in _CLAUSE_SUBJECTS and a <= t.head.i < b for t in toks):
+    # "... when she answered a call": an adverbial clause the parse took for the content, with no main clause
+    # after it
+    first = toks[0]
+    if first.lower_ in ADVERBIAL_MARKS | {"when", "if"} and first.dep_ in {"mark", "advmod"} and \
+            not (a <= first.head.head.i < b and first.head.head is not first.head):
+        return None
+    # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven" ("there is" too,
+    # which the parse may not mark as a subject)
+    if not any(t.dep_ in _CLAUSE_SUBJECTS and a <= t.head.i < b for t in toks) and not (
+            toks[0].lower_ == "there" and len(toks) > 1 and toks[1].lemma_ == "be") and not (
+            len(toks) > 2 and toks[0].lower_ == "there" and toks[2].lemma_ == "be"):
         return None
     # "she said, but ...": the parse ran two attributions together
     if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
@@ -969,7 +1069,7 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
     f = _reported_item(ctx, (a, b), tok)
     if f is None:
         return None
-    f.speaker = speakers.resolve(target)
+    f.speaker = speakers.speaker_of(tok)  # (a document stands for its author: "according to a CDC report")
     speakers.note_speaker(target.i, f.speaker.entity_id)
     return f
 
@@ -1004,7 +1104,7 @@ def _as_clause(ctx: _Context, speakers: Speakers, cue: Token) -> _Found | None:
     if f is None:
         return None
     f.speaker = speakers.resolve(target)
-    if not _can_speak(speakers, f.speaker):
+    if not _can_speak(speakers, f.speaker, cue):
         return None
     speakers.note_speaker(target.i, f.speaker.entity_id)
     return f

@@ -57,12 +57,16 @@ BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 LOOKBACK_SENTENCES = 5
 #: things that speak for their author: "her statement said", "a letter signed by the mayor said"
 DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet", "post", "message", "note",
-             "filing", "affidavit", "op-ed", "column", "blog", "transcript", "testimony", "declaration"}
+             "filing", "affidavit", "op-ed", "column", "blog", "transcript", "testimony", "declaration",
+             # reports, polls and court papers speak for who made them: "a Gallup poll found", "the CDC report said"
+             "report", "study", "poll", "survey", "ruling", "analysis", "audit", "complaint", "lawsuit", "indictment",
+             "editorial", "announcement", "document", "judgment", "petition", "bulletin", "advisory", "website"}
 #: verbs of making or sending a paper: "a statement e-mailed by the mayor" is the mayor's; "a letter obtained by
 #: The Post", "emails combed through by Vox" are not
 AUTHORING = {"write", "send", "e-mail", "email", "sign", "issue", "release", "post", "tweet", "pen", "draft", "author",
              "circulate", "distribute", "file", "submit", "make", "deliver", "prepare", "compose", "dictate", "mail",
-             "text", "put", "co-sign", "cosign", "co-write", "co-author"}
+             "text", "put", "co-sign", "cosign", "co-write", "co-author", "conduct", "publish", "produce",
+             "compile"}
 #: descriptions that stand for an organisation the article named just before: "the company said"
 ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", "agency", "airline", "carrier",
                     "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
@@ -75,7 +79,8 @@ BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committe
               "senate", "legislature", "federation", "association", "league", "club", "team", "organization",
               "organisation", "institute", "university", "hospital", "service", "bureau", "cabinet", "embassy",
               "secretariat", "regulator", "watchdog", "coalition", "foundation", "charity", "network", "station",
-              "newspaper", "magazine", "broadcaster", "prosecution", "fire", "coroner's"}
+              "newspaper", "magazine", "broadcaster", "prosecution", "fire", "coroner's", "tv", "television",
+              "radio", "channel", "media", "panel", "jury", "tribunal", "inquiry", "academy", "consulate"}
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl"}
 _STOP = {"", "the", "a", "an"}
 
@@ -136,9 +141,16 @@ class Speakers:
         self._name_words: Counter[str] = Counter()  # words of the article's entities' names: how many have each
         # organisations by the last word of their name, for "the ministry said"
         self.org_heads: dict[str, list[int]] = {}
+        # and by the word before "of", "for" or "in" ("the archdiocese": the Archdiocese of Philadelphia)
         for k, ent in enumerate(index.entities):
             if ent.type == "ORG":
-                self.org_heads.setdefault(ent.name.split()[-1].lower(), []).append(k)
+                words = ent.name.lower().split()
+                heads = {words[-1]}
+                cut = next((j for j, w in enumerate(words) if w in {"of", "for", "in"}), 0)
+                if cut > 0:
+                    heads.add(words[cut - 1])
+                for head in heads:
+                    self.org_heads.setdefault(head, []).append(k)
 
     def paragraph_of(self, i: int) -> int:
         """The number of the paragraph token ``i`` is in (:func:`~generator.extract.doc.paragraph_spans`)."""
@@ -153,6 +165,9 @@ class Speakers:
         target = according_to(cue)
         if target is not None:
             return target
+        quoted = self.quoted_as(cue)
+        if quoted is not None:
+            return quoted
         cur, hops = cue, 0
         while cur is not None and hops < 4:
             for c in cur.children:
@@ -168,6 +183,13 @@ class Speakers:
                 return cur.head
             cur = cur.head
             hops += 1
+        return None
+
+    def quoted_as(self, cue: Token) -> Token | None:
+        """Who a paper quoted: "the agency quotes him as saying ...", "the Globe quoted her as saying that ..."
+        (the one quoted speaks, not the one quoting)."""
+        if cue.dep_ in {"pcomp", "pobj"} and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() == "quote":
+            return next((c for c in cue.head.head.children if c.dep_ == "dobj" and self.in_quote[c.i] < 0), None)
         return None
 
     def nearby_name(self, cue: Token) -> Token | None:
@@ -219,8 +241,8 @@ class Speakers:
         # a name or a body written in front of the noun: "the Interior Ministry statement", "a Clinton campaign
         # memo" (the campaign, not Clinton); not "court filings" or "DNC emails": papers a body holds or leaked
         # are not its statement
-        front = max((c for c in kids if c.dep_ in {"compound", "nmod"} and c.i < document.i), default=None,
-                    key=lambda c: c.i)
+        front = max((c for c in kids if c.i < document.i and (c.dep_ in {"compound", "nmod"} or (
+            c.dep_ == "amod" and c.pos_ == "PROPN"))), default=None, key=lambda c: c.i)  # ("the Vatican statement")
         if front is None or _plural(document):
             return None
         k = self.index.id_at(front.i)
@@ -370,6 +392,10 @@ class Speakers:
         if k is not None:  # "…," Rapsing said: a surname the tagger took for a common noun
             ent = index.entities[k]
             return Speaker(ent, mention, ent.roles[0] if ent.roles else None, tok.i, k)
+        if _age(tok):  # "the 78-year-old said": the one person in reach
+            k = self.by_description(tok)
+            if k is not None:
+                return Speaker(index.entities[k], mention, None, tok.i, k)
         if is_role_word(tok):
             role = self.role_phrase(tok)
             org = self.relative_org(tok.left_edge.i, tok.i + 1)
@@ -388,6 +414,11 @@ class Speakers:
         if (k := self.org_by_description(tok)) is not None:
             return Speaker(index.entities[k], mention, None, tok.i, k)
         if is_body(tok) and not _bare_description(tok):
+            # "Britain's Sunday Times newspaper", "the Reuters news agency": the organisation named in front of it
+            named = [k for c in tok.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < tok.i
+                     if (k := index.id_at(c.i)) is not None and index.entities[k].type == "ORG"]
+            if len(set(named)) == 1:
+                return Speaker(index.entities[named[0]], mention, None, tok.i, named[0])
             return Speaker(None, mention, None, tok.i, body=body_name(mention))
         return Speaker(None, mention, None, tok.i, named=self.name_as_written(tok))
 
@@ -560,9 +591,11 @@ class Speakers:
                 have = _words(r)
                 if (head not in have and tok.lower_ not in have) or not places <= have:
                     continue  # "the Ohio governor" is not the person the article called Florida's governor
-                # the role's words, then a mention earlier on, then one in the last few sentences
+                # the role's words; then a mention in the last few sentences, a role with no words beyond the
+                # description's ("the attorney" is the one the article called its attorney, not the district
+                # attorney), a mention earlier on
                 score = len(want & have) / max(1, len(want)) + (0.01 if self._mentioned_before(k, tok.i) else 0) \
-                    + (0.01 if self._mentioned_near(k, tok.i) else 0)
+                    + (0.05 if self._mentioned_near(k, tok.i) else 0) + 0.04 * len(want & have) / len(want | have)
                 scores[k] = max(scores.get(k, 0.0), score)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 0.5 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -714,6 +747,13 @@ def _is_subject(tok: Token) -> bool:
     if tok.dep_ in SUBJECTS:
         return True
     return tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS
+
+
+def _age(tok: Token) -> bool:
+    """"the 78-year-old" (one token or "78 - year - old"): a person described by age alone."""
+    doc = tok.doc
+    return tok.lower_.endswith("-year-old") or (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"
+                                               and doc[tok.i - 2].lower_ == "year")
 
 
 def _plural(tok: Token) -> bool:
