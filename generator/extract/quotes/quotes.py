@@ -994,6 +994,8 @@ def _time_lead_cut(doc: Doc, a: int, b: int) -> int:
     """"told voters this weekend he would ...": a time the parse put at the front of the reported clause
     belongs to the telling; the clause starts at its subject."""
     i = a
+    if i + 1 < b and doc[i].pos_ == "ADP" and doc[i + 1].ent_type_ in {"DATE", "TIME"}:
+        i += 1  # "said on Monday it would ..."
     while i < b and doc[i].ent_type_ in {"DATE", "TIME"}:
         i += 1
     return i if a < i < b and doc[i].dep_ in _CLAUSE_SUBJECTS else a
