@@ -522,7 +522,7 @@ def _bare_frame(v: Token) -> bool:
     "Appel told CNN.", "she said Tuesday." """
     end = v.right_edge.i + 1
     return all(c.dep_ in {"nsubj", "advmod", "npadvmod", "punct", "neg", "aux"} or _addressee(c) for c in v.children) \
-        and end < len(v.doc) + 1 and (end == len(v.doc) or v.doc[end - 1].text == "." or v.doc[end].text == ".")
+        and (end == len(v.doc) or v.doc[end - 1].text == "." or v.doc[end].text == ".")
 
 
 def _noun_tagged_verb(v: Token, j: int) -> Token | None:
@@ -816,7 +816,6 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     return (max(start, cue.head.left_edge.i), comma)
 
 
-#: subordinators of adverbial clauses: a "complement" they open is a scene the parse hung on the cue
 def _addressee(tok: Token) -> bool:
     """Who was told, in "..., she told CNN" or "..., he told reporters": the object of "tell" that is a name, a
     pronoun or people, not a content."""
@@ -846,6 +845,7 @@ def _parenthetical_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | N
     return (tag_end, end) if tag_end < end else None
 
 
+#: subordinators of adverbial clauses: a "complement" they open is a scene the parse hung on the cue
 ADVERBIAL_MARKS = {"after", "before", "as", "when", "while", "since", "because", "although", "though", "once",
                    "until", "unless", "whereas"}
 
@@ -1027,10 +1027,11 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         b = cut
         while b > a and doc[b - 1].is_punct:
             b -= 1
+        # "the Ryan pick is, "an opportunity ..."": what is left wants the quotation to end it (not "... and never
+        # will - "unless ..."": an auxiliary may end a clause)
         last = doc[b - 1]
         if last.pos_ in {"ADP", "DET", "SCONJ", "PART", "CCONJ"} or (last.lemma_ == "be" and last.tag_ != "MD"):
-            return None  # "the Ryan pick is, "an opportunity ..."": what is left wants the quotation to end it
-            # (not "... and never will - "unless ..."": an auxiliary may end a clause)
+            return None
     toks = doc[a:b]
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
