@@ -27,6 +27,15 @@ SPEECH = {
     "request", "implore", "plead", "summarize", "summarise", "elaborate", "clarify", "specify", "recite",
     "quote", "cite", "pronounce", "surmise", "show", "find", "boast", "brag", "lash",
 }
+#: verbs of saying whose subject is someone speaking, whatever the noun: unlike "show", "find", "suggest" or "signal",
+#: which things do too ("the data show")
+SAYING = {"say", "tell", "add", "state", "claim", "insist", "argue", "deny", "announce", "assert", "declare",
+          "explain", "acknowledge", "admit", "reply", "respond", "warn", "testify", "write", "complain", "contend",
+          "allege", "concede", "tweet", "recall", "promise", "vow", "pledge", "stress", "emphasize", "emphasise"}
+
+#: verbs of saying that also mean showing: "the data show", "Hale shows "great courage""
+EVIDENTIAL = {"show", "find", "indicate", "reveal", "suggest", "signal", "imply", "demonstrate"}
+
 #: verbs that attribute a quotation standing next to them but never introduce reported speech
 MANNER = {
     "shout", "yell", "scream", "cry", "whisper", "mutter", "murmur", "sigh", "laugh", "smile", "chuckle",
@@ -57,6 +66,16 @@ PHRASAL = {("point", "out"), ("fire", "back"), ("hit", "back"), ("shoot", "back"
            ("lay", "out"), ("write", "back"), ("call", "out"), ("sound", "off")}
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def subject_word(tok: Token) -> Token | None:
+    """The subject a mention stands as: itself, or the subject it is in apposition, compound or conjunction with
+    ("The minister, Kim Lowe, spoke": "minister"); None for a mention that is no subject."""
+    if tok.dep_ in SUBJECTS:
+        return tok
+    if tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS:
+        return tok.head
+    return None
 
 
 def has_subject(tok: Token) -> bool:

@@ -19,8 +19,7 @@ match this module's list is refused (:class:`LinkerError`) rather than misread.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -374,19 +373,10 @@ def save_weights(w: np.ndarray, path: Path, **about: object) -> None:
 
 # -- choosing -----------------------------------------------------------------------------------
 
-_RECORDING: list | None = None
-
-
-@contextmanager
-def recording(into: list) -> Iterator[None]:
-    """While active, every choice made is appended to ``into`` as ((start, end) of the quote, Choice),
-    with each candidate's words and canonical name: what training labels against the gold."""
-    global _RECORDING
-    prev, _RECORDING = _RECORDING, into
-    try:
-        yield
-    finally:
-        _RECORDING = prev
+#: while training records (``with recording(into):``), every choice made is appended to ``into`` as ((start, end) of
+#: the quote, Choice), with each candidate's words and canonical name: what training labels against the gold
+_RECORDER = weights.Recorder()
+recording = _RECORDER.recording
 
 
 def choose(lk: Lookups, q: Quotation, model: Model) -> int | None:
@@ -407,13 +397,13 @@ def link(lk: Lookups, q: Quotation, rule: Speaker, span: tuple[int, int], resolv
          *, model: Model | None = None) -> Speaker:
     """The speaker of a quotation: the rules' one, or the one the model prefers (resolved the rules' way,
     so the canonical name always follows the words chosen)."""
-    if _RECORDING is not None:
+    if _RECORDER.into is not None:
         cands = candidates(lk, q)
         recs = []
         for i in cands:
             sp = rule if i == q.rule else resolve(i)
             recs.append(Candidate(i, features(lk, i, q), sp.mention, sp.name))
-        _RECORDING.append((span, Choice(tuple(recs), cands.index(q.rule) if q.rule in cands else None)))
+        _RECORDER.into.append((span, Choice(tuple(recs), cands.index(q.rule) if q.rule in cands else None)))
         model = RULES_ONLY  # training sees what the rules do
     pick = choose(lk, q, model if model is not None else load_weights())
     # never a word in front of the rules' speaker ("CNN" of "CNN analyst David Gergen says"), nor someone inside

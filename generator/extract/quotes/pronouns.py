@@ -18,8 +18,7 @@ person of the other gender the article shows; "it" never to a person; "they" nev
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,7 @@ from spacy.tokens import Token
 
 from generator.errors import FactsheetError
 from generator.extract.quotes import weights
-from generator.extract.quotes.cues import MANNER, SPEECH, SUBJECTS
+from generator.extract.quotes.cues import MANNER, SPEECH, subject_word
 from generator.extract.quotes.weights import Model
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,12 +137,6 @@ def kind_of(word: str) -> str | None:
         else None
 
 
-def _clause_of(tok: Token) -> Token:
-    """The word standing in its clause for a mention: the subject a name is in apposition to ("The minister,
-    Kim Lowe, spoke"), the mention itself otherwise."""
-    return tok.head if tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS else tok
-
-
 def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, list[Seen]]:
     """The entities a pronoun may stand for, nearest first, then the choice of nobody (always last).
 
@@ -167,7 +160,7 @@ def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, li
             s = seen[k] = Seen(k, dist, subj, tok.dep_ in MODIFIERS, tok.dep_ in OBJECTS, rank=len(seen),
                                gender=sp.index.genders.get(k), type=ent.type,
                                same_paragraph=sp.paragraph_of(tok_i) == sp.paragraph_of(pron.i),
-                               main_subject=subj and _clause_of(tok).head.dep_ == "ROOT",
+                               main_subject=subj and (subject_word(tok) or tok).head.dep_ == "ROOT",
                                inside_report=_inside_report(tok),
                                full_name=ent.type == "PERSON" and len(ent.name.split()) > 1)
         s.any_subject = s.any_subject or subj
@@ -230,28 +223,19 @@ RULES_ONLY = weights.rules_only(len(FEATURES))
 
 # -- choosing -----------------------------------------------------------------------------------
 
-_RECORDING: list | None = None
-
-
-@contextmanager
-def recording(into: list) -> Iterator[None]:
-    """While active, every pronoun resolved is appended to ``into`` as (pronoun token, Context, [Seen], the
-    rules' pick): what training labels against a reader's referents. The rules decide while recording."""
-    global _RECORDING
-    prev, _RECORDING = _RECORDING, into
-    try:
-        yield
-    finally:
-        _RECORDING = prev
+#: while training records (``with recording(into):``), every pronoun resolved is appended to ``into`` as (pronoun
+#: token, Context, [Seen], the rules' pick): what training labels against a reader's referents; the rules decide
+_RECORDER = weights.Recorder()
+recording = _RECORDER.recording
 
 
 def choose(sp: Speakers, pron: Token, rule: int | None, *, model: Model | None = None) -> int | None:
     """The entity the pronoun stands for (None: nobody named), by the model, or the rules' pick when it is off."""
     if kind_of(pron.text) is None:
         return rule
-    if _RECORDING is not None:
+    if _RECORDER.into is not None:
         ctx, cands = candidates(sp, pron, rule)
-        _RECORDING.append((pron, ctx, cands, rule))
+        _RECORDER.into.append((pron, ctx, cands, rule))
         return rule
     model = model if model is not None else load_weights()
     if not model.enabled:

@@ -38,9 +38,11 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import linker
 from generator.extract.quotes.cues import (
+    EVIDENTIAL,
     MANNER,
     NOT_CUES,
     NOUN_CUES,
+    SAYING,
     SPEECH,
     SUBJECTS,
     according_to,
@@ -299,10 +301,6 @@ def _after_attribution(ctx: _Context, tok: Token) -> bool:
         if is_speech_verb(t):
             continue
     return False
-
-
-#: verbs of saying that also mean showing: "the data show", "Hale shows "great courage""
-EVIDENTIAL = {"show", "find", "indicate", "reveal", "suggest", "signal", "imply", "demonstrate"}
 
 
 def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
@@ -773,12 +771,6 @@ def _can_speak(speakers: Speakers, sp: Speaker, cue: Token) -> bool:
         or gender_of_word(tok.lower_) is not None or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
         or _group_of_people(tok)
 
-
-#: verbs of saying whose subject is someone speaking, whatever the noun: unlike "show", "find", "suggest" or "signal",
-#: which things do too ("the data show")
-SAYING = {"say", "tell", "add", "state", "claim", "insist", "argue", "deny", "announce", "assert", "declare",
-          "explain", "acknowledge", "admit", "reply", "respond", "warn", "testify", "write", "complain", "contend",
-          "allege", "concede", "tweet", "recall", "promise", "vow", "pledge", "stress", "emphasize", "emphasise"}
 
 #: nouns for a person or a side that no role list holds: "the woman said", "the defense has said"
 PEOPLE_NOUNS = {"woman", "man", "boy", "girl", "person", "child", "kid", "teen", "teenager", "friend", "neighbor",

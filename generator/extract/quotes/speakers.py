@@ -28,7 +28,7 @@ from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
-from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent
+from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent, subject_word
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -131,7 +131,7 @@ class Speakers:
                 if in_quote[s] >= 0:
                     continue
                 head = _span_head(doc, s, e)
-                self.salient.append((head, k, _is_subject(doc[head])))
+                self.salient.append((head, k, subject_word(doc[head]) is not None))
         self.salient.sort()
         self._positions = [h for h, _, _ in self.salient]
         self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
@@ -741,12 +741,6 @@ def _span_head(doc: Doc, s: int, e: int) -> int:
         if not (s <= h < e) or h == i:
             return i
     return e - 1
-
-
-def _is_subject(tok: Token) -> bool:
-    if tok.dep_ in SUBJECTS:
-        return True
-    return tok.dep_ in {"appos", "compound", "conj"} and tok.head.dep_ in SUBJECTS
 
 
 def _age(tok: Token) -> bool:

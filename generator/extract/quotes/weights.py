@@ -8,6 +8,8 @@ says which model and what to run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,3 +50,19 @@ def save(w: np.ndarray, path: Path, names: tuple[str, ...], **about: object) -> 
     data = {"features": list(names), "weights": [round(float(x), 6) for x in w], "enabled": True,
             "trained_on": about}
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+class Recorder:
+    """What a model's choices are recorded into while training watches (None: not recording)."""
+
+    def __init__(self) -> None:
+        self.into: list | None = None
+
+    @contextmanager
+    def recording(self, into: list) -> Iterator[None]:
+        """While active, the model appends its choices to ``into`` and lets the rules decide."""
+        prev, self.into = self.into, into
+        try:
+            yield
+        finally:
+            self.into = prev
