@@ -88,6 +88,16 @@ ROLES = [
 ]
 
 
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("The mayor, Dr. Renaud Piarroux, opened the bridge.", "Renaud Piarroux", "Renaud"),
+    ("The harbour board thanked Debbie Wasserman Schultz on Monday.", "Debbie Wasserman Schultz", "Wasserman Schultz"),
+    ("Moderator Bret Baier asked the first question.", "Bret Baier", "Moderator Bret Baier"),
+], ids=["after an honorific", "a given name in front", "not a title in front"])
+def test_a_name_the_recogniser_cut_short_starts_at_the_given_name(sheet_of, text, name, not_name):
+    names = [e.name for e in sheet_of(text).entities if e.type == "PERSON"]
+    assert name in names and not_name not in names, names
+
+
 def test_a_first_name_that_is_also_a_role_word_stays(sheet_of):
     """"Dean Baquet": with only one word left after it, a role word in front may be a first name."""
     assert _entity(sheet_of("Dean Baquet said the paper would grow."), "Dean Baquet").type == "PERSON"

@@ -366,6 +366,18 @@ ROWS = [
     ("partial quotation in a that-clause, a second pair of names",
      "Maria Lopez visited the plant on Friday. Lopez also said that Peter Grant showed \u201creal leadership\u201d "
      "during the strike.", "real leadership", "Maria Lopez", "partial", {"mention": "Lopez"}),
+    ("a quotation of many sentences does not put the speaker named before it out of a pronoun's reach",
+     "Anna Berg spoke at the dock on Monday about the storm.\n\n\u201cThe ferry was late. The crew was tired. The "
+     "sea was rough. The pier was flooded. The boats were damaged. We had no power for a week,\u201d she said.",
+     "The ferry was late.", "Anna Berg", "direct", {"mention": "she"}),
+    ("a cue-less quotation after a sentence about a named person: that person's words",
+     "Anna Berg has run the ferry company for a decade.\n\nBerg has firm plans for the fleet. \u201cMy plan is to "
+     "buy two new boats and hire local crews for them.\u201d",
+     "My plan is to buy two new boats", "Anna Berg", "direct", {"mention": "Berg"}),
+    ("a cue-less quotation after a sentence about a thing: nobody",
+     "The council met on Monday.\n\nThe ferry company has a new owner. That did not please the union.\n\n"
+     "\u201cThe workers deserve to be heard before anything is signed.\u201d",
+     "The workers deserve to be heard", None, "direct", {}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

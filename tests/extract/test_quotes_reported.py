@@ -96,6 +96,21 @@ ROWS = [
     ("a cue after a quotation attributes the quotation, not the narration before it",
      "The statement also described the harm the closure would do: \u201cThe pier is the town's heart,\u201d the "
      "union wrote.", None, None, "The statement also described"),
+    ("the clause's subject the parse took for the object of said, a dash phrase inside",
+     "He said even the region that is the focus of the relief effort -- eastern Harlow province -- has special "
+     "meaning for the Dover-Harlow relationship.",
+     "even the region that is the focus of the relief effort -- eastern Harlow province -- has special meaning "
+     "for the Dover-Harlow relationship", "He", None),
+    ("a sentence the parse hung on the cue at its end: the sentence up to the comma before the speaker",
+     "The patient, an elderly man, traveled on June 2 from Madrid to Paris, then to Chicago, and took a bus to "
+     "Ohio, officials said.",
+     "The patient, an elderly man, traveled on June 2 from Madrid to Paris, then to Chicago, and took a bus to "
+     "Ohio", "officials", None),
+    ("a scene before the attribution at the end of a sentence is no content",
+     "Asked whether the pier would close, the mayor said.", None, None, "the pier would close"),
+    ("a name between commas after a role, parsed as a second subject: the person named",
+     "A French epidemiologist, Dr. Renaud Okafor, suggested in December that the sailors were the source of "
+     "the outbreak.", "the sailors were the source of the outbreak", "Dr. Renaud Okafor", None),
     ("a report by a court paper names who made it: according to a council report",
      "The pier will close in June, according to a Harlow council report.",
      "The pier will close in June", "a Harlow council report", None),

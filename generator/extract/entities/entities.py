@@ -245,6 +245,8 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP" \
                     and name_gender(words[s]) is None:
                 s += 1
+        if label == "PERSON" and honorific is None:
+            s, honorific = _given_names_before(table, s, e)
         if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):
             # "ITV News Global Security Editor Rohit Kachroo": the model ran the organisation into
             # the title; the organisation ends at its last organisation word
@@ -254,7 +256,7 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
         if honorific is None and s > 0 and lower[s - 1].rstrip(".") in HONORIFICS:
             honorific = words[s - 1]
         out.append(_Mention(s, e, label, _norm(table.span_text(s, e)), honorific))
-        covered.update(range(ent_start, ent_end))
+        covered.update(range(min(s, ent_start), ent_end))
     # "Mr Peskov" the model did not tag: an honorific and capitalised names after it
     n, text, pos = table.n, table.text, table.pos
     for i, low in enumerate(table.lower):
@@ -294,6 +296,32 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             out.append(_Mention(i, i + 1, "PERSON", word))
     out.sort(key=lambda m: m.start)
     return out
+
+
+#: the most words of a name the recogniser left out in front of the part it tagged
+_MAX_NAME_LEFT = 2
+
+
+def _given_names_before(table: DocTable, s: int, e: int) -> tuple[int, str | None]:
+    """Where a person's name starts when the recogniser tagged only its end ("Dr. Renaud [Piarroux]", "Debbie
+    [Wasserman Schultz]"): the capitalised proper nouns compounded onto the name right in front of it, no role
+    word or other entity among them, when an honorific stands before them or the first is a given name (a
+    capitalised word in front of a name is as often a title, a party or a headline's word: "Moderator Bret
+    Baier", "Crooked Hillary"). Returns the new start and the honorific (or None)."""
+    start = s
+    while s - start < _MAX_NAME_LEFT and start > 0:
+        j = start - 1
+        word = table.text[j]
+        if table.tag[j] != "NNP" or table.dep[j] not in {"compound", "flat"} or not (s <= table.head[j] < e) \
+                or not word[:1].isupper() or not word[1:].replace("-", "").isalpha() or table.ent_type[j] \
+                or word.lower() in HONORIFICS or is_role_word(table.doc[j]):
+            break
+        start = j
+    if start == s:
+        return s, None
+    if start > 0 and table.lower[start - 1].rstrip(".") in HONORIFICS:
+        return start, table.text[start - 1]
+    return (start, None) if name_gender(table.text[start]) is not None else (s, None)
 
 
 #: the longest run of capitalised words taken for a name by its role alone

@@ -11,7 +11,9 @@
    quotation by a small learned model (:mod:`generator.extract.quotes.linker`), which keeps the best.
 2. **Carried speakers**: a quotation with no cue of its own takes the speaker of the nearest
    attributed quotation in its paragraph or, when it opens its paragraph, of the last
-   attribution in the paragraph before (news style continuation paragraphs).
+   attribution in the paragraph before (news style continuation paragraphs). With no attribution
+   there, a whole quoted sentence after a sentence about a named person ("Berg has plans for the
+   fleet. "My plan is ..."") is that person's.
 3. **Reported speech** (kind ``reported``): the clausal complement of a cue verb with no
    quotation marks ("X said (that) ...", "X complained last week that ...", "It said ..."),
    each clause of an elliptical "... and that ..." on its own, and "according to X, ...".
@@ -53,6 +55,8 @@ from generator.extract.quotes.cues import (
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
 from generator.extract.quotes.speakers import (
     DOCUMENTS,
+    FEMALE,
+    MALE,
     NOBODY,
     Speaker,
     Speakers,
@@ -152,7 +156,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     _share_within_quotation(found)
     reported = _outermost(_reported(ctx, speakers))
     items = sorted(found + reported, key=lambda f: f.start)
-    _carry(ctx, items)
+    _carry(ctx, speakers, items)
     items = [f for f in items if _keep(ctx, f)]
     for f in items:
         if f.kind == "partial" and f.cue is not None:
@@ -606,8 +610,34 @@ def _according_to_in(ctx: _Context, sent: Span | None) -> Token | None:
 
 # -- carried speakers ---------------------------------------------------------------------------
 
-def _carry(ctx: _Context, items: list[_Found]) -> None:
-    """Give a cue-less quotation the speaker of its neighbours (same paragraph, or the one before)."""
+def _subject_before(ctx: _Context, speakers: Speakers, f: _Found) -> Speaker | None:
+    """The person the sentence right before a cue-less quotation is about: "Having toured Gabon, Berg has plans
+    for the fleet. "My plan is ..."". Only a named person (or a he/she resolved to one) as the subject of that
+    sentence's main verb, in the quotation's paragraph or, when the quotation opens its paragraph, at the end
+    of the paragraph before; never a thing, a body or a quotation's own words."""
+    a = f.tok_start
+    while a > 0 and (ctx.in_quote[a - 1] >= 0 or ctx.doc[a - 1].is_space or ctx.doc[a - 1].is_punct):
+        a -= 1
+    if a == 0:
+        return None
+    para = ctx.para_of(ctx.table.idx[a - 1])
+    if not (para == f.para or (para == f.para - 1 and _opens_paragraph(ctx, f))):
+        return None
+    root = ctx.doc[a - 1].sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and ctx.in_quote[c.i] < 0), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in MALE | FEMALE):
+        return None
+    sp = speakers.resolve(subj)
+    if sp.entity is None or sp.entity.type != "PERSON":
+        return None
+    return sp
+
+
+def _carry(ctx: _Context, speakers: Speakers, items: list[_Found]) -> None:
+    """Give a cue-less quotation the speaker of its neighbours (same paragraph, or the one before), or else
+    the person the sentence before it is about (:func:`_subject_before`)."""
     for n, f in enumerate(items):
         if f.cue is not None or f.speaker.entity is not None or f.speaker.mention or f.quoted is None:
             continue
@@ -628,6 +658,9 @@ def _carry(ctx: _Context, items: list[_Found]) -> None:
             f.cue = None
             f.carried = True
             f.source = src
+        elif f.kind == "direct" and (sp := _subject_before(ctx, speakers, f)) is not None:
+            f.speaker = sp
+            f.carried = True
 
 
 def _opens_paragraph(ctx: _Context, f: _Found) -> bool:
@@ -719,7 +752,8 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
                 out.append(f)
             continue
         clauses = _complements(tok) or _misattached_that(tok)
-        trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok)
+        trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok) \
+            or _end_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
@@ -806,6 +840,34 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
         return None
     start = ctx.table.sent_bounds(cue.i)[0]
     return (max(start, cue.head.left_edge.i), comma)
+
+
+#: what may follow a cue that ends its sentence: "said on Wednesday", "said in a statement", "told CNN"
+_AFTER_CUE = {"punct", "npadvmod", "prep", "advmod", "agent"}
+
+
+def _end_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
+    """"The person, an American male, traveled on April 24 from Riyadh to London, officials said.": the parse
+    found no clause for the cue at the end of the sentence and hung the sentence's words on it (a second
+    subject, a modifier). The content is the sentence up to the comma before the cue's own subject (the
+    one nearest it), when that holds a finite verb and no quotation."""
+    if cue.dep_ != "ROOT" or not is_speech_verb(cue) or ctx.in_quote[cue.i] >= 0:
+        return None
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
+    if not subjects or any(c.i > cue.i and c.dep_ not in _AFTER_CUE and not _addressee(c) for c in cue.children):
+        return None
+    subj = subjects[-1]
+    comma = subj.left_edge.i - 1
+    start = ctx.table.sent_bounds(cue.i)[0]
+    if comma <= start or ctx.doc[comma].text != "," or any(ctx.in_quote[i] >= 0 for i in range(start, comma)):
+        return None
+    if not any(ctx.table.tag[i] in {"VBD", "VBZ", "VBP", "MD"} for i in range(start, comma)):
+        return None
+    # "Asked whether ..., Daley said", "Just after the attack began, Trump said": a scene, not a content
+    if ctx.table.tag[start] in {"VBN", "VBG"} or any(c.dep_ == "advcl" and c.left_edge.i <= start + 1
+                                                     for c in cue.children):
+        return None
+    return (start, comma)
 
 
 def _addressee(tok: Token) -> bool:
@@ -917,6 +979,8 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 lo, hi = lo, min([cue.i, *left])
             else:
                 lo, hi = cue.i + 1, hi
+        elif (subject := _object_as_subject(cue, clauses)) is not None:
+            lo = subject.left_edge.i  # "said even the region -- Leyte -- has special meaning"
         # elliptical "said X but that Y": Y is a clause of its own
         cuts = sorted((t for c in clauses for t in c.subtree if _conj_that(t)), key=lambda t: t.left_edge.i)
         start = lo
@@ -933,6 +997,25 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
         if _conj_that(t) and not is_cue(t):
             spans.append((t.left_edge.i, t.right_edge.i + 1))
     return spans
+
+
+#: verbs whose object is who was told or asked, never the subject of what was said
+_PERSON_OBJECT = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "advise", "notify",
+                  "persuade", "convince", "caution", "brief", "teach", "show"}
+
+
+def _object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
+    """"He said even the region -- eastern Leyte -- has special meaning": the parse made the clause's subject
+    the object of "said" and left the clause after it with no subject. The object is then part of the content."""
+    first = min(clauses, key=lambda c: c.i)
+    if first.i < cue.i or cue.lemma_.lower() in _PERSON_OBJECT or first.pos_ not in {"VERB", "AUX"} \
+            or any(c.dep_ in _CLAUSE_SUBJECTS for c in first.children) \
+            or any(c.dep_ == "mark" for c in first.children):
+        return None
+    objs = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < first.left_edge.i]
+    if len(objs) != 1 or objs[0].pos_ not in {"NOUN", "PROPN", "PRON"} or objs[0].tag_ == "PRP":
+        return None
+    return objs[0]
 
 
 def _narration_cut(doc: Doc, a: int, b: int) -> int:
@@ -1037,7 +1120,8 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
         return None
     # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven" ("there is" too,
     # which the parse may not mark as a subject)
-    if not any(t.dep_ in _CLAUSE_SUBJECTS and a <= t.head.i < b for t in toks) and not (
+    # (or the cue's: "The man, 52, traveled to London, officials said" hung on "said" by the parse)
+    if not any(t.dep_ in _CLAUSE_SUBJECTS and (a <= t.head.i < b or t.head.i == cue.i) for t in toks) and not (
             toks[0].lower_ == "there" and len(toks) > 1 and toks[1].lemma_ == "be") and not (
             len(toks) > 2 and toks[0].lower_ == "there" and toks[2].lemma_ == "be"):
         return None

@@ -124,6 +124,13 @@ class Speakers:
         self.in_quote = in_quote
         self.table = table
         self.sent_of = table.sent_of
+        # sentences counted without those wholly inside a quotation, for the reach of a pronoun's candidates: a
+        # name before a five-sentence quotation is as much in reach of the "she said" after it as of a short one's
+        self.told: list[int] = []
+        n = 0
+        for a, b in table.sents:
+            n += any(in_quote[i] < 0 and not table.lex_punct[i] and not table.lex_space[i] for i in range(a, b))
+            self.told.append(n)
         # salient mentions: (token, entity, is_subject), outside quotations, in text order
         self.salient: list[tuple[int, int, bool]] = []
         for k, spans in index.mentions.items():
@@ -170,9 +177,16 @@ class Speakers:
             return quoted
         cur, hops = cue, 0
         while cur is not None and hops < 4:
+            subjects = [c for c in cur.children if c.dep_ in SUBJECTS and self.in_quote[c.i] < 0
+                        and c.lower_ not in {"that", "which", "what"}]
+            if subjects:
+                # two subjects before the verb, a comma before the second: the parse took the sentence's first
+                # words for one ("The man, 52, traveled to London, officials said"); the verb's own is the second
+                last = subjects[-1]
+                apart = len(subjects) > 1 and last.i < cur.i and last.left_edge.i > 0 \
+                    and self.doc[last.left_edge.i - 1].text == ","
+                return last if apart else subjects[0]
             for c in cur.children:
-                if c.dep_ in SUBJECTS and self.in_quote[c.i] < 0 and c.lower_ not in {"that", "which", "what"}:
-                    return c
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -478,6 +492,21 @@ class Speakers:
         # the one organisation in reach, and one the text made the subject of something
         return found.pop() if len(found) == 1 and found == actors else None
 
+    def _sibling_apposition(self, tok: Token) -> int | None:
+        """"A French epidemiologist, Dr. Renaud Piarroux, suggested …" parsed as two subjects of the verb: the
+        person named between commas right after the first subject is its apposition."""
+        nxt = tok.right_edge.i + 1
+        if nxt + 1 >= len(self.doc) or self.doc[nxt].text != ",":
+            return None
+        for c in tok.head.children:
+            if c.dep_ in SUBJECTS and c.i > tok.i and c.left_edge.i == nxt + 1:
+                k = self.index.id_at(c.i)
+                end = c.right_edge.i  # the closing comma, in the name's subtree or right after it
+                closed = self.doc[end].text == "," or (end + 1 < len(self.doc) and self.doc[end + 1].text == ",")
+                if k is not None and self.index.entities[k].type == "PERSON" and closed:
+                    return k
+        return None
+
     def _entity_of_np(self, tok: Token) -> int | None:
         """The entity a noun phrase headed by ``tok`` names: itself, its compounds or its apposition."""
         index = self.index
@@ -489,6 +518,8 @@ class Speakers:
                 kc = index.id_at(c.i)
                 if kc is not None and index.entities[kc].type == "PERSON":
                     return kc
+        if tok.dep_ in SUBJECTS and (k := self._sibling_apposition(tok)) is not None:
+            return k
         if tok.dep_ == "appos":
             kh = index.id_at(tok.head.i)
             if kh is not None and index.entities[kh].type == "PERSON":
@@ -604,14 +635,14 @@ class Speakers:
 
     def salient_before(self, i: int, sentences: int) -> Iterator[tuple[int, int, bool, int]]:
         """The mentions outside quotations before token ``i``, nearest first, as (token, entity, is subject,
-        sentences back), in that sentence and the ``sentences`` before it."""
-        here = self.sent_of[i]
+        sentences back), in that sentence and the ``sentences`` before it; sentences wholly quoted do not count
+        towards the reach (a quotation of five sentences keeps the name before it in reach)."""
+        here, told = self.sent_of[i], self.told[self.sent_of[i]]
         for j in range(bisect.bisect_left(self._positions, i) - 1, -1, -1):
             tok_i, k, subject = self.salient[j]
-            dist = here - self.sent_of[tok_i]
-            if dist > sentences:
+            if told - self.told[self.sent_of[tok_i]] > sentences:
                 return
-            yield tok_i, k, subject, dist
+            yield tok_i, k, subject, here - self.sent_of[tok_i]
 
     def _mentioned_near(self, k: int, i: int) -> bool:
         here = self.sent_of[i]
