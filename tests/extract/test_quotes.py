@@ -374,6 +374,17 @@ ROWS = [
      "Anna Berg has run the ferry company for a decade.\n\nBerg has firm plans for the fleet. \u201cMy plan is to "
      "buy two new boats and hire local crews for them.\u201d",
      "My plan is to buy two new boats", "Anna Berg", "direct", {"mention": "Berg"}),
+    ("a fragment in quotation marks after a sentence about a person is no quotation of hers",
+     "Anna Berg ran for mayor of Dover last year.\n\n\u201cA change candidate.\u201d That was her slogan.",
+     None, None, None, {"absent": "A change candidate."}),
+    ("'the company': the one organisation the sentence before made its subject, not one named in passing",
+     "Northfield Energy Corp. commented on its sale to Dover Marine Inc., but acknowledged it had no say in the "
+     "price.\n\n\u201cWe wish the new owners well and hope the crews keep their jobs,\u201d the company said.",
+     "We wish the new owners well", "Northfield Energy Corp.", "direct", {"mention": "the company"}),
+    ("'the agency' is never the outlet that reported on it",
+     "The Harlow Courier has reported that staff at the Dover Water Agency were told to keep quiet.\n\n"
+     "\u201cNo one on our staff was ever silenced or threatened,\u201d the agency said.",
+     "No one on our staff", None, "direct", {"mention": "the agency"}),
     ("a cue-less quotation after a sentence about a thing: nobody",
      "The council met on Monday.\n\nThe ferry company has a new owner. That did not please the union.\n\n"
      "\u201cThe workers deserve to be heard before anything is signed.\u201d",
@@ -388,6 +399,9 @@ ROWS = [
                          ids=[r[0] for r in ROWS])
 def test_quote_pattern(sheet_of, pattern, text, words, speaker, kind, checks):
     sheet = sheet_of(text)
+    if "absent" in checks:  # words in marks that must not come out as anyone's quotation
+        assert not [q.text for q in sheet.quotes if checks["absent"] in q.text], pattern
+        return
     q = _find(sheet, words, kind)
     if speaker is not ANY:
         assert q.speaker == speaker, f"{pattern}: speaker {q.speaker!r}"

@@ -658,7 +658,7 @@ def _carry(ctx: _Context, speakers: Speakers, items: list[_Found]) -> None:
             f.cue = None
             f.carried = True
             f.source = src
-        elif f.kind == "direct" and (sp := _subject_before(ctx, speakers, f)) is not None:
+        elif f.kind == "direct" and _sentence_like(ctx, f) and (sp := _subject_before(ctx, speakers, f)) is not None:
             f.speaker = sp
             f.carried = True
 

@@ -72,6 +72,10 @@ ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", 
                     "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
                     "manufacturer", "automaker", "carmaker", "insurer", "lender", "operator", "broadcaster",
                     "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation"}
+#: what a news outlet does to the news it carries: "CNN has reported", "the Post revealed"
+REPORTING = {"report", "reveal", "publish", "broadcast", "air", "obtain", "learn", "break"}
+#: descriptions of an outlet: "the newspaper reported" is the paper that reported
+OUTLETS = {"newspaper", "network", "broadcaster", "publisher", "paper", "station", "magazine", "channel"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
 BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committee", "commission", "government",
               "administration", "authority", "authorities", "court", "board", "company", "firm", "corporation",
@@ -483,14 +487,17 @@ class Speakers:
             ent, said_to = self.index.entities[k], self.doc[tok_i]
             if ent.type != "ORG" or (said_to.dep_ in {"dobj", "dative"} and said_to.head.lemma_ == "tell"):
                 continue  # "Orbis told CNN": the outlet spoken to is not the one described
+            if subject and said_to.head.lemma_.lower() in REPORTING and kind not in OUTLETS:
+                continue  # "CNN has reported …": the outlet reporting on the organisation described
             words = {w.lower() for w in ent.name.split()}
             if kind not in words and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
                 continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
             found.add(k)
             if subject:
                 actors.add(k)
-        # the one organisation in reach, and one the text made the subject of something
-        return found.pop() if len(found) == 1 and found == actors else None
+        # the one organisation in reach the text made the subject of something ("Business Insider commented on
+        # …, but acknowledged … "…," the company said"), others named only in passing
+        return actors.pop() if len(actors) == 1 else None
 
     def _sibling_apposition(self, tok: Token) -> int | None:
         """"A French epidemiologist, Dr. Renaud Piarroux, suggested …" parsed as two subjects of the verb: the
