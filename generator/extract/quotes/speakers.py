@@ -471,9 +471,10 @@ class Speakers:
 
     def org_by_description(self, tok: Token) -> int | None:
         """The organisation "the company", "the rights group" stands for when the text leaves one choice:
-        exactly one organisation named outside quotations in that sentence (before it) or the two before, made
-        the subject of something there; not one whose name says it is another kind of body ("the company" is
-        not the State Department), nor an outlet spoken to ("told CNN")."""
+        exactly one organisation named outside quotations in that sentence (before it) or the two before and made
+        the subject of something there (others may be named in passing); not one whose name says it is another
+        kind of body ("the company" is not the State Department), nor an outlet spoken to ("told CNN") or
+        reporting on it ("CNN has reported"), unless the description is an outlet too ("the newspaper")."""
         kind = tok.lemma_.lower()
         if kind not in ORG_DESCRIPTIONS or tok.pos_ != "NOUN" or _plural(tok) or self.index.at(tok.i) is not None:
             return None
@@ -481,7 +482,6 @@ class Speakers:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids) or any(
                 c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} or self.index.at(c.i) is not None for c in kids):
             return None
-        found: set[int] = set()
         actors: set[int] = set()
         for tok_i, k, subject, _ in self.salient_before(tok.i, 2):
             ent, said_to = self.index.entities[k], self.doc[tok_i]
@@ -492,7 +492,6 @@ class Speakers:
             words = {w.lower() for w in ent.name.split()}
             if kind not in words and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
                 continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
-            found.add(k)
             if subject:
                 actors.add(k)
         # the one organisation in reach the text made the subject of something ("Business Insider commented on
