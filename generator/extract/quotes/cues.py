@@ -36,6 +36,13 @@ SAYING = {"say", "tell", "add", "state", "claim", "insist", "argue", "deny", "an
 #: verbs of saying that also mean showing: "the data show", "Hale shows "great courage""
 EVIDENTIAL = {"show", "find", "indicate", "reveal", "suggest", "signal", "imply", "demonstrate"}
 
+#: verbs whose object is who was told or asked, never the subject of what was said
+PERSON_OBJECT = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "advise", "notify",
+                 "persuade", "convince", "caution", "brief", "teach", "show"}
+
+#: what a news outlet does to the news it carries: "CNN has reported", "the Post revealed"
+REPORTING = {"report", "reveal", "publish", "broadcast", "air", "obtain", "learn", "break"}
+
 #: verbs that attribute a quotation standing next to them but never introduce reported speech
 MANNER = {
     "shout", "yell", "scream", "cry", "whisper", "mutter", "murmur", "sigh", "laugh", "smile", "chuckle",

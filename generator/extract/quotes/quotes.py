@@ -44,6 +44,7 @@ from generator.extract.quotes.cues import (
     MANNER,
     NOT_CUES,
     NOUN_CUES,
+    PERSON_OBJECT,
     SAYING,
     SPEECH,
     SUBJECTS,
@@ -999,16 +1000,11 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
     return spans
 
 
-#: verbs whose object is who was told or asked, never the subject of what was said
-_PERSON_OBJECT = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "advise", "notify",
-                  "persuade", "convince", "caution", "brief", "teach", "show"}
-
-
 def _object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
     """"He said even the region -- eastern Leyte -- has special meaning": the parse made the clause's subject
     the object of "said" and left the clause after it with no subject. The object is then part of the content."""
     first = min(clauses, key=lambda c: c.i)
-    if first.i < cue.i or cue.lemma_.lower() in _PERSON_OBJECT or first.pos_ not in {"VERB", "AUX"} \
+    if first.i < cue.i or cue.lemma_.lower() in PERSON_OBJECT or first.pos_ not in {"VERB", "AUX"} \
             or any(c.dep_ in _CLAUSE_SUBJECTS for c in first.children) \
             or any(c.dep_ == "mark" for c in first.children):
         return None

@@ -28,7 +28,7 @@ from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
-from generator.extract.quotes.cues import SUBJECTS, according_to, passive_agent, subject_word
+from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, passive_agent, subject_word
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -72,8 +72,6 @@ ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", 
                     "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
                     "manufacturer", "automaker", "carmaker", "insurer", "lender", "operator", "broadcaster",
                     "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation"}
-#: what a news outlet does to the news it carries: "CNN has reported", "the Post revealed"
-REPORTING = {"report", "reveal", "publish", "broadcast", "air", "obtain", "learn", "break"}
 #: descriptions of an outlet: "the newspaper reported" is the paper that reported
 OUTLETS = {"newspaper", "network", "broadcaster", "publisher", "paper", "station", "magazine", "channel"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
@@ -498,21 +496,6 @@ class Speakers:
         # …, but acknowledged … "…," the company said"), others named only in passing
         return actors.pop() if len(actors) == 1 else None
 
-    def _sibling_apposition(self, tok: Token) -> int | None:
-        """"A French epidemiologist, Dr. Renaud Piarroux, suggested …" parsed as two subjects of the verb: the
-        person named between commas right after the first subject is its apposition."""
-        nxt = tok.right_edge.i + 1
-        if nxt + 1 >= len(self.doc) or self.doc[nxt].text != ",":
-            return None
-        for c in tok.head.children:
-            if c.dep_ in SUBJECTS and c.i > tok.i and c.left_edge.i == nxt + 1:
-                k = self.index.id_at(c.i)
-                end = c.right_edge.i  # the closing comma, in the name's subtree or right after it
-                closed = self.doc[end].text == "," or (end + 1 < len(self.doc) and self.doc[end + 1].text == ",")
-                if k is not None and self.index.entities[k].type == "PERSON" and closed:
-                    return k
-        return None
-
     def _entity_of_np(self, tok: Token) -> int | None:
         """The entity a noun phrase headed by ``tok`` names: itself, its compounds or its apposition."""
         index = self.index
@@ -524,8 +507,6 @@ class Speakers:
                 kc = index.id_at(c.i)
                 if kc is not None and index.entities[kc].type == "PERSON":
                     return kc
-        if tok.dep_ in SUBJECTS and (k := self._sibling_apposition(tok)) is not None:
-            return k
         if tok.dep_ == "appos":
             kh = index.id_at(tok.head.i)
             if kh is not None and index.entities[kh].type == "PERSON":
