@@ -36,7 +36,25 @@ MERGES = [
     ("surname before any full name joins the one named next",
      "Clinton opened the rally in Denver. Bill Clinton spoke first, and Hillary Clinton closed the evening.",
      "Bill Clinton", "PERSON", {"Clinton"}),
+    ("an organisation's short name after its full name",
+     "The Ukrainian National Guard sent two units to Kramatorsk on Friday. The National Guard said three of its "
+     "soldiers were hurt.", "Ukrainian National Guard", "ORG", {"National Guard"}),
+    ("a newspaper's last word",
+     "The Harbour Street Journal reported the sale on Monday. The Journal said the buyer was a bank in Leeds.",
+     "Harbour Street Journal", "ORG", {"Journal"}),
 ]
+
+
+@pytest.mark.parametrize(("text", "apart"), [
+    ("The White House said the bill was dead. The House voted on it anyway on Tuesday.", ("White House", "House")),
+    ("The European Court of Justice ruled on Monday. Justice said it would read the ruling.",
+     ("European Court of Justice", "Justice")),
+    ("The Senate Finance Committee met on Monday. The Senate then voted to adjourn until May.",
+     ("Senate Finance Committee", "Senate")),
+])
+def test_a_short_name_stays_apart_from_a_different_body(sheet_of, text, apart):
+    names = {e.name for e in sheet_of(text).entities}
+    assert set(apart) <= names, names
 
 
 def test_surname_before_its_full_names_is_placed_the_same_in_every_process():

@@ -156,14 +156,30 @@ ROWS = [
      "We will work together", None, "direct", {"mention": "the statement"}),
     ("a newspaper called the Post is no document",
      "Tom Hale spoke to the Harlow Post on Friday. \u201cThe bridge was never safe,\u201d the Post reported.",
-     "The bridge was never safe", "Post", "direct", {"mention": "Post"}),
+     "The bridge was never safe", "Harlow Post", "direct", {"mention": "Post"}),
     ("the company said: the one organisation named just before",
      "Orbis Technologies told the Harlow Gazette it would cut jobs. \u201cWe regret the delay,\u201d the company "
      "said.",
      "We regret the delay", "Orbis Technologies", "direct", {"mention": "the company"}),
+    ("an organisation by the short form of its name: the full name",
+     "The Harbour Street Journal reported the sale on Monday. \u201cThe buyer was a bank,\u201d the Journal said.",
+     "The buyer was a bank", "Harbour Street Journal", "direct", {"mention": "Journal"}),
     ("the rights group said: a description of the organisation named before",
      "Amnesty International sent a team to the border. \u201cThe camps are full,\u201d the rights group said.",
      "The camps are full", "Amnesty International", "direct", {}),
+    ("the publisher said: the organisation the article called its publisher, named last",
+     "Ada Berg died on Sunday at 94, her publisher, Orbis Books, said.\n\nShe wrote nine novels. Ada Berg "
+     "moved to Leeds in 1950 and lived there for sixty years.\n\n\u201cShe is survived by her son,\u201d the "
+     "publisher said.",
+     "She is survived by her son,", "Orbis Books", "direct", {"mention": "the publisher"}),
+    ("the company said: not the one described so before when another was named since",
+     "Orbis Technologies, the company that built the bridge, went bankrupt in May.\n\nThe bridge closed in June. "
+     "Ferries ran all summer.\n\nTom Hale worked at Harlow Logistics Inc. in Leeds. The company said he was on "
+     "the ferry.",
+     "he was on the ferry", None, "reported", {"mention": "The company"}),
+    ("her publisher, X, said: an organisation in apposition to the word for one",
+     "Ada Berg died on Sunday at 94, her publisher, Orbis Books, said.",
+     "Ada Berg died on Sunday at 94", "Orbis Books", "reported", {"mention": "her publisher"}),
     ("the company said with another kind of body in reach: no organisation picked",
      "The State Department wrote to the mayor. \u201cWe regret the delay,\u201d the company said.",
      "We regret the delay", None, "direct", {"mention": "the company"}),

@@ -551,6 +551,74 @@ def _canonical(group: list[_Mention]) -> tuple[str, str]:
     return name, label
 
 
+#: words that, put after an organisation's short name, still name the same body ("State Department", "Fox News")
+SAME_BODY = {"department", "news", "university", "service", "inc", "corp", "corporation", "co", "company", "group",
+             "ltd", "llc", "plc"}
+#: a department's one-word name means that department ("Justice" is not the European Court of Justice)
+DEPARTMENT_WORDS = {"state", "justice", "labor", "treasury", "education", "defense", "commerce", "energy",
+                    "interior", "agriculture", "transportation"}
+#: the most words a longer name may put in front of a short one ("Wall Street" in "Wall Street Journal")
+MAX_FRONT_WORDS = 3
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether a longer organisation name is the full form of a shorter one: words in front of it ("Wall Street
+    Journal" for "Journal", "U.S. Supreme Court" for "Supreme Court") or one word after it that names the same
+    body ("State Department" for "State"). The White House is not the House."""
+    n = len(shorter)
+    if n >= len(longer):
+        return False
+    if longer[-n:] == shorter:
+        if (n == 1 and shorter[0] in DEPARTMENT_WORDS) or (shorter == ("house",) and longer[-2] == "white"):
+            return False
+        return len(longer) - n <= MAX_FRONT_WORDS
+    return len(longer) == n + 1 and longer[:n] == shorter and longer[-1] in SAME_BODY
+
+
+_NOT_ONE_NAME = re.compile(r"^[^A-Z0-9]|[:;,/\u2014\u2013\"]| - | (?:and|or|v\.?|vs\.?) |['\u2019]s\b")
+
+
+def _one_name(text: str) -> bool:
+    """Whether a mention reads as one organisation's name: not "this White House", "McDonald's and Walmart",
+    "Fisher v. University of Texas", "Alphabet's Google" or a headline run-on ("Post Hit Piece: ...")."""
+    return not _NOT_ONE_NAME.search(text)
+
+
+def _join_short_org_names(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """An organisation named by part of a longer name the same article gives ("the National Guard" after "the
+    Ukrainian National Guard", "the Journal" after "the Wall Street Journal") is that organisation, when exactly
+    one longer name contains it. The group keeps the place of its earlier first mention."""
+    orgs = [gi for gi, g in enumerate(groups) if all(m.label == "ORG" for m in g)
+            and not any(m.key in CANONICAL for m in g)]
+    keys = {gi: {tuple(m.key.split()) for m in groups[gi]} for gi in orgs}
+    hosts_ok = {gi for gi in orgs if all(_one_name(m.text) for m in groups[gi])}
+    into: dict[int, int] = {}
+    for gi in orgs:
+        hosts = {hj for hj in hosts_ok if hj != gi
+                 and all(any(_contains(long, short) for long in keys[hj]) for short in keys[gi])}
+        if len(hosts) == 1:
+            into[gi] = hosts.pop()
+    if not into:
+        return groups
+
+    def root(gi: int) -> int:
+        seen = set()
+        while gi in into and gi not in seen:
+            seen.add(gi)
+            gi = into[gi]
+        return gi
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for gi in range(len(groups)):
+        members[root(gi)].append(gi)
+    out = []
+    for gi in range(len(groups)):
+        r = root(gi)
+        if min(members[r]) == gi:
+            out.append(sorted((m for gj in members[r] for m in groups[gj]), key=lambda m: m.start))
+    return out
+
+
 def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set[int]) -> dict[int, Counter]:
     """Votes for each person's gender from the pronouns that follow a lone mention of them."""
     votes: dict[int, Counter] = defaultdict(Counter)
@@ -579,7 +647,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     mentions = _join_national_adjective(doc, mentions)
     _fix_types(mentions)
     mentions = _drop_title_parts(doc, mentions)
-    groups = _cluster(mentions)
+    groups = _join_short_org_names(_cluster(mentions))
 
     # NORP adjectives join their country when the article names it
     place_of: dict[str, int] = {}

@@ -40,6 +40,22 @@ EVIDENTIAL = {"show", "find", "indicate", "reveal", "suggest", "signal", "imply"
 PERSON_OBJECT = {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "promise", "advise", "notify",
                  "persuade", "convince", "caution", "brief", "teach", "show"}
 
+#: verbs that say what someone was charged with through an object and "of": "accused X of lying"
+ACCUSING = {"accuse"}
+#: verbs that say what someone was urged to do through an object and a "to" clause: "urged X to resign",
+#: "called on X to resign"
+DIRECTIVE = {"urge", "ask", "call", "press", "implore", "beg", "exhort", "encourage", "warn", "advise"}
+#: verbs that say what the speaker undertook through a "to" clause: "vowed to fight on"
+COMMISSIVE = {"vow", "pledge", "promise", "threaten"}
+
+#: verbs whose noun object is what was said: "announced a cease-fire", "revealed the plan", "cited a study" (not
+#: verbs of judging, whose object is what they judge: "criticized the ruling", "rejected the offer"; kept where
+#: at least three in four such objects on PolNeAR train are annotated as what was said)
+NOUN_CONTENT = {"announce", "acknowledge", "admit", "confirm", "reveal", "disclose", "propose", "recommend", "demand",
+                "mention", "cite", "allege"}
+#: verbs that report a description through an object and "as": "described him as a killer"
+AS_CONTENT = {"describe", "portray", "characterize", "characterise", "depict"}
+
 #: what a news outlet does to the news it carries: "CNN has reported", "the Post revealed"
 REPORTING = {"report", "reveal", "publish", "broadcast", "air", "obtain", "learn", "break"}
 

@@ -40,9 +40,14 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import linker
 from generator.extract.quotes.cues import (
+    ACCUSING,
+    AS_CONTENT,
+    COMMISSIVE,
+    DIRECTIVE,
     EVIDENTIAL,
     MANNER,
     NOT_CUES,
+    NOUN_CONTENT,
     NOUN_CUES,
     PERSON_OBJECT,
     SAYING,
@@ -756,6 +761,14 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
         trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok) \
             or _end_attribution(ctx, tok)
         if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
+            span = _object_content(tok)
+            f = _object_item(ctx, span, tok) if span is not None else None
+            if f is not None:
+                f.speaker = speakers.speaker_of(tok)
+                if _can_speak(speakers, f.speaker, tok, any_noun=False):
+                    speakers.note_speaker(f.speaker.token if f.speaker.token is not None else tok.i,
+                                          f.speaker.entity_id)
+                    out.append(f)
             continue
         if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
             continue
@@ -771,6 +784,63 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             f.speaker = speaker
             out.append(f)
     return out
+
+
+def _object_content(cue: Token) -> tuple[int, int] | None:
+    """What a verb with no clause of its own reports through its object and a complement: "accused Trump of
+    lying" (the object and the "of" phrase), "urged voters to stay home", "called on Congress to act" (the
+    object and the "to" clause), "vowed to fight on" (the "to" clause). Not in the passive ("was urged to"), nor
+    negated ("did not vow to")."""
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    to_clause = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in {"VERB", "AUX"}
+                      and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)),
+                     None)
+    if lemma in ACCUSING:
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+        of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and c.i > obj.i
+                   and any(g.dep_ in {"pcomp", "pobj"} for g in c.children)), None)
+        return (obj.left_edge.i, of.right_edge.i + 1) if of is not None else None
+    if to_clause is None:
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+        as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i),
+                   None)
+        if lemma in AS_CONTENT and as_ is not None:  # "described him as a cold-blooded killer"
+            return obj.left_edge.i, as_.right_edge.i + 1
+        if lemma in NOUN_CONTENT and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and \
+                obj.right_edge.i - obj.left_edge.i >= 2:
+            return obj.left_edge.i, obj.right_edge.i + 1
+        return None
+    if lemma in COMMISSIVE and not any(c.dep_ in {"dobj", "dative"} for c in kids):
+        return to_clause.left_edge.i, to_clause.right_edge.i + 1
+    if lemma in DIRECTIVE:
+        obj = next((c for c in kids if c.dep_ == "dobj" and cue.i < c.i < to_clause.i), None)
+        if obj is None and lemma == "call":  # "called on Congress to act"
+            obj = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i == cue.i + 1
+                        for g in c.children if g.dep_ == "pobj" and g.i < to_clause.i), None)
+        if obj is not None:
+            return obj.left_edge.i, to_clause.right_edge.i + 1
+    return None
+
+
+def _object_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
+    """The reported item of :func:`_object_content`'s span: edge punctuation and an appended comment off; none
+    when a quotation is inside it (the quotation is the item then), when a colon after it leads in to other
+    words, or when too few words are left."""
+    doc = ctx.doc
+    a, b = span
+    if b < len(doc) and doc[b].text == ":":
+        return None  # "described the harm it would do: "...": a lead-in to the words after it
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    b = _tail_cut(ctx, a, _narration_cut(doc, a, b))
+    if b - a < MIN_REPORTED_TOKENS or any(ctx.in_quote[i] >= 0 for i in range(a, b)):
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
+                  sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
 
 
 def _outermost(items: list[_Found]) -> list[_Found]:
@@ -790,9 +860,10 @@ SOURCE_NOUNS = {"source", "people", "report", "poll", "survey", "study", "docume
                 "newspaper", "network", "station", "outlet", "tweet", "post", "letter", "email", "message"}
 
 
-def _can_speak(speakers: Speakers, sp: Speaker, cue: Token) -> bool:
+def _can_speak(speakers: Speakers, sp: Speaker, cue: Token, *, any_noun: bool = True) -> bool:
     """A subject that can report something: a named entity, a pronoun, a person by role, a source; with a verb
-    that only people and their papers do ("the jury said", "the coroner said"), any noun."""
+    that only people and their papers do ("the jury said", "the coroner said"), any noun (unless not
+    ``any_noun``: "the debate promised to be close" is no one's promise)."""
     if sp.entity is not None:
         return True
     if sp.token is None:
@@ -800,7 +871,7 @@ def _can_speak(speakers: Speakers, sp: Speaker, cue: Token) -> bool:
     tok = speakers.doc[sp.token]
     if tok.pos_ == "PRON":
         return tok.lower_ not in {"that", "which", "this", "what", "there"}
-    if cue.lemma_.lower() in SAYING and tok.pos_ in {"NOUN", "PROPN"}:
+    if any_noun and cue.lemma_.lower() in SAYING and tok.pos_ in {"NOUN", "PROPN"}:
         return True
     return is_role_word(tok) or tok.lemma_.lower() in SOURCE_NOUNS | PEOPLE_NOUNS or is_body(tok) \
         or gender_of_word(tok.lower_) is not None or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
@@ -922,16 +993,21 @@ def _complements(cue: Token) -> list[Token]:
 
 
 def _misattached_that(cue: Token) -> list[Token]:
-    """"told reporters on a call that X": a that-clause the parse hung on a noun after the cue."""
+    """"told reporters on a call that X": a that-clause the parse hung on a noun after the cue, or on a verb
+    describing that noun that reports nothing itself ("revealed in a message posted last month that X"). Never
+    one on the cue's object: in "dismissed allegations that X", X is the allegation, not the speaker's words."""
     out = []
     stack = [(c, 0) for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i > cue.i]
     while stack:
         t, depth = stack.pop()
         for c in t.children:
             that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            if c.dep_ in {"relcl", "acl"} and c.i > t.i and that and any(s.dep_ in SUBJECTS for s in c.children):
+            # (a participle describing the noun reports nothing itself: "a message posted last month")
+            clause = c.dep_ in {"relcl", "acl"} or (c.dep_ == "ccomp" and t.dep_ in {"relcl", "acl"} and (
+                not is_cue(t) or (t.dep_ == "acl" and t.tag_ == "VBN")))
+            if clause and c.i > t.i and that and any(s.dep_ in SUBJECTS for s in c.children):
                 out.append(c)
-            elif depth < 3 and c.pos_ not in {"VERB", "AUX"}:
+            elif depth < 3 and (c.pos_ not in {"VERB", "AUX"} or c.dep_ in {"relcl", "acl"}):
                 stack.append((c, depth + 1))
     return out
 
@@ -1072,7 +1148,10 @@ def _time_lead_cut(doc: Doc, a: int, b: int) -> int:
     return i if a < i < b and doc[i].dep_ in _CLAUSE_SUBJECTS else a
 
 
-def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:
+def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: bool = False) -> _Found | None:
+    """The reported item of a span, or None when it is no clause of its own. ``whole``: the span is its sentence's
+    main clause (the sentence without an "according to" attribution), so a subject the parse hung on the
+    attribution is no reason to drop it."""
     doc = ctx.doc
     a, b = span
     # drop the complementiser and edge punctuation
@@ -1117,9 +1196,14 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
     # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven" ("there is" too,
     # which the parse may not mark as a subject)
     # (or the cue's: "The man, 52, traveled to London, officials said" hung on "said" by the parse)
-    if not any(t.dep_ in _CLAUSE_SUBJECTS and (a <= t.head.i < b or t.head.i == cue.i) for t in toks) and not (
-            toks[0].lower_ == "there" and len(toks) > 1 and toks[1].lemma_ == "be") and not (
-            len(toks) > 2 and toks[0].lower_ == "there" and toks[2].lemma_ == "be"):
+    subject = any(t.dep_ in _CLAUSE_SUBJECTS and (a <= t.head.i < b or t.head.i == cue.i) for t in toks) or (
+        toks[0].lower_ == "there" and len(toks) > 1 and toks[1].lemma_ == "be") or (
+        len(toks) > 2 and toks[0].lower_ == "there" and toks[2].lemma_ == "be")
+    # the sentence's own finite main verb, when the span is the sentence less its attribution ("According to the
+    # study, 17% of children were obese": the parse hung "17%" on "study")
+    root = ctx.sent_span(a).root
+    main = whole and a <= root.i < b and root.pos_ in {"VERB", "AUX"} and root.tag_ not in {"VBG", "VBN", "TO"}
+    if not (subject or main):
         return None
     # "she said, but ...": the parse ran two attributions together
     if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
@@ -1132,16 +1216,24 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found |
 def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
     """"According to X, CLAUSE" / "CLAUSE, according to X": the sentence without the attribution."""
     sent = ctx.sent_span(tok.i)
-    if any(ctx.in_quote[i] >= 0 for i in range(sent.start, sent.end)):
-        return None
     target = according_to(tok)
     phrase_end = max(target.right_edge.i, tok.i + 1) + 1 if target is not None else tok.i + 2
-    a, b = sent.start, sent.end
-    if tok.i - a <= 1:  # at the front
-        a = phrase_end
-    else:  # at the end (or in the middle: keep what comes before)
-        b = tok.i
-    f = _reported_item(ctx, (a, b), tok)
+    # "According to the study, 17% of children were obese": when the parse ran the source on past its comma and
+    # left no clause, the source ends at the comma
+    front = tok.i - sent.start <= 1
+    comma = next((i for i in range(tok.i + 2, phrase_end) if ctx.doc[i].text == ","), None) if front else None
+    f = None
+    for end in (phrase_end, comma) if comma is not None else (phrase_end,):
+        a, b = sent.start, sent.end
+        if front:
+            a = end
+        else:  # at the end (or in the middle: keep what comes before)
+            b = tok.i
+        if any(ctx.in_quote[i] >= 0 for i in range(a, b)):  # (a title in quotation marks in the source is no matter)
+            return None
+        f = _reported_item(ctx, (a, b), tok, whole=end == comma)
+        if f is not None:
+            break
     if f is None:
         return None
     f.speaker = speakers.speaker_of(tok)  # (a document stands for its author: "according to a CDC report")

@@ -72,6 +72,8 @@ ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", 
                     "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
                     "manufacturer", "automaker", "carmaker", "insurer", "lender", "operator", "broadcaster",
                     "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation"}
+#: how many sentences back an organisation described as "the publisher" may be named last for "the publisher said"
+DESCRIBED_REACH = 6
 #: descriptions of an outlet: "the newspaper reported" is the paper that reported
 OUTLETS = {"newspaper", "network", "broadcaster", "publisher", "paper", "station", "magazine", "channel"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
@@ -148,6 +150,7 @@ class Speakers:
         self._common_words: set[str] | None = None  # words the article writes in lower case (read when needed)
         self._mid_sentence: set[str] = set()  # words the article writes other than first in a sentence
         self._name_words: Counter[str] = Counter()  # words of the article's entities' names: how many have each
+        self._described: dict[str, list[tuple[int, int]]] | None = None  # organisations by their descriptions
         # organisations by the last word of their name, for "the ministry said"
         self.org_heads: dict[str, list[int]] = {}
         # and by the word before "of", "for" or "in" ("the archdiocese": the Archdiocese of Philadelphia)
@@ -494,7 +497,41 @@ class Speakers:
                 actors.add(k)
         # the one organisation in reach the text made the subject of something ("Business Insider commented on
         # …, but acknowledged … "…," the company said"), others named only in passing
-        return actors.pop() if len(actors) == 1 else None
+        if len(actors) == 1:
+            return actors.pop()
+        if actors:
+            return None
+        # else the one organisation the article described so before ("her publisher, HarperCollins, said …"),
+        # when it is the organisation named last in the sentences before
+        named = {k for k, at in self.described_as().get(kind, ()) if at < tok.i}
+        if len(named) != 1:
+            return None
+        for _, k, _, _ in self.salient_before(tok.i, DESCRIBED_REACH):
+            words = {w.lower() for w in self.index.entities[k].name.split()}
+            if self.index.entities[k].type == "ORG" and (kind in words or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)):
+                return k if k in named else None
+        return None
+
+    def described_as(self) -> dict[str, list[tuple[int, int]]]:
+        """(organisation, token) by the description the article gives it in apposition or in front of its name:
+        "her publisher, HarperCollins", "HarperCollins, the publisher", "the aid group Save the Children",
+        "the Reuters news agency"."""
+        if self._described is None:
+            self._described = {}
+            doc = self.doc
+            for k, spans in self.index.mentions.items():
+                if self.index.entities[k].type != "ORG":
+                    continue
+                for s, e in spans:
+                    h = doc[_span_head(doc, s, e)]
+                    nouns = [c for c in h.children if c.dep_ == "appos"]
+                    if h.dep_ in {"appos", "compound"} and not s <= h.head.i < e:
+                        nouns.append(h.head)
+                    for n in nouns:
+                        kind = n.lemma_.lower()
+                        if n.pos_ == "NOUN" and kind in ORG_DESCRIPTIONS and self.in_quote[n.i] < 0:
+                            self._described.setdefault(kind, []).append((k, min(s, n.i)))
+        return self._described
 
     def _entity_of_np(self, tok: Token) -> int | None:
         """The entity a noun phrase headed by ``tok`` names: itself, its compounds or its apposition."""
@@ -502,10 +539,13 @@ class Speakers:
         k = index.id_at(tok.i)
         if k is not None and index.entities[k].type != "NORP":
             return k
+        # "her publisher, HarperCollins, said": an organisation in apposition to a word for one
+        kinds = {"PERSON", "ORG"} if tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_DESCRIPTIONS | OUTLETS \
+            else {"PERSON"}
         for c in tok.children:
             if c.dep_ == "appos":
                 kc = index.id_at(c.i)
-                if kc is not None and index.entities[kc].type == "PERSON":
+                if kc is not None and index.entities[kc].type in kinds:
                     return kc
         if tok.dep_ == "appos":
             kh = index.id_at(tok.head.i)
