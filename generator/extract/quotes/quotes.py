@@ -787,10 +787,11 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
 
 
 def _object_content(cue: Token) -> tuple[int, int] | None:
-    """What a verb with no clause of its own reports through its object and a complement: "accused Trump of
-    lying" (the object and the "of" phrase), "urged voters to stay home", "called on Congress to act" (the
-    object and the "to" clause), "vowed to fight on" (the "to" clause). Not in the passive ("was urged to"), nor
-    negated ("did not vow to")."""
+    """What a verb with no clause of its own reports through its object and a complement, as a token range:
+    "accused Trump of lying" (the object and the "of" phrase), "urged voters to stay home", "called on Congress
+    to act" (the object and the "to" clause), "vowed to fight on" (the "to" clause), "described him as a
+    killer" (the object and the "as" phrase), "announced a 72-hour cease-fire" (a noun object of three words or
+    more). Not in the passive ("was urged to"), nor negated ("did not vow to"), nor without a subject."""
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
     if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
