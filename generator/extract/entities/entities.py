@@ -601,22 +601,15 @@ def _join_short_org_names(groups: list[list[_Mention]]) -> list[list[_Mention]]:
     if not into:
         return groups
 
-    def root(gi: int) -> int:
-        seen = set()
-        while gi in into and gi not in seen:
-            seen.add(gi)
+    def root(gi: int) -> int:  # no cycles: every step goes to a strictly longer name
+        while gi in into:
             gi = into[gi]
         return gi
 
-    members: dict[int, list[int]] = defaultdict(list)
-    for gi in range(len(groups)):
-        members[root(gi)].append(gi)
-    out = []
-    for gi in range(len(groups)):
-        r = root(gi)
-        if min(members[r]) == gi:
-            out.append(sorted((m for gj in members[r] for m in groups[gj]), key=lambda m: m.start))
-    return out
+    joined: dict[int, list[_Mention]] = {}  # in order of each entity's first group
+    for gi, group in enumerate(groups):
+        joined.setdefault(root(gi), []).extend(group)
+    return [sorted(ms, key=lambda m: m.start) for ms in joined.values()]
 
 
 def _pronoun_genders(table: DocTable, token_entity: dict[int, int], persons: set[int]) -> dict[int, Counter]:

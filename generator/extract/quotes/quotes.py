@@ -799,13 +799,12 @@ def _object_content(cue: Token) -> tuple[int, int] | None:
     to_clause = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in {"VERB", "AUX"}
                       and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)),
                      None)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
     if lemma in ACCUSING:
-        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
         of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and obj is not None and c.i > obj.i
                    and any(g.dep_ in {"pcomp", "pobj"} for g in c.children)), None)
         return (obj.left_edge.i, of.right_edge.i + 1) if of is not None else None
     if to_clause is None:
-        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
         as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i),
                    None)
         if lemma in AS_CONTENT and as_ is not None:  # "described him as a cold-blooded killer"
@@ -817,7 +816,7 @@ def _object_content(cue: Token) -> tuple[int, int] | None:
     if lemma in COMMISSIVE and not any(c.dep_ in {"dobj", "dative"} for c in kids):
         return to_clause.left_edge.i, to_clause.right_edge.i + 1
     if lemma in DIRECTIVE:
-        obj = next((c for c in kids if c.dep_ == "dobj" and cue.i < c.i < to_clause.i), None)
+        obj = obj if obj is not None and obj.i < to_clause.i else None
         if obj is None and lemma == "call":  # "called on Congress to act"
             obj = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "on" and c.i == cue.i + 1
                         for g in c.children if g.dep_ == "pobj" and g.i < to_clause.i), None)
@@ -1200,11 +1199,9 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     subject = any(t.dep_ in _CLAUSE_SUBJECTS and (a <= t.head.i < b or t.head.i == cue.i) for t in toks) or (
         toks[0].lower_ == "there" and len(toks) > 1 and toks[1].lemma_ == "be") or (
         len(toks) > 2 and toks[0].lower_ == "there" and toks[2].lemma_ == "be")
-    # the sentence's own finite main verb, when the span is the sentence less its attribution ("According to the
-    # study, 17% of children were obese": the parse hung "17%" on "study")
-    root = ctx.sent_span(a).root
-    main = whole and a <= root.i < b and root.pos_ in {"VERB", "AUX"} and root.tag_ not in {"VBG", "VBN", "TO"}
-    if not (subject or main):
+    # or the sentence's own finite main verb, when the span is the sentence less its attribution ("According to
+    # the study, 17% of children were obese": the parse hung "17%" on "study")
+    if not subject and not (whole and _finite_root_in(ctx, a, b)):
         return None
     # "she said, but ...": the parse ran two attributions together
     if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
@@ -1212,6 +1209,12 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
                   sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
+
+
+def _finite_root_in(ctx: _Context, a: int, b: int) -> bool:
+    """Whether tokens a..b hold their sentence's main verb, in a finite form."""
+    root = ctx.sent_span(a).root
+    return a <= root.i < b and root.pos_ in {"VERB", "AUX"} and root.tag_ not in {"VBG", "VBN"}
 
 
 def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found | None:
