@@ -405,6 +405,29 @@ ROWS = [
      "The council met on Monday.\n\nThe ferry company has a new owner. That did not please the union.\n\n"
      "\u201cThe workers deserve to be heard before anything is signed.\u201d",
      "The workers deserve to be heard", None, "direct", {}),
+    # stop 25
+    ("a body named before the article names it: the one organisation of that kind with those words",
+     "The pier will stay shut until May, the fisheries ministry said on Monday.\n\nTom Hale, an adviser at the "
+     "Dover Ministry of Fisheries, said the repairs would start soon.",
+     "The pier will stay shut until May", "Dover Ministry of Fisheries", "reported",
+     {"mention": "the fisheries ministry"}),
+    ("a body named by the person it belongs to carries that person's full name",
+     "Mayor Anna Berg opened the works on Monday.\n\nThe pier will reopen in May, Berg's office said.",
+     "The pier will reopen in May", "Anna Berg's office", "reported", {"mention": "Berg's office"}),
+    ("an owner named with a title stays as the article writes it",
+     "Tom Hale spoke in Dover.\n\nThe plan for the pier is sound, Mrs. Hale's campaign said on Monday.",
+     "The plan for the pier is sound", "Mrs. Hale's campaign", "reported", {}),
+    ("a pronoun after a role subject is the person given that role",
+     "\u201cHe is a good kid,\u201d said his attorney, Patrick Hale.\n\nTom Brix, who was arraigned as an adult, "
+     "faces four counts of assault.\n\nHis attorney said he would file a motion to move the case. He also said "
+     "it would be important to find out \u201cwhere he is mentally.\u201d",
+     "where he is mentally.", "Patrick Hale", "partial", {"mention": "He"}),
+    ("a spokesman for someone is not that someone",
+     "Bernie Sanders spoke in Ohio on Monday.\n\nThe race is close, a spokesman for Bernie Sanders said.",
+     "The race is close", None, "reported", {"mention": "a spokesman for Bernie Sanders"}),
+    ("the name after the one spoken for is the speaker",
+     "Tom Brix worked for the harbour board.\n\nHis client will testify, an attorney for Brix, Mark Hale, said "
+     "on Monday.", "His client will testify", "Mark Hale", "reported", {}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

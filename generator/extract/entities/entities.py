@@ -222,6 +222,8 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
     out: list[_Mention] = []
     covered: set[int] = set()
     lower, tag, words = table.lower, table.tag, table.text
+    lowercase: set[str] | None = None  # the words the article writes in lower case, read when needed
+    names: dict[str, set[str]] = {}  # a person's name or surname -> the names tagged that give it
     for ent_start, ent_end, label in _ent_spans(table):
         if label not in KEPT_TYPES:
             continue
@@ -245,6 +247,21 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP" \
                     and name_gender(words[s]) is None:
                 s += 1
+            # "Top Clinton adviser sent …" opening a headline: a word the article otherwise writes in lower case
+            # ("top secret"), and no given name, is the sentence's first word run into the name, when the rest is a
+            # name the article gives someone ("Hillary Clinton"; not so "Win Htein" for "Htein")
+            if e - s >= 2 and table.sents[table.sent_of[s]][0] == s and words[s][:1].isupper() \
+                    and name_gender(words[s]) is None:
+                if lowercase is None:
+                    lowercase = {w for w in words if w.islower()}
+                    # the names of people the recogniser tagged, and their surnames: what the rest must be
+                    for a, b, kind in _ent_spans(table):
+                        if kind == "PERSON":
+                            full = table.span_text(a, b)
+                            names.setdefault(full, set()).add(full)
+                            names.setdefault(words[b - 1], set()).add(full)
+                if lower[s] in lowercase and names.get(table.span_text(s + 1, e), set()) - {table.span_text(s, e)}:
+                    s += 1
         if label == "PERSON" and honorific is None:
             s, honorific = _given_names_before(table, s, e)
         if label == "ORG" and e < table.n and e - s >= 3 and is_role_word(table.doc[e]):

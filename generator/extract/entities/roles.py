@@ -135,6 +135,8 @@ def title_before(doc: Doc, start: int, ent_type: list[str], sent_start: int) -> 
     a = i + 1
     while a < start and (doc[a].lower_ in _TITLE_LINKS or doc[a].tag_ == "POS" or doc[a].text == "-"):
         a += 1
+    if a < start and doc[start - 1].lower_ in _TITLE_LINKS:
+        return None  # "a spokesman for Bernie Sanders": the name is whom the role is for, not who holds it
     if a < start and _head_ok(doc, a, start):
         return a, start
     return None

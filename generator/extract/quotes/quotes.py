@@ -791,10 +791,12 @@ def _object_content(cue: Token) -> tuple[int, int] | None:
     "accused Trump of lying" (the object and the "of" phrase), "urged voters to stay home", "called on Congress
     to act" (the object and the "to" clause), "vowed to fight on" (the "to" clause), "described him as a
     killer" (the object and the "as" phrase), "announced a 72-hour cease-fire" (a noun object of three words or
-    more). Not in the passive ("was urged to"), nor negated ("did not vow to"), nor without a subject."""
+    more). Not in the passive ("was urged to"), nor negated ("did not vow to"), nor without a subject (its own,
+    or for a participle the subject of the verb before it: "spoke on Monday, urging residents to …")."""
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
-    if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+    if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in kids) or not (
+            any(c.dep_ == "nsubj" for c in kids) or _participle_of(cue)):
         return None
     to_clause = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in {"VERB", "AUX"}
                       and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)),
@@ -823,6 +825,15 @@ def _object_content(cue: Token) -> tuple[int, int] | None:
         if obj is not None:
             return obj.left_edge.i, to_clause.right_edge.i + 1
     return None
+
+
+def _participle_of(cue: Token) -> bool:
+    """A participle that tells what the subject of the verb before it said: "the mayor spoke on Monday, urging
+    residents to stay home" (the mayor urged); not one with a subject of its own, a passive verb before it or a
+    conjunction of its own ("while asking …")."""
+    head = cue.head
+    return cue.tag_ == "VBG" and cue.dep_ == "advcl" and head.i < cue.i and head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ == "mark" for c in cue.children)
 
 
 def _object_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | None:

@@ -43,6 +43,9 @@ UNNAMED_SOURCES = {"spokesman", "spokeswoman", "spokesperson", "official", "offi
                    "staffer", "source", "judge", "nurse", "doctor", "lawyer", "attorney", "analyst", "expert",
                    "economist", "pollster", "pope", "manager", "director", "executive", "reporter", "host", "professor",
                    "representative", "teacher", "student", "police", "detective", "investigator", "prosecutor"}
+#: roles of people who speak for someone else: "a spokesman for the senator" is not the senator
+AGENTS = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "staffer", "lawyer", "attorney",
+          "representative", "surrogate", "consultant", "strategist"}
 #: offices a person holds or not: a description by one fits only a person given it, when the article gives roles
 OFFICES = {"senator", "governor", "president", "mayor", "representative", "congressman", "congresswoman",
            "secretary", "minister", "ambassador", "chancellor", "premier", "sheriff", "lawmaker", "legislator"}
@@ -145,6 +148,12 @@ class Speakers:
                 self.salient.append((head, k, subject_word(doc[head]) is not None))
         self.salient.sort()
         self._positions = [h for h, _, _ in self.salient]
+        # a person the article names by a role as a subject ("His attorney said he would appeal. He also said
+        # …"): as much in reach of a pronoun as the name itself
+        described = self._people_by_role()
+        if described:
+            self.salient = sorted(self.salient + described)
+            self._positions = [h for h, _, _ in self.salient]
         self.last_speakers: list[tuple[int, int]] = []  # (token, entity) of speakers found so far
         self._breaks: list[int] | None = None  # where paragraphs start, read when a pronoun needs paragraphs
         self._common_words: set[str] | None = None  # words the article writes in lower case (read when needed)
@@ -163,6 +172,26 @@ class Speakers:
                     heads.add(words[cut - 1])
                 for head in heads:
                     self.org_heads.setdefault(head, []).append(k)
+
+    def _people_by_role(self) -> list[tuple[int, int, bool]]:
+        """(token, entity, True) for each subject outside quotations that is a definite role description of one
+        person the article names, not a name itself: "his attorney" (the person given that role), "the senator"
+        (when that person is also the one named in reach)."""
+        out = []
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECTS or self.in_quote[tok.i] >= 0 or not is_role_word(tok) or _plural(tok) \
+                    or self.index.id_at(tok.i) is not None or not any(
+                        (c.dep_ == "det" and c.lower_ in {"the", "this"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                        for c in tok.children):
+                continue
+            if self._entity_of_np(tok) is not None:
+                continue  # "spokesman Peskov", "his lawyer, Jane Hale": the name is a mention already
+            k = self.by_role(self.role_phrase(tok), tok)
+            if not any(c.dep_ == "poss" for c in tok.children) and self.by_description(tok) != k:
+                continue  # "the senator" the role fits, but someone else is the one person named in reach
+            if k is not None and self.index.entities[k].type == "PERSON":
+                out.append((tok.i, k, True))
+        return out
 
     def paragraph_of(self, i: int) -> int:
         """The number of the paragraph token ``i`` is in (:func:`~generator.extract.doc.paragraph_spans`)."""
@@ -426,8 +455,14 @@ class Speakers:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
             return Speaker(None, mention, role, tok.i, org=org)
-        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-            cands = [k for k in self.org_heads.get(low, []) if self._mentioned_before(k, tok.i)]
+        if (tok.pos_ == "NOUN" or tok.is_lower) and any(c.lower_ == "the" for c in tok.children):
+            named = self.org_heads.get(low, [])
+            cands = [k for k in named if self._mentioned_before(k, tok.i)]
+            if not cands and not _plural(tok):
+                # "the health ministry said …" before the article names the Saudi Ministry of Health: the one
+                # organisation of that kind it names at all, when the description's words are all in its name
+                words = _words(" ".join(c.text for c in tok.children if c.dep_ in {"compound", "amod"}))
+                cands = [k for k in named if words <= _words(index.entities[k].name)]
             if len(cands) == 1:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
         if (k := self.org_by_description(tok)) is not None:
@@ -438,8 +473,23 @@ class Speakers:
                      if (k := index.id_at(c.i)) is not None and index.entities[k].type == "ORG"]
             if len(set(named)) == 1:
                 return Speaker(index.entities[named[0]], mention, None, tok.i, named[0])
-            return Speaker(None, mention, None, tok.i, body=body_name(mention))
+            return Speaker(None, mention, None, tok.i, body=self.owned_body(tok) or body_name(mention))
         return Speaker(None, mention, None, tok.i, named=self.name_as_written(tok))
+
+    def owned_body(self, tok: Token) -> str | None:
+        """A body named by the person it belongs to, with that person's full name: "Poroshenko's office",
+        "Ukrainian President Petro Poroshenko's office" -> "Petro Poroshenko's office"."""
+        owner = next((c for c in tok.children if c.dep_ in {"poss", "nmod"} and c.i < tok.i), None)
+        k = None if owner is None else self.index.id_at(owner.i)
+        if k is None or self.index.entities[k].type != "PERSON":
+            return None
+        if any(w.lower_.rstrip(".") in HONORIFICS for w in self.doc[owner.left_edge.i:owner.i]):
+            return None  # "Mrs. Clinton's campaign": as written, the title tells which Clinton better than a merge
+        mark = self.doc[owner.i + 1] if owner.i + 1 < tok.i else None
+        if mark is None or (mark.tag_ != "POS" and mark.text not in {"'", "\u2019"}):
+            return None
+        rest = " ".join(self.doc[mark.i + 1:tok.i + 1].text.split())
+        return f"{self.index.entities[k].name}{mark.text} {rest}"
 
     def name_as_written(self, tok: Token) -> str | None:
         """The words of a proper name the recogniser missed, when the speaker is one: "Hannity said", "Human Rights
@@ -558,11 +608,20 @@ class Speakers:
                 kc = index.id_at(c.i)
                 if kc is not None and index.entities[kc].type == "PERSON" and c.i == tok.i - 1:
                     return kc
-        # a title run into the name by the parse: "Afghan Ambassador to the United States Hamdullah Mohib"
+        # "an attorney for Pagliano, Mark MacDougall, said": the name the parse hung on the one spoken for
+        if tok.lemma_.lower() in AGENTS:
+            for o in (g for p in tok.children if p.dep_ == "prep" and p.lower_ in {"for", "to"} for g in p.children):
+                for c in o.children:
+                    kc = index.id_at(c.i) if c.dep_ == "appos" else None
+                    if kc is not None and index.entities[kc].type == "PERSON" and kc != index.id_at(o.i):
+                        return kc
+        # a title run into the name by the parse: "Afghan Ambassador to the United States Hamdullah Mohib"; not
+        # the one someone speaks for ("a spokesman for Bernie Sanders" is not Sanders)
         if is_role_word(tok):
             for i in range(tok.i + 1, min(tok.right_edge.i + 1, tok.i + 10)):
                 t = self.doc[i]
-                if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"}:
+                if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"} or (
+                        t.lower_ in {"for", "to"} and tok.lemma_.lower() in AGENTS):
                     break
                 kc = index.id_at(i)
                 if kc is not None and index.entities[kc].type == "PERSON":
