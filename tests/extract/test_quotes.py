@@ -428,6 +428,16 @@ ROWS = [
     ("the name after the one spoken for is the speaker",
      "Tom Brix worked for the harbour board.\n\nHis client will testify, an attorney for Brix, Mark Hale, said "
      "on Monday.", "His client will testify", "Mark Hale", "reported", {}),
+    ("'the agency' for a body whose name calls it a service",
+     "Border troops left their base on Monday, the Dover Border Guard Service said on its website. Separatists "
+     "then moved in, the agency said.", "Separatists then moved in", "Dover Border Guard Service", "reported",
+     {"mention": "the agency"}),
+    ("'the company' for a group",
+     "Harlow Group built the tower in 15 days. The construction technique is simple, the company said.",
+     "The construction technique is simple", "Harlow Group", "reported", {"mention": "the company"}),
+    ("'the constructor' for the company in reach",
+     "Marlow Motors renewed the driver's contract on Tuesday. The constructor said it hoped the decision would "
+     "end the talk.", "it hoped the decision would end the talk", "Marlow Motors", "reported", {}),
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),

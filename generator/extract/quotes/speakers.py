@@ -74,7 +74,15 @@ AUTHORING = {"write", "send", "e-mail", "email", "sign", "issue", "release", "po
 ORG_DESCRIPTIONS = {"company", "group", "firm", "organization", "organisation", "agency", "airline", "carrier",
                     "charity", "network", "ministry", "department", "bank", "union", "club", "team", "retailer",
                     "manufacturer", "automaker", "carmaker", "insurer", "lender", "operator", "broadcaster",
-                    "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation"}
+                    "newspaper", "publisher", "nonprofit", "non-profit", "coalition", "foundation", "contractor",
+                    "developer", "constructor", "church", "archdiocese", "diocese", "museum", "exchange", "school",
+                    "college"}
+#: the words in an organisation's name a description may stand for, beyond the description itself: "the agency"
+#: for the Border Guard Service, "the company" for Broad Group (not "the group" for the Ministry of Health)
+_AGENCY = {"agency", "service", "bureau", "administration", "authority", "commission", "office"}
+_COMPANY = {"company", "firm", "group", "corporation", "corp", "inc", "co", "holdings", "industries", "ltd", "plc",
+            "llc"}
+KIND_WORDS = {"agency": _AGENCY, "company": _COMPANY, "firm": _COMPANY}
 #: how many sentences back an organisation described as "the publisher" may be named last for "the publisher said"
 DESCRIBED_REACH = 6
 #: descriptions of an outlet: "the newspaper reported" is the paper that reported
@@ -540,8 +548,8 @@ class Speakers:
                 continue  # "Orbis told CNN": the outlet spoken to is not the one described
             if subject and said_to.head.lemma_.lower() in REPORTING and kind not in OUTLETS:
                 continue  # "CNN has reported …": the outlet reporting on the organisation described
-            words = {w.lower() for w in ent.name.split()}
-            if kind not in words and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
+            words = {w.lower().rstrip(".,") for w in ent.name.split()}
+            if not words & KIND_WORDS.get(kind, {kind}) and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
                 continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
             if subject:
                 actors.add(k)
@@ -557,8 +565,9 @@ class Speakers:
         if len(named) != 1:
             return None
         for _, k, _, _ in self.salient_before(tok.i, DESCRIBED_REACH):
-            words = {w.lower() for w in self.index.entities[k].name.split()}
-            if self.index.entities[k].type == "ORG" and (kind in words or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)):
+            words = {w.lower().rstrip(".,") for w in self.index.entities[k].name.split()}
+            if self.index.entities[k].type == "ORG" and (
+                    words & KIND_WORDS.get(kind, {kind}) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)):
                 return k if k in named else None
         return None
 
