@@ -224,7 +224,8 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
     lower, tag, words = table.lower, table.tag, table.text
     lowercase: set[str] | None = None  # the words the article writes in lower case, read when needed
     names: dict[str, set[str]] = {}  # a person's name or surname -> the names tagged that give it
-    for ent_start, ent_end, label in _ent_spans(table):
+    spans = _ent_spans(table)
+    for ent_start, ent_end, label in spans:
         if label not in KEPT_TYPES:
             continue
         s, e = _clean(table, ent_start, ent_end)
@@ -255,7 +256,7 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
                 if lowercase is None:
                     lowercase = {w for w in words if w.islower()}
                     # the names of people the recogniser tagged, and their surnames: what the rest must be
-                    for a, b, kind in _ent_spans(table):
+                    for a, b, kind in spans:
                         if kind == "PERSON":
                             full = table.span_text(a, b)
                             names.setdefault(full, set()).add(full)

@@ -186,11 +186,14 @@ class Speakers:
         person the article names, not a name itself: "his attorney" (the person given that role), "the senator"
         (when that person is also the one named in reach)."""
         out = []
-        for tok in self.doc:
-            if tok.dep_ not in SUBJECTS or self.in_quote[tok.i] >= 0 or not is_role_word(tok) or _plural(tok) \
-                    or self.index.id_at(tok.i) is not None or not any(
-                        (c.dep_ == "det" and c.lower_ in {"the", "this"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
-                        for c in tok.children):
+        dep = self.table.dep
+        for i in range(len(self.doc)):  # the columns first: a Token object costs more than the lookup
+            if dep[i] not in SUBJECTS or self.in_quote[i] >= 0 or self.index.id_at(i) is not None:
+                continue
+            tok = self.doc[i]
+            if not is_role_word(tok) or _plural(tok) or not any(
+                    (c.dep_ == "det" and c.lower_ in {"the", "this"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                    for c in tok.children):
                 continue
             if self._entity_of_np(tok) is not None:
                 continue  # "spokesman Peskov", "his lawyer, Jane Hale": the name is a mention already
@@ -548,8 +551,7 @@ class Speakers:
                 continue  # "Orbis told CNN": the outlet spoken to is not the one described
             if subject and said_to.head.lemma_.lower() in REPORTING and kind not in OUTLETS:
                 continue  # "CNN has reported …": the outlet reporting on the organisation described
-            words = {w.lower().rstrip(".,") for w in ent.name.split()}
-            if not words & KIND_WORDS.get(kind, {kind}) and words & (BODY_NOUNS | ORG_DESCRIPTIONS):
+            if not _may_be(kind, ent.name):
                 continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
             if subject:
                 actors.add(k)
@@ -565,9 +567,7 @@ class Speakers:
         if len(named) != 1:
             return None
         for _, k, _, _ in self.salient_before(tok.i, DESCRIBED_REACH):
-            words = {w.lower().rstrip(".,") for w in self.index.entities[k].name.split()}
-            if self.index.entities[k].type == "ORG" and (
-                    words & KIND_WORDS.get(kind, {kind}) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)):
+            if self.index.entities[k].type == "ORG" and _may_be(kind, self.index.entities[k].name):
                 return k if k in named else None
         return None
 
@@ -822,6 +822,14 @@ def is_body(tok: Token) -> bool:
     an identified speaker even when the article gives it no name."""
     return tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in BODY_NOUNS and not is_role_word(tok) \
         and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "some", "any", "another"} for c in tok.children)
+
+
+def _may_be(kind: str, name: str) -> bool:
+    """Whether an organisation of this name may be what a description of this kind stands for: its name has a
+    word of that kind ("the agency": the Border Guard Service) or no word of another ("the group" is not the
+    Ministry of Foreign Affairs)."""
+    words = {w.lower().rstrip(".,") for w in name.split()}
+    return bool(words & KIND_WORDS.get(kind, {kind})) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)
 
 
 def _bare_description(tok: Token) -> bool:
