@@ -69,6 +69,14 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(sheet_of, text, name, n
     assert name in names and not_name not in names, names
 
 
+def test_a_title_of_the_other_sex_keeps_a_surname_apart_from_the_full_name(sheet_of):
+    sheet = sheet_of("Bill Hale opened the pier in Dover on Monday. The plan is sound, Mrs. Hale said. Mr. Hale left "
+                     "early.")
+    bill = _entity(sheet, "Bill Hale")
+    assert "Mr. Hale" in bill.aliases and "Mrs. Hale" not in bill.aliases, bill.aliases
+    assert [q.speaker for q in sheet.quotes if q.speaker_mention == "Mrs. Hale"] == ["Hale"]
+
+
 def test_surname_before_its_full_names_is_placed_the_same_in_every_process():
     # the full names are held in a hash-ordered set nowhere: the choice must not depend on PYTHONHASHSEED
     import os

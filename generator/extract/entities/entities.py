@@ -294,7 +294,8 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
         if m.label == "PERSON" and m.end - m.start >= 2:
             full_names.setdefault(text[m.start], set()).add(tuple(text[m.start:m.end]))
     for i, word in enumerate(text):
-        for name in full_names.get(word, ()):
+        # the longest first, then by words: never in the set's order, which changes between runs
+        for name in sorted(full_names.get(word, ()), key=lambda n: (-len(n), n)):
             e = i + len(name)
             if tuple(text[i:e]) == name and not covered.intersection(range(i, e)):
                 out.append(_Mention(i, e, "PERSON", _norm(table.span_text(i, e))))
@@ -509,10 +510,14 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
             # a single name: the bearer of that surname named in full just before (within a few sentences);
             # else the one the article introduced first, since news writes a later bearer of the surname
             # ("Ivanka Trump") in full; else the full name with that first name mentioned last before it
-            match = _surname_bearer(full, key, m.start) or [f for f in full if f[1][0] == key][-1:]
+            # a title's sex rules out a full name whose given name shows the other: "Mrs. Clinton" is no Bill Clinton
+            sex = gender_of_word(m.honorific) if m.honorific else None
+            bearers = [f for f in full if sex is None or name_gender(f[1][0]) in {None, sex}]
+            match = _surname_bearer(bearers, key, m.start) or [f for f in bearers if f[1][0] == key][-1:]
             if not match:  # none yet: the full name with that surname (or first name) mentioned first after it
-                later = [g for ws, g in first_named.items() if ws[-1] == key] or \
-                        [g for ws, g in first_named.items() if ws[0] == key]
+                named = {ws: g for ws, g in first_named.items() if sex is None or name_gender(ws[0]) in {None, sex}}
+                later = [g for ws, g in named.items() if ws[-1] == key] or \
+                        [g for ws, g in named.items() if ws[0] == key]
                 add(later[0] if later else ("PERSON", key), m)
                 continue
             add(match[-1][2], m)
