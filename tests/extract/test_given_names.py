@@ -39,6 +39,17 @@ def test_the_hand_list_comes_first_and_the_learned_list_fills_in(tmp_path, monke
     assert names.name_gender("Zorvan") == "m"
 
 
+def test_a_name_of_either_sex_by_language_gives_no_gender(tmp_path, monkeypatch):
+    # Andrea is a man's name in Italian and a woman's in English: neither list may give it a gender
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps({"m": [], "f": ["andrea", "nicola"]}), encoding="utf-8")
+    read = names.learned.__wrapped__
+    monkeypatch.setattr(names, "learned", lambda *_a: read(path))
+    assert names.name_gender("Andrea") is None and names.name_gender("Nicola") is None
+    assert names.name_gender("Jean") is None and names.name_gender("Jeanne") == "f"
+    assert train_names.choose({"andrea": Counter(f=9)}) == {}
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("{", "can't read the learned given names"),
     (json.dumps({"m": []}), "can't read the learned given names"),

@@ -199,8 +199,20 @@ def _clean(table: DocTable, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (tag[end - 1] == "POS" or pos[end - 1] in {"PUNCT", "SPACE"} or lower[end - 1] in _TRAILING
                            or not any(c.isalnum() for c in words[end - 1])):
+        if lower[end - 1] in _TRAILING and _name_ends_in_s(table, end - 1):
+            break
         end -= 1
     return start, end
+
+
+def _name_ends_in_s(table: DocTable, i: int) -> bool:
+    """Whether the "'s" at ``i`` is the end of a name, not a possessive: "Marlow Joe's said", "auction house
+    Christie's": the word it hangs on is the subject or object itself, owning nothing."""
+    head = table.head[i]
+    return head == i - 1 and table.dep[i] == "case" and table.dep[head] in _ARGUMENTS and table.pos[head] == "PROPN"
+
+
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:

@@ -24,7 +24,7 @@ clarence colin craig dale dan daniel danny darren dave david dean dennis derek d
 dmytro don donald doug douglas duncan dwight ed eddie edward elijah emmanuel eric ernest eugene evan
 francis francisco frank franklin fred frederick gary gavin geoffrey george gerald giuseppe glenn gordon
 graham greg gregory guy hakeem hank harold harry harvey hassan henry herbert howard hugh hunter ian
-igor isaac ivan jack jacob jake james jamie jared jason jeb jeff jeffrey jeremy jerome jerry jesse jim
+igor isaac ivan jack jacob jake james jared jason jeb jeff jeffrey jeremy jerome jerry jesse jim
 jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keith ken
 kenneth kevin larry lawrence leo leon leonard louis luis luke malcolm marco marcus
 mario mark martin matt matthew maurice max michael miguel mike mikhail mitch mitt mohammed muhammad
@@ -36,23 +36,27 @@ vladimir walter wayne wesley william willie xi yuri zach zachary
 """.split())  # noqa: SIM905 - a long word list reads best as plain text
 
 FEMALE_NAMES = frozenset("""
-abigail ada adriana alexandra alice alicia alison amanda amber amy ana andrea angela angelina anita
+abigail ada adriana alexandra alice alicia alison amanda amber amy ana angela angelina anita
 ann anna anne annie april ashley barbara beatrice becky betsy betty beverly brenda bridget brittany
 carly carmen carol caroline carolyn catherine cathy charlotte chelsea cheryl christina christine
 cindy claire clara claudia colleen condoleezza courtney cynthia danielle deborah debbie debra
 denise diana diane donna doris dorothy edith eileen elaine eleanor elena elisabeth elise elizabeth
 ellen emily emma erica erin eva evelyn fiona frances gabrielle gail gina gloria grace hannah heather
-heidi helen hillary hope irene isabel jackie jacqueline jane janet janice jean jeanne jennifer jessica
+heidi helen hillary hope irene isabel jackie jacqueline jane janet janice jeanne jennifer jessica
 jill joan joanna joanne jodi josephine joy joyce judith judy julia julie karen kate katherine kathleen
 kathryn kathy katie kayleigh kellyanne kelly kimberly kirsten kristen laura lauren leah linda lisa
 liz lois loretta lori louise lucy lynn madeleine maria marie marilyn marion martha mary maxine megan
-melania melanie melissa michele michelle mildred monica nancy naomi natalie nicola nicole nikki nina
-olivia pam pamela patricia patty paula peggy penny rachel rebecca regina rita roberta robin rosa
+melania melanie melissa michele michelle mildred monica nancy naomi natalie nicole nikki nina
+olivia pam pamela patricia patty paula peggy penny rachel rebecca regina rita roberta rosa
 rose ruth sally samantha sandra sara sarah sharon shirley sophia sophie stacey stephanie sue susan
 suzanne sylvia tamara tammy teresa theresa tiffany tina tracy ursula valerie vanessa victoria
 virginia wanda wendy yvonne zoe
 """.split())  # noqa: SIM905 - a long word list reads best as plain text
 
+
+#: given names borne by men in one language and women in another (Andrea, Nicola in Italian; Jean in French): no
+#: gender to go by, whatever the hand list or the corpora say
+ACROSS_LANGUAGES = frozenset({"andrea", "jean", "nicola", "robin", "jamie"})
 
 #: given names whose bearers in the shared news corpora show one gender (``make train-names`` writes it)
 LEARNED = Path(__file__).with_name("given_names.json")
@@ -82,6 +86,8 @@ def learned(path: Path = LEARNED) -> dict[str, str]:
 
 def name_gender(first: str) -> str | None:
     """"m", "f" or None for a given name: the hand list first, then the names learned from the corpora."""
+    if first.lower().strip(".") in ACROSS_LANGUAGES:
+        return None
     g = hand_gender(first)
     if g is not None or _LEARNING:
         return g

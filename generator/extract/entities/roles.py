@@ -53,6 +53,12 @@ ROLE_NOUNS = {
     "ally", "rival", "opponent", "challenger", "supporter", "backer", "donor", "voter", "resident", "neighbor",
     "neighbour", "victim", "witness", "survivor", "cousin", "uncle", "aunt", "grandson", "granddaughter",
 }
+#: roles held towards another person: "the wife of John Smith" is never John Smith
+RELATIONS = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
+             "friend", "ally", "rival", "opponent", "challenger", "supporter", "backer", "donor", "victim", "cousin",
+             "uncle", "aunt", "grandson", "granddaughter", "nephew", "niece", "grandmother", "grandfather", "parent",
+             "child", "fiancee", "fiance", "girlfriend", "boyfriend", "partner", "spouse", "critic", "successor",
+             "predecessor", "biographer"}
 #: role nouns that say nothing about who someone is on their own ("member", "friend" need a complement)
 WEAK_ROLE_NOUNS = {"member", "friend", "head", "chief", "resident", "star", "player", "worker", "employee"}
 _ROLE_SUFFIX = re.compile(r"(?:[a-z]{3,}(?:man|woman|person|ist|men|women)|[a-z]+-elect)$")

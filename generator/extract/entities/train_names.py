@@ -66,7 +66,8 @@ def choose(counts: dict[str, Counter], surnames: Counter | None = None) -> dict[
     for name, c in sorted(counts.items()):
         (g, n), *_ = c.most_common()
         total = sum(c.values())
-        if total >= MIN_PEOPLE and n / total >= MIN_SHARE and name not in TITLES and surnames[name] < total:
+        if total >= MIN_PEOPLE and n / total >= MIN_SHARE and name not in TITLES and surnames[name] < total \
+                and name not in names.ACROSS_LANGUAGES:
             out[name] = g
     return out
 

@@ -380,10 +380,32 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
         t = doc[i]
         if ctx.in_quote[i] >= 0 and t.text not in _MARK_TEXTS:
             break
-        if is_cue(t):
+        # (a verb of manner only right before the words, a comma or colon between: "shouted: "Stop!"", not "went to
+        # "Her,""; or as an aside: "as Ruth Hale puts it, …")
+        if is_cue(t) and not (_manner_only(t) and any(not doc[j].is_punct for j in range(i + 1, f.tok_start))
+                              and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
             return t
         i -= 1
     return None
+
+
+def _writers_aside(cue: Token) -> bool:
+    """"it is important to note that …", "it's fair to say …", "it is worth noting …": the writer's own words, no
+    one's attribution (unlike "Brix was quick to say that …", whose subject speaks)."""
+    head = cue.head
+    if cue.dep_ not in {"xcomp", "pcomp", "ccomp"} or head.i == cue.i:
+        return False
+    # the parse hangs the infinitive on the adjective ("worth noting") or on the copula beside it ("is important to
+    # note")
+    verb = head.head if head.pos_ == "ADJ" and head.dep_ in {"acomp", "attr"} else head
+    adjective = head.pos_ == "ADJ" or any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in verb.children)
+    return adjective and verb.lemma_ == "be" and any(
+        c.lower_ == "it" and c.dep_ in {"nsubj", "expl"} for c in verb.children)
+
+
+def _manner_only(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    return lemma in MANNER and lemma not in SPEECH
 
 
 def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:
@@ -750,7 +772,7 @@ def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
             if f is not None:
                 out.append(f)
             continue
-        if not is_cue(tok, stance=False):
+        if not is_cue(tok, stance=False) or _writers_aside(tok):
             continue
         if _as_attribution(tok):
             f = _as_clause(ctx, speakers, tok)
@@ -1000,7 +1022,18 @@ def _complements(cue: Token) -> list[Token]:
     subj = [c.i for c in cue.children if c.dep_ in SUBJECTS]
     if after and subj:
         clauses = [c for c in clauses if c.i > cue.i or c.right_edge.i > min(subj)]
+    elif after and cue.tag_ in {"VBD", "VBZ", "VBP"} and any(_appositive_subject(c) for c in clauses if c.i < cue.i):
+        # a finite verb with no subject of its own: the parse took the speaker and the description after the name
+        # for a clause ("Tom Brix, a Marlow, Del., rabbi helping to organize the boycott, said he ..."), and what
+        # was said is the clause after the cue
+        clauses = after
     return clauses
+
+
+def _appositive_subject(clause: Token) -> bool:
+    """A clause whose subject a comma follows: a name and its description, "Tom Brix, a Marlow rabbi"."""
+    doc = clause.doc
+    return any(s.dep_ in SUBJECTS and s.i + 1 < clause.i and doc[s.i + 1].text == "," for s in clause.children)
 
 
 def _misattached_that(cue: Token) -> list[Token]:
@@ -1167,7 +1200,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     a, b = span
     # drop the complementiser and edge punctuation
     while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct or doc[a].is_space
-                     or doc[a].pos_ == "CCONJ"):
+                     or doc[a].pos_ == "CCONJ" or _complementiser(doc, a, b)):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
         b -= 1
@@ -1196,7 +1229,9 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     toks = doc[a:b]
     if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
         return None
-    if toks[0].lower_ in _NOT_CONTENT_START:
+    # "what he wants", "whether to run": a question, not a statement; unless the word opens the statement's subject
+    # ("Whether the rail plan or the harbour plan is cheaper will be part of the review, said Anna Berg")
+    if toks[0].lower_ in _NOT_CONTENT_START and not _opens_subject_clause(toks[0], a, b):
         return None
     # "... when she answered a call": an adverbial clause the parse took for the content, with no main clause
     # after it
@@ -1220,6 +1255,24 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
                   sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
+
+
+def _complementiser(doc: Doc, a: int, b: int) -> bool:
+    """A "that" the parse took for a pronoun right before the clause's own subject ("told the board that she had
+    known": "that" made the object of "known"): the complementiser all the same."""
+    t = doc[a]
+    return t.lower_ == "that" and a + 1 < b and doc[a + 1].dep_ in _CLAUSE_SUBJECTS and doc[a + 1].head.i == t.head.i \
+        and t.dep_ in {"dobj", "nsubj", "advmod"}
+
+
+def _opens_subject_clause(first: Token, a: int, b: int) -> bool:
+    """Whether ``first`` sits in a clause that is the subject of a verb of tokens a..b ("What he did was wrong")."""
+    cur, hops = first, 0
+    while a <= cur.head.i < b and cur.head.i != cur.i and hops < 6:
+        if cur.dep_ in {"csubj", "csubjpass"}:
+            return True
+        cur, hops = cur.head, hops + 1
+    return False
 
 
 def _finite_root_in(ctx: _Context, a: int, b: int) -> bool:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
+from generator.extract.entities.roles import HONORIFICS, RELATIONS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
 from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, passive_agent, subject_word
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
@@ -231,6 +231,10 @@ class Speakers:
                 apart = len(subjects) > 1 and last.i < cur.i and last.left_edge.i > 0 \
                     and self.doc[last.left_edge.i - 1].text == ","
                 return last if apart else subjects[0]
+            if hops == 0:
+                mistaken = self._subject_in_clause_before(cue)
+                if mistaken is not None:
+                    return mistaken
             for c in cur.children:
                 if c.dep_ == "agent":
                     for p in c.children:
@@ -242,6 +246,20 @@ class Speakers:
                 return cur.head
             cur = cur.head
             hops += 1
+        return None
+
+    def _subject_in_clause_before(self, cue: Token) -> Token | None:
+        """The speaker the parse hung on a clause it made up before the cue, when the cue has its content after it
+        ("Tom Brix, a Marlow, Del., rabbi helping to organize the boycott, said he ...": "rabbi" taken for a verb
+        with "Brix" its subject): that clause's subject, when it opens the sentence and names someone."""
+        if not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+            return None
+        start = self.table.sent_bounds(cue.i)[0]
+        for c in cue.children:
+            if c.dep_ == "ccomp" and c.i < cue.i and c.left_edge.i == start:
+                subj = next((t for t in c.children if t.dep_ in SUBJECTS and t.i < c.i), None)
+                if subj is not None and self.in_quote[subj.i] < 0 and self._names_someone(subj):
+                    return subj
         return None
 
     def quoted_as(self, cue: Token) -> Token | None:
@@ -257,7 +275,9 @@ class Speakers:
         sent = doc[slice(*self.table.sent_bounds(cue.i))]
         # after the cue, when nothing else follows it: ", said Mr Peskov."
         nxt = cue.i + 1
-        if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]):
+        # (not the subject of the clause said: "said he and other rabbis were alarmed")
+        if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]) and not (
+                doc[nxt].dep_ in SUBJECTS and doc[nxt].head.i != cue.i):
             span = self.index.mention_at(nxt) or (nxt, nxt + 1)
             after = doc[span[1]] if span[1] < len(doc) else None
             if after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "CCONJ"}:
@@ -428,7 +448,13 @@ class Speakers:
             ent = index.entities[k]
             span = next(((a, b) for (a, b), kk in index.role_spans.items() if kk == k
                          and self.sent_of[a] == self.sent_of[tok.i]), None)
-            return Speaker(ent, mention, self._role_at(k, tok), tok.i, k,
+            role = self._role_at(k, tok)
+            if role is None and is_role_word(tok) and index.id_at(tok.i) is None and (
+                    self._holder_after_role(tok) is not None
+                    or any(c.dep_ == "appos" and index.id_at(c.i) == k for c in tok.children)):
+                # "the self-declared mayor of Eastport, Tom Brix": the role is the words before the name
+                role = self.role_phrase(tok)
+            return Speaker(ent, mention, role, tok.i, k,
                            org=self.relative_org(*span) if span else None)
         low = tok.lower_
         if low in RELATIVES and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
@@ -624,13 +650,18 @@ class Speakers:
                     kc = index.id_at(c.i) if c.dep_ == "appos" else None
                     if kc is not None and index.entities[kc].type == "PERSON" and kc != index.id_at(o.i):
                         return kc
+        # "the self-declared mayor of Eastport, Tom Brix, said": the holder's name the parse hung on the
+        # place or body of the role (a person there would be the one the role is relative to: "the wife of …")
+        if (appos := self._holder_after_role(tok)) is not None:
+            return index.id_at(appos.i)
         # a title run into the name by the parse: "Afghan Ambassador to the United States Hamdullah Mohib"; not
         # the one someone speaks for ("a spokesman for Bernie Sanders" is not Sanders)
         if is_role_word(tok):
             for i in range(tok.i + 1, min(tok.right_edge.i + 1, tok.i + 10)):
                 t = self.doc[i]
                 if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON"} or (
-                        t.lower_ in {"for", "to"} and tok.lemma_.lower() in AGENTS):
+                        t.lower_ in {"for", "to"} and tok.lemma_.lower() in AGENTS) or (
+                        t.lower_ in {"of", "to"} and tok.lemma_.lower() in RELATIONS):  # "the wife of John Smith"
                     break
                 kc = index.id_at(i)
                 if kc is not None and index.entities[kc].type == "PERSON":
@@ -639,6 +670,31 @@ class Speakers:
         for (a, b), kk in index.role_spans.items():
             if a <= tok.i < b and index.entities[kk].type == "PERSON":
                 return kk
+        return None
+
+    def _holder_after_role(self, tok: Token) -> Token | None:
+        """For a role noun ("mayor of Eastport, Tom Brix"), the person's name set off by a comma that the
+        parse made an apposition of the place or body in its "of"/"at"/"in" phrase; None when there is none."""
+        if not is_role_word(tok) or _plural(tok):
+            return None
+        index, lemma = self.index, tok.lemma_.lower()
+        # (one who speaks or stands for someone, or is related to them, is not that person: "an attorney for Tom
+        # Brix, Mark Hale", "the wife of Tom Brix, Anna Brix")
+        relative = lemma in AGENTS or lemma in RELATIONS
+        preps = {"of", "at", "in", "from", "for", "to"} if lemma in AGENTS else {"of", "at", "in", "from"}
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in preps or p.i < tok.i:
+                continue
+            for o in p.children:
+                ko = index.id_at(o.i)
+                if o.dep_ != "pobj" or (ko is not None and index.entities[ko].type == "PERSON" and not relative):
+                    continue
+                for c in o.children:
+                    kc = index.id_at(c.i)
+                    if c.dep_ == "appos" and c.i > o.i and c.left_edge.i > 0 and \
+                            self.doc[c.left_edge.i - 1].text == "," and kc is not None and \
+                            index.entities[kc].type == "PERSON" and self.in_quote[c.i] < 0:
+                        return c
         return None
 
     def _role_at(self, k: int, tok: Token) -> str | None:
@@ -671,6 +727,11 @@ class Speakers:
                 right = max(right, c.right_edge.i + 1)
             else:
                 break
+        holder = self._holder_after_role(tok)
+        if holder is not None:  # the role's words, not the name after them
+            right = min(right, holder.left_edge.i - 1)
+        while right > left + 1 and doc[right - 1].is_punct and doc[right - 1].text in {",", ";", ":"}:
+            right -= 1  # "the mayor of Eastport," before the name in apposition
         return " ".join(doc[left:right].text.split())
 
     def role_phrase(self, tok: Token) -> str:
@@ -751,7 +812,10 @@ class Speakers:
         kids = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids):
             return None
-        if any(c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} for c in kids) or tok.lower_ in WEAK_PEOPLE \
+        # (a clause or apposition set off by commas adds to the description, it does not narrow it: "The 78-year-old,
+        # who has been in office since 1998, said")
+        if any(c.dep_ in {"poss", "prep", "acl"} or (c.dep_ in {"relcl", "appos"} and not _set_off(c)) for c in kids) \
+                or tok.lower_ in WEAK_PEOPLE \
                 or tok.lower_ in UNNAMED_SOURCES:
             return None
         # "the Russian leader", "the Ohio governor" after a paragraph about someone else: a nationality or a
@@ -760,9 +824,15 @@ class Speakers:
         gender = gender_of_word(tok.lower_)
         office = _ABBREVIATIONS.get(tok.lower_, tok.lower_) if tok.lower_ in OFFICES else None
         found: set[int] = set()
-        for _, k, _, _ in self.salient_before(tok.i, 2):
+        nearest = None
+        for _, k, _, dist in self.salient_before(tok.i, 2):
             if self.index.entities[k].type != "PERSON":
                 continue
+            # an age says nothing else of who it is: the person of the nearest sentence that names one ("Blatter
+            # spoke …. The 78-year-old said")
+            if _age(tok) and nearest is not None and dist > nearest:
+                break
+            nearest = dist
             g = self.index.genders.get(k)
             if gender and g and g != gender:
                 continue
@@ -875,6 +945,12 @@ def _span_head(doc: Doc, s: int, e: int) -> int:
         if not (s <= h < e) or h == i:
             return i
     return e - 1
+
+
+def _set_off(t: Token) -> bool:
+    """A clause or apposition after its noun with a comma in front: "the senator, who …", "the judge, a Democrat,"."""
+    i = t.left_edge.i
+    return t.i > t.head.i and i > 0 and t.doc[i - 1].text == ","
 
 
 def _age(tok: Token) -> bool:
