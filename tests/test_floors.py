@@ -17,9 +17,9 @@ MINIMUMS = {
     "polnear-train": {"quotes.f1": 0.6, "quotes.e2e_f1": 0.6},  # issue 13: a fixed sample gated in CI
     "pronouns": {"dev.speaker_acc": 0.85},  # issue 13: the rules alone gave 0.815 on these; 0.85 at stop 24
     "speakers": {"cnn.speaker_acc": 0.8, "dev.speaker_acc": 0.8},  # issue 13: 0.865 and 0.816 at stop 20
-    # issue 13: quotations readers marked in cnn-train articles, no lower than at the start of stop 25
-    "cnn-quotes": {"quotes.f1": 0.95, "quotes.e2e_f1": 0.81, "reported.f1": 0.82, "reported.e2e_f1": 0.685},
-    "cnn-quotes-heldout": {"quotes.f1": 0.935, "quotes.e2e_f1": 0.735, "reported.f1": 0.775, "reported.e2e_f1": 0.61},
+    # issue 13: quotations readers marked in cnn-train articles, no lower than at the start of stop 26
+    "cnn-quotes": {"quotes.f1": 0.95, "quotes.e2e_f1": 0.815, "reported.f1": 0.82, "reported.e2e_f1": 0.69},
+    "cnn-quotes-heldout": {"quotes.f1": 0.935, "quotes.e2e_f1": 0.735, "reported.f1": 0.775, "reported.e2e_f1": 0.615},
     "newsquant": {"value": 0.95, "value+unit": 0.9, "value+change": 0.9, "value+concept": 0.85},
     "dates": {"rate": 0.57},  # Microsoft's own Python port passes 57%
     "timebank": {"value_f1": 0.767},  # issue 15: TimeBank dates no lower than the 0.767 it found
