@@ -381,7 +381,7 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
         if ctx.in_quote[i] >= 0 and t.text not in _MARK_TEXTS:
             break
         # (a verb of manner only right before the words, a comma or colon between: "shouted: "Stop!"", not "went to
-        # "Her,""; or as an aside: "as Ruth Hale puts it, …")
+        # "Harbour Lights""; or as an aside: "as Ruth Hale puts it, …")
         if is_cue(t) and not (_manner_only(t) and any(not doc[j].is_punct for j in range(i + 1, f.tok_start))
                               and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
             return t

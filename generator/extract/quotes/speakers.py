@@ -813,7 +813,7 @@ class Speakers:
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids):
             return None
         # (a clause or apposition set off by commas adds to the description, it does not narrow it: "The 78-year-old,
-        # who has been in office since 1998, said")
+        # who has led the board since 1998, said")
         if any(c.dep_ in {"poss", "prep", "acl"} or (c.dep_ in {"relcl", "appos"} and not _set_off(c)) for c in kids) \
                 or tok.lower_ in WEAK_PEOPLE \
                 or tok.lower_ in UNNAMED_SOURCES:
@@ -828,7 +828,7 @@ class Speakers:
         for _, k, _, dist in self.salient_before(tok.i, 2):
             if self.index.entities[k].type != "PERSON":
                 continue
-            # an age says nothing else of who it is: the person of the nearest sentence that names one ("Blatter
+            # an age says nothing else of who it is: the person of the nearest sentence that names one ("Brix
             # spoke …. The 78-year-old said")
             if _age(tok) and nearest is not None and dist > nearest:
                 break
