@@ -105,6 +105,11 @@ def has_subject(tok: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in tok.children)
 
 
+def manner_only(lemma: str) -> bool:
+    """A verb of manner and not of saying ("shouted", "went"): it utters only words right beside it."""
+    return lemma in MANNER and lemma not in SPEECH
+
+
 def is_speech_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return tok.pos_ in {"VERB", "AUX"} and (lemma in SPEECH or lemma in MANNER) and lemma not in NOT_CUES

@@ -45,7 +45,6 @@ from generator.extract.quotes.cues import (
     COMMISSIVE,
     DIRECTIVE,
     EVIDENTIAL,
-    MANNER,
     NOT_CUES,
     NOUN_CONTENT,
     NOUN_CUES,
@@ -56,6 +55,7 @@ from generator.extract.quotes.cues import (
     according_to,
     is_cue,
     is_speech_verb,
+    manner_only,
     passive_agent,
 )
 from generator.extract.quotes.marks import SPEAKER_LABEL, Quoted, find_quoted
@@ -332,8 +332,7 @@ def _cue_by_parse(ctx: _Context, f: _Found) -> Token | None:
         while steps < MAX_WALK:
             seen.add(cur)
             # ""a bomb" had gone off": a verb of manner the quoted words are the subject of does not utter them
-            said_by_words = steps == 0 and ctx.table.dep[i] in _CLAUSE_SUBJECTS and \
-                ctx.table.lemma[cur] in MANNER and ctx.table.lemma[cur] not in SPEECH
+            said_by_words = steps == 0 and ctx.table.dep[i] in _CLAUSE_SUBJECTS and manner_only(ctx.table.lemma[cur])
             if in_quote[cur] < 0 and ctx.table.pos[cur] in {"VERB", "AUX"} and is_cue(doc[cur]) and not said_by_words:
                 # "said that Hale shows "great courage"": a verb of showing with the words as its object shows
                 # them, it does not say them; a verb of saying above it wins
@@ -382,7 +381,8 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             break
         # (a verb of manner only right before the words, a comma or colon between: "shouted: "Stop!"", not "went to
         # "Harbour Lights""; or as an aside: "as Ruth Hale puts it, …")
-        if is_cue(t) and not (_manner_only(t) and any(not doc[j].is_punct for j in range(i + 1, f.tok_start))
+        apart = any(not doc[j].is_punct for j in range(i + 1, f.tok_start))
+        if is_cue(t) and not (manner_only(t.lemma_.lower()) and apart
                               and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
             return t
         i -= 1
@@ -401,11 +401,6 @@ def _writers_aside(cue: Token) -> bool:
     adjective = head.pos_ == "ADJ" or any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in verb.children)
     return adjective and verb.lemma_ == "be" and any(
         c.lower_ == "it" and c.dep_ in {"nsubj", "expl"} for c in verb.children)
-
-
-def _manner_only(t: Token) -> bool:
-    lemma = t.lemma_.lower()
-    return lemma in MANNER and lemma not in SPEECH
 
 
 def _cue_by_colon(ctx: _Context, f: _Found) -> Token | None:

@@ -134,6 +134,7 @@ class Speakers:
     """Speaker finding and resolution over one document."""
 
     def __init__(self, doc: Doc, index: EntityIndex, in_quote: list[int], table: DocTable):
+        self._holders: dict[int, Token | None] = {}  # role noun -> the holder's name after it (_holder_after_role)
         self.doc = doc
         self.index = index
         self.in_quote = in_quote
@@ -231,10 +232,8 @@ class Speakers:
                 apart = len(subjects) > 1 and last.i < cur.i and last.left_edge.i > 0 \
                     and self.doc[last.left_edge.i - 1].text == ","
                 return last if apart else subjects[0]
-            if hops == 0:
-                mistaken = self._subject_in_clause_before(cue)
-                if mistaken is not None:
-                    return mistaken
+            if hops == 0 and (mistaken := self._subject_in_clause_before(cue)) is not None:
+                return mistaken
             for c in cur.children:
                 if c.dep_ == "agent":
                     for p in c.children:
@@ -674,7 +673,13 @@ class Speakers:
 
     def _holder_after_role(self, tok: Token) -> Token | None:
         """For a role noun ("mayor of Eastport, Tom Brix"), the person's name set off by a comma that the
-        parse made an apposition of the place or body in its "of"/"at"/"in" phrase; None when there is none."""
+        parse made an apposition of the place or body in its "of"/"at"/"in" phrase; None when there is none.
+        Found once per noun: resolving a speaker asks for it three times (entity, role, mention)."""
+        if tok.i not in self._holders:
+            self._holders[tok.i] = self._find_holder(tok)
+        return self._holders[tok.i]
+
+    def _find_holder(self, tok: Token) -> Token | None:
         if not is_role_word(tok) or _plural(tok):
             return None
         index, lemma = self.index, tok.lemma_.lower()
@@ -824,13 +829,13 @@ class Speakers:
         gender = gender_of_word(tok.lower_)
         office = _ABBREVIATIONS.get(tok.lower_, tok.lower_) if tok.lower_ in OFFICES else None
         found: set[int] = set()
-        nearest = None
+        nearest, age = None, _age(tok)
         for _, k, _, dist in self.salient_before(tok.i, 2):
             if self.index.entities[k].type != "PERSON":
                 continue
             # an age says nothing else of who it is: the person of the nearest sentence that names one ("Brix
             # spoke …. The 78-year-old said")
-            if _age(tok) and nearest is not None and dist > nearest:
+            if age and nearest is not None and dist > nearest:
                 break
             nearest = dist
             g = self.index.genders.get(k)
