@@ -7,13 +7,15 @@ INPUT defaults to ``../shared/corpus/polnear-dev/articles.jsonl`` (next to the r
 Prints the bare parse time, the time of ``extract`` (parse + analyse + write, as the CLI does it),
 their ratio in wall-clock and in CPU time (the latter is steadier when other jobs share the
 machine), and how the analysis time splits between the extractors. Each measure is the best of
-``--repeat`` runs, so a busy machine inflates the numbers less.
+``--repeat`` runs, so a busy machine inflates the numbers less; the rounds' own ratios and their median follow
+(the figure to quote: on a shared machine the best of each measure may come from different spells).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -93,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             wholes.append(whole_extract(articles, Path(tmp)))
     bare, whole = min(b for b, _ in bares), min(w for w, _ in wholes)
     bare_cpu, whole_cpu = min(c for _, c in bares), min(c for _, c in wholes)
+    # each round's own ratio: a round's two measures run back to back, so a slow spell of a shared machine (its
+    # speed here varies by a third from minute to minute) weighs on both; the median of rounds is the figure to quote
+    paired = sorted(w[1] / b[1] for b, w in zip(bares, wholes, strict=True))
     stages = stage_times(nlp, articles)
     print(f"articles        {len(articles)}")
     print(f"bare nlp.pipe   {bare:7.2f} s")
@@ -101,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare, CPU time  {bare_cpu:7.2f} s")
     print(f"whole, CPU time {whole_cpu:7.2f} s")
     print(f"ratio           {whole_cpu / bare_cpu:7.3f}   (CPU time of this process: steadier on a busy machine)")
+    print(f"rounds' ratios  {' '.join(f'{r:.3f}' for r in paired)}   (CPU time, each round's pair)")
+    print(f"median ratio    {statistics.median(paired):7.3f}")
     for name, sec in stages.items():
         print(f"  {name:<14}{sec:7.2f} s  ({sec / bare:.1%} of the parse)")
     return 0

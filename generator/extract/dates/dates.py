@@ -522,11 +522,11 @@ def _tense_of(tok: Token) -> tuple[bool | None, bool]:
             break
         if verb.pos_ == "ADJ" and verb is not tok:
             return None, False
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
         deadline = deadline or verb.lower_ in _DEADLINE
-        direct = direct and (verb.pos_ in ("ADP", "VERB", "AUX") or verb.head is verb)
+        direct = direct and (verb.pos_ in ("ADP", "VERB", "AUX") or verb.head.i == verb.i)
     if verb.pos_ not in ("VERB", "AUX"):
         return (False if modifier else None), False
     future = _verb_tense(verb)
@@ -574,7 +574,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
     if any(k.tag_ == "MD" for k in kids) and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(
             k.dep_ == "auxpass" and k.tag_ == "VB" for k in kids))):
         return True  # "would", "could", "may" ... with a plain verb, "would be paid": not yet
-    if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head is not verb and depth < 3:
+    if verb.tag_ == "VB" and any(k.tag_ == "TO" for k in kids) and verb.head.i != verb.i and depth < 3:
         # "plans to vote on Friday", "is due to meet": an infinitive looks ahead of the verb it hangs from
         head = verb.head
         if head.lemma_.lower() in _AHEAD and head.tag_ != "VBD" \
@@ -589,13 +589,13 @@ def _verb_tense(verb: Token, depth: int = 0) -> bool | None:
         return True  # "is meeting on Friday"
     if verb.tag_ == "VBN" and present_be and verb.lemma_.lower() in _AHEAD:
         return True  # "is scheduled for Friday"
-    if verb.tag_ == "VBN" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb \
+    if verb.tag_ == "VBN" and verb.dep_ == "xcomp" and depth < 3 and verb.head.i != verb.i \
             and all(k.lower_ in ("get", "getting", "be", "being") for k in kids):
         return _verb_tense(verb.head, depth + 1)  # "is going to start getting beat up in the spring"
     if verb.tag_ in ("VBD", "VBN") or any(k.tag_ == "VBD" for k in kids):
         return False
     if verb.tag_ == "VBG" and not kids and verb.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)  # "has fluctuated, rising ... from $29.75 in March"
     return None
 

@@ -401,7 +401,7 @@ def _governor(tok: Token) -> Token:
     """The verb (or failing that the noun or adjective) a figure hangs from, through number and preposition links."""
     t = tok
     for _ in range(6):
-        if t.dep_ not in _NUMBER_LINKS or t.head is t:
+        if t.dep_ not in _NUMBER_LINKS or t.head.i == t.i:
             break
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -430,7 +430,7 @@ def _subject(verb: Token) -> Token | None:
             if subj[0].lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                 return verb.head  # "bank stocks, which were up 2.8%"
             return subj[0]
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp") or verb.head.i == verb.i:
             break
         if verb.dep_ in ("ccomp", "xcomp") and _says(verb.head):
             break
@@ -440,9 +440,9 @@ def _subject(verb: Token) -> Token | None:
         if described is not None:
             return described
         verb = verb.head
-        if verb.pos_ == "ADP" and verb.head is not verb:  # "after plummeting 65%"
+        if verb.pos_ == "ADP" and verb.head.i != verb.i:  # "after plummeting 65%"
             verb = verb.head
-        if verb.pos_ == "ADV" and verb.dep_ == "advmod" and verb.head is not verb:  # "were up 57% after falling"
+        if verb.pos_ == "ADV" and verb.dep_ == "advmod" and verb.head.i != verb.i:  # "were up 57% after falling"
             verb = verb.head
     return None
 

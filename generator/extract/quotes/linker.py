@@ -85,7 +85,7 @@ class Lookups:
 
     def __init__(self, doc: Doc, index: EntityIndex, table: DocTable, in_quote: list[int]):
         self.doc, self.index, self.table, self.in_quote = doc, index, table, in_quote
-        self.static: dict[int, dict[str, float]] = {}  # token -> its features that do not depend on the quotation
+        self.static: dict[int, list[float]] = {}  # token -> its features that do not depend on the quotation
         self.kinds: dict[int, bool] = {}  # token -> is_candidate, filled as the windows of quotations meet it
         self.cue_sents = {table.sent_of[i] for i in range(len(doc)) if in_quote[i] < 0 and self.speech(i)}
 
@@ -350,12 +350,21 @@ STATIC = frozenset({"subject_of_speech", "subject", "possessive", "object", "adj
                     "source_noun", "cue_in_sentence", "plain", "pronoun_says", "name_says"})
 
 
+_STATIC_AT = tuple((n, fn) for n, (name, fn) in enumerate(FEATURES) if name in STATIC)
+_DYNAMIC_AT = tuple((n, fn) for n, (name, fn) in enumerate(FEATURES) if name not in STATIC)
+
+
 def features(lk: Lookups, i: int, q: Quotation) -> tuple[float, ...]:
     """The candidate's feature vector, in the order of :data:`FEATURES`."""
-    static = lk.static.get(i)
-    if static is None:
-        static = lk.static[i] = {name: fn(lk, i, q) for name, fn in FEATURES if name in STATIC}
-    return tuple(static[name] if name in STATIC else fn(lk, i, q) for name, fn in FEATURES)
+    x = lk.static.get(i)
+    if x is None:  # the token's own features, in place, the others left to fill
+        x = lk.static[i] = [0.0] * len(FEATURES)
+        for n, fn in _STATIC_AT:
+            x[n] = fn(lk, i, q)
+    x = list(x)
+    for n, fn in _DYNAMIC_AT:
+        x[n] = fn(lk, i, q)
+    return tuple(x)
 
 
 # -- weights ------------------------------------------------------------------------------------

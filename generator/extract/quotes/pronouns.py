@@ -193,7 +193,7 @@ def _inside_report(tok: Token) -> bool:
     for _ in range(12):
         if t.dep_ in {"ccomp", "xcomp"} and t.head.lemma_.lower() in SPEAKING:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -1232,7 +1232,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     # after it
     first = toks[0]
     if first.lower_ in ADVERBIAL_MARKS | {"when", "if"} and first.dep_ in {"mark", "advmod"} and \
-            not (a <= first.head.head.i < b and first.head.head is not first.head):
+            not (a <= first.head.head.i < b and first.head.head.i != first.head.i):
         return None
     # a clause with a subject of its own: "the bridge would reopen", not "is a lie unless proven" ("there is" too,
     # which the parse may not mark as a subject)

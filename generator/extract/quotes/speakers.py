@@ -239,7 +239,7 @@ class Speakers:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p
-            if cur.dep_ not in _CLIMB or cur.head is cur:
+            if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
             if cur.dep_ == "relcl":  # "the official who said ..." -> "official"
                 return cur.head
@@ -456,7 +456,7 @@ class Speakers:
             return Speaker(ent, mention, role, tok.i, k,
                            org=self.relative_org(*span) if span else None)
         low = tok.lower_
-        if low in RELATIVES and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        if low in RELATIVES and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             # "Smith, who said …", "those who say …": the words stay "who", the speaker is the noun it is about;
             # a role noun the article ties to nobody falls back on the nearest person, as any pronoun does
             noun = tok.head.head
@@ -570,6 +570,7 @@ class Speakers:
                 c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} or self.index.at(c.i) is not None for c in kids):
             return None
         actors: set[int] = set()
+        passing: set[int] = set()
         for tok_i, k, subject, _ in self.salient_before(tok.i, 2):
             ent, said_to = self.index.entities[k], self.doc[tok_i]
             if ent.type != "ORG" or (said_to.dep_ in {"dobj", "dative"} and said_to.head.lemma_ == "tell"):
@@ -580,15 +581,22 @@ class Speakers:
                 continue  # another kind of body: "the group" is not the Ministry of Foreign Affairs
             if subject:
                 actors.add(k)
+            elif _kind_in_name(kind, ent.name):  # named in passing: only one whose name says what it is
+                passing.add(k)
         # the one organisation in reach the text made the subject of something ("Business Insider commented on
         # …, but acknowledged … "…," the company said"), others named only in passing
         if len(actors) == 1:
             return actors.pop()
         if actors:
             return None
+        # with none made a subject, the one named in reach at all whose name has a word of that kind ("… said Ann
+        # Lee, a director of Acme Corp. The company said …"), unless the article described another one so (then
+        # nobody: two to choose from)
+        named = {k for k, at in self.described_as().get(kind, ()) if at < tok.i}
+        if len(passing) == 1:
+            return passing.pop() if not named or passing <= named else None
         # else the one organisation the article described so before ("her publisher, HarperCollins, said …"),
         # when it is the organisation named last in the sentences before
-        named = {k for k, at in self.described_as().get(kind, ()) if at < tok.i}
         if len(named) != 1:
             return None
         for _, k, _, _ in self.salient_before(tok.i, DESCRIBED_REACH):
@@ -812,15 +820,22 @@ class Speakers:
     def by_description(self, tok: Token) -> int | None:
         """The person a definite description stands for when the text leaves one choice: "Bernie Sanders spoke
         in Ohio. The Vermont senator said …". Only "the"/"this" + a singular person noun with no owner or
-        complement of its own, and only when exactly one person (of a compatible gender) is named outside
-        quotations in that sentence or the two before it; otherwise nobody."""
+        complement that names someone ("the bakery's founder" may stand for someone, "Smith's aide" may not),
+        and only when exactly one person (of a compatible gender) is named outside quotations in that sentence or
+        the two before it; otherwise nobody."""
         kids = list(tok.children)
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in kids):
+        # the article's "the" is the owner's in "the county's prosecutor"
+        owners = [c for c in kids if c.dep_ == "poss" and _common_owner(c)]
+        dets = kids + [k for o in owners for k in o.children]
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in dets):
             return None
         # (a clause or apposition set off by commas adds to the description, it does not narrow it: "The 78-year-old,
         # who has led the board since 1998, said")
-        if any(c.dep_ in {"poss", "prep", "acl"} or (c.dep_ in {"relcl", "appos"} and not _set_off(c)) for c in kids) \
-                or tok.lower_ in WEAK_PEOPLE \
+        # an owner or complement that is a common noun narrows the description without naming anyone else: "the
+        # county's prosecutor", "the founder of the bakery" (not "Smith's aide", "the wife of Smith", "her lawyer")
+        if any(c.dep_ == "acl" or (c.dep_ == "poss" and not _common_owner(c)) or (c.dep_ == "prep" and not
+               _common_complement(c)) or (c.dep_ in {"relcl", "appos"} and not _set_off(c)) for c in kids) \
+                or tok.lower_ in WEAK_PEOPLE or tok.lemma_.lower() in RELATIONS \
                 or tok.lower_ in UNNAMED_SOURCES:
             return None
         # "the Russian leader", "the Ohio governor" after a paragraph about someone else: a nationality or a
@@ -904,7 +919,13 @@ def _may_be(kind: str, name: str) -> bool:
     word of that kind ("the agency": the Border Guard Service) or no word of another ("the group" is not the
     Ministry of Foreign Affairs)."""
     words = {w.lower().rstrip(".,") for w in name.split()}
-    return bool(words & KIND_WORDS.get(kind, {kind})) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)
+    return _kind_in_name(kind, name) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)
+
+
+def _kind_in_name(kind: str, name: str) -> bool:
+    """The organisation's name says it is of this kind: "Acme Corp" for "the company", "the Border Guard Service"
+    for "the agency"."""
+    return bool({w.lower().rstrip(".,") for w in name.split()} & KIND_WORDS.get(kind, {kind}))
 
 
 def _bare_description(tok: Token) -> bool:
@@ -937,7 +958,7 @@ def _words(text: str) -> set[str]:
     import re
 
     out = set()
-    for w in re.findall(r"[\w-]+", text.lower().replace("\u2019", "'")):
+    for w in re.findall(r"[\w-]+", text.lower().replace("\u2019", "'").replace(".", "")):
         if w in _STOP or w in {"s", "'s", "of", "for"}:
             continue
         out.add(_ABBREVIATIONS.get(w, w))
@@ -958,6 +979,20 @@ def _set_off(t: Token) -> bool:
     return t.i > t.head.i and i > 0 and t.doc[i - 1].text == ","
 
 
+def _common_owner(t: Token) -> bool:
+    """An owner in front of a description that names nobody: "the county's", "the company's" (not "Smith's",
+    "her", "Acme's")."""
+    return t.pos_ == "NOUN" and not t.ent_type_ and all(
+        w.pos_ in {"DET", "NOUN", "ADJ", "PART", "PUNCT"} and not w.ent_type_ for w in t.subtree)
+
+
+def _common_complement(t: Token) -> bool:
+    """A complement after a description that names no person: "of the bakery", "for North Korea", "at the
+    Huffington Post" (not "of Smith", "to the senator")."""
+    return t.lower_ in {"of", "for", "at"} and any(c.dep_ == "pobj" for c in t.children) and not any(
+        w.ent_type_ == "PERSON" or w.pos_ == "PRON" or is_role_word(w) for w in t.subtree)
+
+
 def _age(tok: Token) -> bool:
     """"the 78-year-old" (one token or "78 - year - old"): a person described by age alone."""
     doc = tok.doc
@@ -973,4 +1008,5 @@ def _plural(tok: Token) -> bool:
 def _places_in(tok: Token) -> set[str]:
     """The nationalities and places in a description before its head ("the Russian leader", "the Ohio
     governor"), party words aside: a person it stands for must have been given them."""
-    return {c.lower_ for c in tok.subtree if c.i < tok.i and c.ent_type_ in {"NORP", "GPE", "LOC"}} - PARTIES
+    return {c.lower_.replace(".", "") for c in tok.subtree if c.i < tok.i and c.ent_type_ in {"NORP", "GPE", "LOC"}} \
+        - PARTIES
