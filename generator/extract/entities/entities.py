@@ -205,14 +205,14 @@ def _clean(table: DocTable, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 def _name_ends_in_s(table: DocTable, i: int) -> bool:
     """Whether the "'s" at ``i`` is the end of a name, not a possessive: "Marlow Joe's said", "auction house
     Christie's": the word it hangs on is the subject or object itself, owning nothing."""
     head = table.head[i]
     return head == i - 1 and table.dep[i] == "case" and table.dep[head] in _ARGUMENTS and table.pos[head] == "PROPN"
-
-
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:

@@ -381,12 +381,16 @@ def _cue_beside(ctx: _Context, f: _Found) -> Token | None:
             break
         # (a verb of manner only right before the words, a comma or colon between: "shouted: "Stop!"", not "went to
         # "Harbour Lights""; or as an aside: "as Ruth Hale puts it, …")
-        apart = any(not doc[j].is_punct for j in range(i + 1, f.tok_start))
-        if is_cue(t) and not (manner_only(t.lemma_.lower()) and apart
+        if is_cue(t) and not (manner_only(t.lemma_.lower()) and _words_between(doc, i, f.tok_start)
                               and not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)):
             return t
         i -= 1
     return None
+
+
+def _words_between(doc: Doc, i: int, j: int) -> bool:
+    """Whether anything but punctuation stands between tokens i and j."""
+    return any(not doc[k].is_punct for k in range(i + 1, j))
 
 
 def _writers_aside(cue: Token) -> bool:
@@ -1194,8 +1198,7 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     doc = ctx.doc
     a, b = span
     # drop the complementiser and edge punctuation
-    while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct or doc[a].is_space
-                     or doc[a].pos_ == "CCONJ" or _complementiser(doc, a, b)):
+    while a < b and _lead_filler(doc, a, b):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
         b -= 1
@@ -1250,6 +1253,14 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
                   sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
+
+
+def _lead_filler(doc: Doc, a: int, b: int) -> bool:
+    """A word a reported clause (tokens a..b) does not start with: its complementiser, punctuation, a joining
+    "and"."""
+    t = doc[a]
+    return (t.lower_ == "that" and t.dep_ == "mark") or t.is_punct or t.is_space or t.pos_ == "CCONJ" \
+        or _complementiser(doc, a, b)
 
 
 def _complementiser(doc: Doc, a: int, b: int) -> bool:
@@ -1420,8 +1431,7 @@ def _clause_of(ctx: _Context, f: _Found) -> tuple[int, int] | None:
     for a, b in spans:
         if not (a <= f.tok_start < b):
             continue
-        while a < b and ((doc[a].lower_ == "that" and doc[a].dep_ == "mark") or doc[a].is_punct
-                         or doc[a].is_space or doc[a].pos_ == "CCONJ") and doc[a].text not in _MARK_TEXTS:
+        while a < b and _lead_filler(doc, a, b) and doc[a].text not in _MARK_TEXTS:
             a += 1
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _MARK_TEXTS:
             b -= 1

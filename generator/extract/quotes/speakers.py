@@ -825,15 +825,15 @@ class Speakers:
         the two before it; otherwise nobody."""
         kids = list(tok.children)
         # the article's "the" is the owner's in "the county's prosecutor"
-        owners = [c for c in kids if c.dep_ == "poss" and _common_owner(c)]
-        dets = kids + [k for o in owners for k in o.children]
+        owners = {c.i: c for c in kids if c.dep_ == "poss" and _common_owner(c)}
+        dets = kids + [k for o in owners.values() for k in o.children]
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in dets):
             return None
         # (a clause or apposition set off by commas adds to the description, it does not narrow it: "The 78-year-old,
         # who has led the board since 1998, said")
         # an owner or complement that is a common noun narrows the description without naming anyone else: "the
         # county's prosecutor", "the founder of the bakery" (not "Smith's aide", "the wife of Smith", "her lawyer")
-        if any(c.dep_ == "acl" or (c.dep_ == "poss" and not _common_owner(c)) or (c.dep_ == "prep" and not
+        if any(c.dep_ == "acl" or (c.dep_ == "poss" and c.i not in owners) or (c.dep_ == "prep" and not
                _common_complement(c)) or (c.dep_ in {"relcl", "appos"} and not _set_off(c)) for c in kids) \
                 or tok.lower_ in WEAK_PEOPLE or tok.lemma_.lower() in RELATIONS \
                 or tok.lower_ in UNNAMED_SOURCES:
@@ -918,14 +918,17 @@ def _may_be(kind: str, name: str) -> bool:
     """Whether an organisation of this name may be what a description of this kind stands for: its name has a
     word of that kind ("the agency": the Border Guard Service) or no word of another ("the group" is not the
     Ministry of Foreign Affairs)."""
-    words = {w.lower().rstrip(".,") for w in name.split()}
-    return _kind_in_name(kind, name) or not words & (BODY_NOUNS | ORG_DESCRIPTIONS)
+    return _kind_in_name(kind, name) or not _name_words(name) & (BODY_NOUNS | ORG_DESCRIPTIONS)
 
 
 def _kind_in_name(kind: str, name: str) -> bool:
     """The organisation's name says it is of this kind: "Acme Corp" for "the company", "the Border Guard Service"
     for "the agency"."""
-    return bool({w.lower().rstrip(".,") for w in name.split()} & KIND_WORDS.get(kind, {kind}))
+    return bool(_name_words(name) & KIND_WORDS.get(kind, {kind}))
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().rstrip(".,") for w in name.split()}
 
 
 def _bare_description(tok: Token) -> bool:
