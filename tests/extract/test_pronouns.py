@@ -85,6 +85,19 @@ def test_nobody_is_always_a_candidate_and_last(nlp):
     assert len({len(pronouns.features(c, ctx)) for c in cands}) == 1
 
 
+def test_a_source_named_by_according_to_is_the_last_speaker(nlp):
+    """Even when the sentence gives no clause of its own to report ("The report, according to X, shows ...")."""
+    doc = nlp("Tom Brix said the harbour was safe. The report, according to engineer Paul Hale, shows how worn the "
+              "wall is. He said the repairs would take months.")
+    index = extract_entities(doc)
+    rec: list = []
+    with pronouns.recording(rec):
+        extract_quotes(doc, index)
+    ((_, _, cands, _),) = [r for r in rec if r[0].text == "He"]
+    (last,) = [c for c in cands if c.last_speaker]
+    assert index.entities[last.entity].name == "Paul Hale"
+
+
 # -- weights ------------------------------------------------------------------------------------
 
 def test_shipped_weights_fit_the_features():

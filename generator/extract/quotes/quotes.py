@@ -160,7 +160,9 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for f in found:
         _attribute(ctx, speakers, f)
     _share_within_quotation(found)
-    reported = _outermost(_reported(ctx, speakers))
+    # (after the quotations: a quotation's "he" looks back to the speakers of quotations before it; a report's "he"
+    # to the speakers of both before it, never to one the text names only later)
+    reported = _outermost([f for i in _reported_cues(ctx) for f in _reported_at(ctx, speakers, doc[i])])
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, speakers, items)
     items = [f for f in items if _keep(ctx, f)]
@@ -755,55 +757,48 @@ def _is_label(ctx: _Context, f: _Found) -> bool:
 
 # -- reported speech ----------------------------------------------------------------------------
 
-def _reported(ctx: _Context, speakers: Speakers) -> list[_Found]:
-    doc, table = ctx.doc, ctx.table
-    # candidate cues, found on the attribute columns: speech lemmas, heads of complement clauses
+def _reported_cues(ctx: _Context) -> list[int]:
+    """Candidate cues of reported speech, found on the attribute columns: speech lemmas, "according", heads of
+    complement clauses; none inside a quotation."""
+    table = ctx.table
     cands = {i for i, lemma in enumerate(table.lemma) if lemma in SPEECH}
     cands.update(i for i, low in enumerate(table.lower) if low == "according")
     cands.update(table.head[i] for i, dep in enumerate(table.dep) if dep == "ccomp")
+    return sorted(i for i in cands if ctx.in_quote[i] < 0)
+
+
+def _reported_at(ctx: _Context, speakers: Speakers, tok: Token) -> list[_Found]:
+    """The reported items of one candidate cue, their speaker resolved and noted."""
+    if tok.lower_ == "according" and according_to(tok) is not None:
+        f = _according_clause(ctx, speakers, tok)
+        return [f] if f is not None else []
+    if not is_cue(tok, stance=False) or _writers_aside(tok):
+        return []
+    if _as_attribution(tok):
+        f = _as_clause(ctx, speakers, tok)
+        return [f] if f is not None else []
+    if (span := _what_content(tok)) is not None:
+        return _spoken(speakers, _object_item(ctx, span, tok), tok)
+    clauses = _complements(tok) or _misattached_that(tok)
+    trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok) \
+        or _end_attribution(ctx, tok)
+    if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
+        span = _object_content(tok)
+        return _spoken(speakers, _object_item(ctx, span, tok) if span is not None else None, tok, any_noun=False)
+    if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
+        return []
     out: list[_Found] = []
-    for i in sorted(cands):
-        if ctx.in_quote[i] >= 0:
+    speaker = None
+    for f in [_reported_item(ctx, trailing, tok)] if trailing is not None else _content_items(ctx, tok, clauses):
+        if f is None:
             continue
-        tok = doc[i]
-        if tok.lower_ == "according" and according_to(tok) is not None:
-            f = _according_clause(ctx, speakers, tok)
-            if f is not None:
-                out.append(f)
-            continue
-        if not is_cue(tok, stance=False) or _writers_aside(tok):
-            continue
-        if _as_attribution(tok):
-            f = _as_clause(ctx, speakers, tok)
-            if f is not None:
-                out.append(f)
-            continue
-        clauses = _complements(tok) or _misattached_that(tok)
-        trailing = None if clauses else _trailing_attribution(ctx, tok) or _parenthetical_attribution(ctx, tok) \
-            or _end_attribution(ctx, tok)
-        if not clauses and trailing is None and not any(_conj_that(c) for c in tok.children):
-            span = _object_content(tok)
-            f = _object_item(ctx, span, tok) if span is not None else None
-            if f is not None:
-                f.speaker = speakers.speaker_of(tok)
-                if _can_speak(speakers, f.speaker, tok, any_noun=False):
-                    speakers.note_speaker(f.speaker.token if f.speaker.token is not None else tok.i,
-                                          f.speaker.entity_id)
-                    out.append(f)
-            continue
-        if any(c.lower_ in {"if", "whether"} for cl in clauses for c in cl.children if c.dep_ == "mark"):
-            continue
-        speaker = None
-        for f in [_reported_item(ctx, trailing, tok)] if trailing is not None else _content_items(ctx, tok, clauses):
-            if f is None:
-                continue
-            if speaker is None:
-                speaker = speakers.speaker_of(tok)
-                if not _can_speak(speakers, speaker, tok):
-                    break
-                speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
-            f.speaker = speaker
-            out.append(f)
+        if speaker is None:
+            speaker = speakers.speaker_of(tok)
+            if not _can_speak(speakers, speaker, tok):
+                break
+            speakers.note_speaker(speaker.token if speaker.token is not None else tok.i, speaker.entity_id)
+        f.speaker = speaker
+        out.append(f)
     return out
 
 
@@ -848,6 +843,46 @@ def _object_content(cue: Token) -> tuple[int, int] | None:
     return None
 
 
+def _spoken(speakers: Speakers, f: _Found | None, cue: Token, *, any_noun: bool = True) -> list[_Found]:
+    """An item with its cue's speaker, resolved and noted; nothing when there is no item or no one who can speak."""
+    if f is None:
+        return []
+    f.speaker = speakers.speaker_of(cue)
+    if not _can_speak(speakers, f.speaker, cue, any_noun=any_noun):
+        return []
+    speakers.note_speaker(f.speaker.token if f.speaker.token is not None else cue.i, f.speaker.entity_id)
+    return [f]
+
+
+#: verbs that name what something is through an object and its complement: "what they call a timid response"
+_NAMING = {"call", "label", "brand", "term", "dub"}
+
+
+def _what_content(cue: Token) -> tuple[int, int] | None:
+    """What a cue with "what" for its object says something is, as a token range: "after what police said was an
+    unprovoked attack" (the complement of "was"), "what officials described as the worst storm in decades" (the
+    "as" phrase), "what they call a timid response" (the complement of "call"). The speaker and the "what" are
+    not part of it."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children) or \
+            not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return None
+    lemma, head = cue.lemma_.lower(), cue.head
+    if cue.dep_ == "csubj" and head.lemma_ == "be" and head.i > cue.i:
+        said = next((c for c in head.children if c.dep_ in {"attr", "acomp"} and c.i > head.i), None)
+    elif lemma in AS_CONTENT:
+        as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i), None)
+        said = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    elif lemma in _NAMING:
+        said = next((c for c in cue.children if c.dep_ in {"oprd", "xcomp"} and c.i > cue.i), None)
+    else:
+        return None
+    if said is None:
+        return None
+    # (to the end of the "what" clause: "what they call a timid response so far to the threat")
+    end = max(said.right_edge.i, (head if cue.dep_ == "csubj" else cue).right_edge.i)
+    return said.left_edge.i, end + 1
+
+
 def _participle_of(cue: Token) -> bool:
     """A participle that tells what the subject of the verb before it said: "the mayor spoke on Monday, urging
     residents to stay home" (the mayor urged); not one with a subject of its own, a passive verb before it or a
@@ -867,7 +902,7 @@ def _object_item(ctx: _Context, span: tuple[int, int], cue: Token) -> _Found | N
         return None  # "described the harm it would do: "...": a lead-in to the words after it
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
-    b = _tail_cut(ctx, a, _narration_cut(doc, a, b))
+    b = _tail_cut(ctx, a, _narration_cut(doc, a, b, cue))
     if b - a < MIN_REPORTED_TOKENS or any(ctx.in_quote[i] >= 0 for i in range(a, b)):
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
@@ -939,7 +974,8 @@ def _trailing_attribution(ctx: _Context, cue: Token) -> tuple[int, int] | None:
     if subj is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc", "dative"} and not _addressee(c)
                            for c in cue.children):
         return None
-    comma = subj.left_edge.i - 1
+    # "..., said one of their lawyers, Ann Lee": the speaker may follow the cue
+    comma = subj.left_edge.i - 1 if subj.i < cue.i else cue.i - 1
     if comma <= 0 or ctx.doc[comma].text != ",":
         return None
     start = ctx.table.sent_bounds(cue.i)[0]
@@ -1081,7 +1117,7 @@ def _joined_that(ctx: _Context, cue: Token, clauses: list[Token]) -> tuple[int, 
         return None
     lo = min(c.left_edge.i for c in after)
     hi = max(c.right_edge.i for c in after) + 1
-    return (_time_lead_cut(ctx.doc, lo, hi), _narration_cut(ctx.doc, lo, hi))
+    return (_time_lead_cut(ctx.doc, lo, hi), _narration_cut(ctx.doc, lo, hi, cue))
 
 
 def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tuple[int, int]]:
@@ -1101,6 +1137,8 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 lo, hi = cue.i + 1, hi
         elif (subject := _object_as_subject(cue, clauses)) is not None:
             lo = subject.left_edge.i  # "said even the region -- Leyte -- has special meaning"
+        if lo > cue.i:
+            hi = _whole_words(doc, cue, hi)
         # elliptical "said X but that Y": Y is a clause of its own
         cuts = sorted((t for c in clauses for t in c.subtree if _conj_that(t)), key=lambda t: t.left_edge.i)
         start = lo
@@ -1111,12 +1149,21 @@ def _content_spans(ctx: _Context, cue: Token, clauses: list[Token]) -> list[tupl
                 end -= 1
             spans.append((start, end))
             start = left
-        spans.append((_time_lead_cut(doc, start, hi), _narration_cut(doc, start, hi)))
+        spans.append((_time_lead_cut(doc, start, hi), _narration_cut(doc, start, hi, cue)))
     # "dismissed the reports as ... and that Russia needs ...": a "that" clause conjoined to the cue itself
     for t in cue.children:
         if _conj_that(t) and not is_cue(t):
             spans.append((t.left_edge.i, t.right_edge.i + 1))
     return spans
+
+
+def _whole_words(doc: Doc, cue: Token, hi: int) -> int:
+    """"said it has been re-examining data": the parse split a hyphenated word into two complements of the cue,
+    so the clause would end inside the word. It runs on over the rest of the word and what hangs on it."""
+    while hi < len(doc) and not doc[hi - 1].whitespace_ and "-" in (doc[hi - 1].text, doc[hi].text):
+        t = doc[hi]
+        hi = max(hi + 1, t.right_edge.i + 1) if t.head.i == cue.i else hi + 1
+    return hi
 
 
 def _object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
@@ -1133,7 +1180,7 @@ def _object_as_subject(cue: Token, clauses: list[Token]) -> Token | None:
     return objs[0]
 
 
-def _narration_cut(doc: Doc, a: int, b: int) -> int:
+def _narration_cut(doc: Doc, a: int, b: int, cue: Token) -> int:
     """Where a reported clause ends when the parse ran narration into it: a second speech verb sharing the
     speaker ("said it was "resolutely opposed" to the test and warned North Korea to ...") or a participle
     after a comma about the speaker ("..., engaging in what analysts described as ...")."""
@@ -1141,7 +1188,8 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
         t = doc[i]
         if not (a <= t.head.i < b) or any(c.dep_ in _CLAUSE_SUBJECTS for c in t.children):
             continue
-        narration = (t.dep_ == "conj" and t.pos_ == "VERB" and is_speech_verb(t)) or \
+        narration = (t.dep_ == "conj" and t.pos_ == "VERB" and is_speech_verb(t)
+                     and not _shares_verb_group(t, cue)) or \
             (t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i > a and doc[t.left_edge.i - 1].text == ",")
         if narration:
             end = t.left_edge.i
@@ -1150,6 +1198,15 @@ def _narration_cut(doc: Doc, a: int, b: int) -> int:
                 end -= 1
             return end
     return b
+
+
+def _shares_verb_group(t: Token, cue: Token) -> bool:
+    """A conjoined verb that goes on the clause's own verb rather than the cue's: a participle after a cue that is
+    none ("said Obama is acting unlawfully and showing disregard"), a bare verb with no auxiliary of its own
+    ("tends to arm himself and go towards danger")."""
+    if t.tag_ == "VBG":
+        return cue.tag_ != "VBG"
+    return t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
 
 
 #: subordinators and prepositions of a concession or contrast the writer adds after the content: "..., despite
@@ -1173,7 +1230,10 @@ def _tail_cut(ctx: _Context, a: int, b: int) -> int:
         if head.right_edge.i != b - 1 or head.left_edge.i != k + 1 or not (a <= head.head.i < k):
             continue
         first = doc[k + 1].lower_
-        appositive = head.dep_ == "appos" or (head.dep_ == "npadvmod" and head.pos_ == "NOUN")
+        # (not a list the parse read as one: "differ on Israel, the nuclear deal and the court", whose last item
+        # has a determiner of its own, unlike the description "Don Berg, a former mayor and ambassador")
+        appositive = (head.dep_ == "appos" or (head.dep_ == "npadvmod" and head.pos_ == "NOUN")) and not any(
+            c.dep_ == "conj" and any(g.dep_ == "det" for g in c.children) for c in head.children)
         concession = first in CONCESSIVE or (first == "even" and doc[k + 2].lower_ in CONCESSIVE)
         if appositive or concession or (head.dep_ == "relcl" and first in {"which", "who"}):
             return k
@@ -1229,7 +1289,8 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
         return None
     # "what he wants", "whether to run": a question, not a statement; unless the word opens the statement's subject
     # ("Whether the rail plan or the harbour plan is cheaper will be part of the review, said Anna Berg")
-    if toks[0].lower_ in _NOT_CONTENT_START and not _opens_subject_clause(toks[0], a, b):
+    if toks[0].lower_ in _NOT_CONTENT_START and not _opens_subject_clause(toks[0], a, b) \
+            and not _degree_word(toks[0]):
         return None
     # "... when she answered a call": an adverbial clause the parse took for the content, with no main clause
     # after it
@@ -1247,12 +1308,33 @@ def _reported_item(ctx: _Context, span: tuple[int, int], cue: Token, *, whole: b
     # the study, 17% of children were obese": the parse hung "17%" on "study")
     if not subject and not (whole and _finite_root_in(ctx, a, b)):
         return None
+    # "might find it difficult to adapt", "found him guilty": an object and what it was found to be, no statement
+    if cue.lemma_.lower() in _SMALL_CLAUSE_CUES and _small_clause(doc, a, b):
+        return None
     # "she said, but ...": the parse ran two attributions together
     if len(toks) > 2 and toks[0].pos_ in {"PRON", "PROPN"} and is_speech_verb(toks[1]) and toks[2].is_punct:
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     return _Found(start, end, a, b, "reported", cue=cue, para=ctx.para_of(start),
                   sentence=_sentence_span(ctx, doc[a], doc[b - 1]))
+
+
+#: cues that also take an object and what it is judged to be: "found it hard", "found him guilty"
+_SMALL_CLAUSE_CUES = {"find"}
+
+
+def _small_clause(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens a..b are "it" or a reflexive and its complement with no verb of their own ("found it hard to
+    adapt", "found myself drowning"): the head of the span is no verb, or a bare participle."""
+    if not (doc[a].lower_ == "it" or doc[a].lower_.endswith(("self", "selves"))):
+        return False  # ("a poll found Clinton leading Sanders": what the poll found)
+    heads = [t for t in doc[a:b] if not (a <= t.head.i < b) or t.head.i == t.i]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    if head.pos_ not in {"VERB", "AUX"}:
+        return True
+    return head.tag_ in {"VBG", "VBN", "VB"} and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
 
 
 def _lead_filler(doc: Doc, a: int, b: int) -> bool:
@@ -1269,6 +1351,14 @@ def _complementiser(doc: Doc, a: int, b: int) -> bool:
     t = doc[a]
     return t.lower_ == "that" and a + 1 < b and doc[a + 1].dep_ in _CLAUSE_SUBJECTS and doc[a + 1].head.i == t.head.i \
         and t.dep_ in {"dobj", "nsubj", "advmod"}
+
+
+def _degree_word(first: Token) -> bool:
+    """"So far, ...", "so many people ...": a "so" that grades the word after it opens a statement, unlike the
+    "so" of "so that" or "said so"."""
+    nxt = first.i + 1
+    return first.lower_ == "so" and nxt < len(first.doc) and first.head.i == nxt and \
+        first.doc[nxt].pos_ in {"ADV", "ADJ", "DET"}
 
 
 def _opens_subject_clause(first: Token, a: int, b: int) -> bool:
@@ -1308,10 +1398,11 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
         f = _reported_item(ctx, (a, b), tok, whole=end == comma)
         if f is not None:
             break
-    if f is None:
-        return None
-    f.speaker = speakers.speaker_of(tok)  # (a document stands for its author: "according to a CDC report")
-    speakers.note_speaker(target.i, f.speaker.entity_id)
+    speaker = speakers.speaker_of(tok)  # (a document stands for its author: "according to a CDC report")
+    # (noted even with no clause of its own: "The list, according to Ann Lee, shows ... "...," she said.")
+    speakers.note_speaker(target.i, speaker.entity_id)
+    if f is not None:
+        f.speaker = speaker
     return f
 
 

@@ -28,7 +28,7 @@ from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, RELATIONS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
-from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, passive_agent, subject_word
+from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, is_cue, passive_agent, subject_word
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -243,6 +243,11 @@ class Speakers:
                 break
             if cur.dep_ == "relcl":  # "the official who said ..." -> "official"
                 return cur.head
+            # "issued a statement saying ..." -> "statement", when the article tells whose it is (not "reports
+            # alleging ...": no one's words)
+            if cur.dep_ == "acl" and self.is_document(cur.head) and (
+                    self.author_of(cur.head) is not None or self._author_by_verb(cur.head) is not None):
+                return cur.head
             cur = cur.head
             hops += 1
         return None
@@ -361,6 +366,14 @@ class Speakers:
                         None)
         return subj if subj is not None and subj.lemma_.lower() not in DOCUMENTS else None
 
+    def _author_by_verb(self, document: Token) -> Token | None:
+        """Who put out a document by a verb of writing or issuing it: "The ministry issued a statement saying ...",
+        not "The Post obtained a letter saying ..." (who read it did not write it)."""
+        verb = document.head if document.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in AUTHORING:
+            return None
+        return self._issuer(document)
+
     def is_document(self, tok: Token) -> bool:
         """A paper or message that can speak for its author ("the statement"), not a name ("The Post")."""
         return tok.lemma_.lower() in DOCUMENTS and tok.pos_ == "NOUN" and self.index.at(tok.i) is None
@@ -375,7 +388,7 @@ class Speakers:
         earlier sentence that named it. The mention stays the document's words, as the article gives them
         ("the company's statement"); with no author found, the document itself is the source."""
         words = self.document_words(document)
-        author = self.author_of(document) or self.earlier_author(document)
+        author = self.author_of(document) or self.earlier_author(document) or self._author_by_verb(document)
         if author is None or author.i == document.i:
             return Speaker(None, words, None, document.i)
         found = self.resolve(author)
@@ -399,8 +412,9 @@ class Speakers:
             left += 1
         right = document.i + 1
         for c in document.rights:
-            if c.dep_ not in {"prep", "acl"} or any(self.in_quote[t.i] >= 0 for t in c.subtree):
-                break
+            if c.dep_ not in {"prep", "acl"} or (c.dep_ == "acl" and is_cue(c)) \
+                    or any(self.in_quote[t.i] >= 0 for t in c.subtree):
+                break  # (not what it says: "a statement saying ...")
             right = c.right_edge.i + 1
         return " ".join(doc[left:right].text.split())
 
@@ -657,6 +671,13 @@ class Speakers:
                     kc = index.id_at(c.i) if c.dep_ == "appos" else None
                     if kc is not None and index.entities[kc].type == "PERSON" and kc != index.id_at(o.i):
                         return kc
+        # "said one of their lawyers, Ann Lee": the name the parse hung on the group the one is taken from
+        if tok.lower_ == "one":
+            for o in (g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+                for c in o.children:
+                    kc = index.id_at(c.i) if c.dep_ == "appos" and self.doc[c.left_edge.i - 1].text == "," else None
+                    if kc is not None and index.entities[kc].type == "PERSON" and self.in_quote[c.i] < 0:
+                        return kc
         # "the self-declared mayor of Eastport, Tom Brix, said": the holder's name the parse hung on the
         # place or body of the role (a person there would be the one the role is relative to: "the wife of …")
         if (appos := self._holder_after_role(tok)) is not None:
@@ -905,6 +926,7 @@ class Speakers:
     def note_speaker(self, tok_i: int, entity_id: int | None) -> None:
         if entity_id is not None:
             self.last_speakers.append((tok_i, entity_id))
+
 
 
 def is_body(tok: Token) -> bool:
