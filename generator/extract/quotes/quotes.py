@@ -160,8 +160,8 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     for f in found:
         _attribute(ctx, speakers, f)
     _share_within_quotation(found)
-    # (after the quotations: a quotation's "he" looks back to the speakers of quotations before it; a report's "he"
-    # to the speakers of both before it, never to one the text names only later)
+    # (after the quotations, so a report's "he" may look to a quotation's speaker named later in the text; taking
+    # both in text order was measured and cost the pronoun model more than it fixed: see issue 13's stop-28 note)
     reported = _outermost([f for i in _reported_cues(ctx) for f in _reported_at(ctx, speakers, doc[i])])
     items = sorted(found + reported, key=lambda f: f.start)
     _carry(ctx, speakers, items)

@@ -928,7 +928,6 @@ class Speakers:
             self.last_speakers.append((tok_i, entity_id))
 
 
-
 def is_body(tok: Token) -> bool:
     """An organisation or public body named by a common noun ("police", "the transport department"):
     an identified speaker even when the article gives it no name."""
