@@ -1399,7 +1399,8 @@ def _according_clause(ctx: _Context, speakers: Speakers, tok: Token) -> _Found |
         if f is not None:
             break
     speaker = speakers.speaker_of(tok)  # (a document stands for its author: "according to a CDC report")
-    # (noted even with no clause of its own: "The list, according to Ann Lee, shows ... "...," she said.")
+    # (noted even with no clause of its own, for a later report's pronoun: "The list, according to Ann Lee, shows
+    # ... She said ...")
     speakers.note_speaker(target.i, speaker.entity_id)
     if f is not None:
         f.speaker = speaker

@@ -369,10 +369,9 @@ class Speakers:
     def _author_by_verb(self, document: Token) -> Token | None:
         """Who put out a document by a verb of writing or issuing it: "The ministry issued a statement saying ...",
         not "The Post obtained a letter saying ..." (who read it did not write it)."""
-        verb = document.head if document.dep_ == "dobj" else None
-        if verb is None or verb.lemma_.lower() not in AUTHORING:
+        if document.dep_ != "dobj" or document.head.lemma_.lower() not in AUTHORING:
             return None
-        return self._issuer(document)
+        return self._issuer(document)  # (the subject of that verb)
 
     def is_document(self, tok: Token) -> bool:
         """A paper or message that can speak for its author ("the statement"), not a name ("The Post")."""
