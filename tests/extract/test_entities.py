@@ -63,6 +63,9 @@ def test_a_short_name_stays_apart_from_a_different_body(sheet_of, text, apart):
      "them.", "Anna Berg", "Top Berg"),
     # a given name that is also a word: the rest is no one's name of its own, so the name stays whole
     ("Win Htein said the party would win every seat in the north.", "Win Htein", "Htein"),
+    # the verb of an inverted attribution opening the sentence
+    ("Omar Haddad runs the depot. Stated Haddad: \u201cEvery bridge in this county has run late.\u201d",
+     "Omar Haddad", "Stated Haddad"),
 ])
 def test_a_headline_word_before_a_name_is_not_part_of_it(sheet_of, text, name, not_name):
     names = {e.name for e in sheet_of(text).entities}

@@ -11,6 +11,7 @@ import math
 import numpy as np
 import pytest
 
+from generator.extract.doc import DocTable
 from generator.extract.entities.entities import extract_entities
 from generator.extract.quotes import linker, train
 from generator.extract.quotes.quotes import extract_quotes
@@ -67,10 +68,8 @@ FEATURE_ROWS = [
     ("a name in the sentence after",
      "\u201cThe cables are sound,\u201d the engineer said. Anna Berg did not agree with him.",
      "The cables are sound", "Berg", 0, "sentence_after", 1.0),
-    ("object of according to", "According to the police, the driver was \u201cvery drunk\u201d at the time.",
-     "very drunk", "police", 0, "agent_of_cue", 1.0),
-    ("a body with no name", "According to the police, the driver was \u201cvery drunk\u201d at the time.",
-     "very drunk", "police", 0, "source_noun", 1.0),
+    ("a body with no name", "\u201cThe driver was very drunk,\u201d the police said on Monday.",
+     "The driver was very drunk", "police", 0, "source_noun", 1.0),
     ("a first-person pronoun inside the quotation", "\u201cI will not resign,\u201d Tom Hale said on Friday.",
      "I will not resign", "I", 0, "inside_quote", 1.0),
     ("a first-person pronoun", "\u201cI will not resign,\u201d Tom Hale said on Friday.",
@@ -99,6 +98,19 @@ FEATURE_ROWS = [
 def test_feature(nlp, what, text, fragment, word, nth, feature, value):
     cand, _ = _candidate(nlp, text, fragment, word, nth)
     assert cand.features[linker.FEATURE_NAMES.index(feature)] == value
+
+
+def test_agent_of_cue_is_the_object_of_according_to(nlp):
+    """(Computed on its own: a quotation with a named "according to" source keeps it, so the linker is not asked.)"""
+    text = "According to the police, the driver was \u201cvery drunk\u201d at the time."
+    doc = nlp(text)
+    ents = extract_entities(doc)
+    lk = linker.Lookups(doc, ents, DocTable(doc), [-1] * len(doc))
+    acc, police, drunk = (next(t.i for t in doc if t.text == w) for w in ("According", "police", "very"))
+    q = linker.Quotation(drunk, drunk + 2, acc, police, (0, len(text)), None)
+    agent = linker.FEATURE_NAMES.index("agent_of_cue")
+    assert linker.features(lk, police, q)[agent] == 1.0
+    assert linker.features(lk, next(t.i for t in doc if t.text == "driver"), q)[agent] == 0.0
 
 
 def test_distance_is_log_tokens(nlp):

@@ -557,6 +557,36 @@ ROWS = [
     ("unresolved speaker kept with no name",
      "\u201cThe bridge is unsafe and everybody knows it,\u201d he said.",
      "The bridge is unsafe", None, "direct", {"mention": "he"}),
+    ("'quotes X as saying' on the verb 'quotes': X speaks, not the paper",
+     "Dr. Paul Ngata, an official at the health ministry, spoke on Monday. \u201cWe have seen more cases this "
+     "winter,\u201d the state news agency quotes him as saying.",
+     "We have seen more cases this winter", "Paul Ngata", "direct", {"mention": "him"}),
+    ("'according to X' names the speaker, not the sentence's subject",
+     "The novelist died on Sunday. Mara Quill \u201cpassed away peacefully\u201d at her home, according to "
+     "Harbor Books spokeswoman Susan Frey.",
+     "passed away peacefully", "Susan Frey", "partial", {"cue": "according to"}),
+    ("the one spoken to is not the speaker",
+     "\u201cWe were wrong to wait so long,\u201d Lopez, 58, told AFP in an interview in Lima on Monday.",
+     "We were wrong to wait so long", ANY, "direct", {"mention": "Lopez"}),
+    ("the one a naming verb names is not the speaker",
+     "That prompted Senator Ann Holt to make a joke about yoga and call Mayor Tom Reyes \u201cvery flexible,\u201d "
+     "a nod to his changes of position.",
+     "very flexible", None, "partial", {}),
+    ("a phrasal cue whose particle the parse took for an adverb",
+     "After the mayor criticized the plan during a debate, Ann Holt shot back, \u201cI suppose I could have "
+     "stayed home.\u201d",
+     "I suppose I could have stayed home", "Ann Holt", None, {"cue": "shot"}),
+    ("a quotation ending its sentence is not attributed by the next sentence's 'fired back'",
+     "Early in his campaign, Tom Reyes attacked Ann Holt, calling her, among other things, \u201ca failed "
+     "candidate.\u201d Holt fired back in March, attacking Reyes on trade.",
+     "a failed candidate", "Tom Reyes", "partial", {}),
+    ("an inverted attribution's verb the recogniser ran into the name",
+     "Omar Haddad runs the depot. Stated Haddad: \u201cEvery bridge in this county has run late.\u201d",
+     "Every bridge in this county has run late", "Omar Haddad", "direct", {"mention": "Haddad"}),
+    ("the name before a description set off before the cue",
+     "Mayor Tom Reyes praised the reporter Dan Pike on Monday. \u201cVery good reporter, very good reporter "
+     "this guy,\u201d Reyes, the front-runner in the county and current councillor, said.",
+     "Very good reporter", "Tom Reyes", "direct", {"mention": "Reyes"}),
 ]
 
 

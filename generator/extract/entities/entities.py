@@ -90,6 +90,10 @@ _DEMONYMS = {
 }
 
 
+#: verbs of saying that open an inverted attribution ("Added Lee: …"); past forms, none of them a given name
+OPENING_CUES = {"added", "stated", "explained", "continued", "warned", "noted", "insisted", "recalled", "argued",
+                "replied", "answered", "wrote", "concluded", "observed", "declared", "remarked", "quipped",
+                "conceded", "countered", "cautioned", "admitted", "acknowledged", "complained", "predicted"}
 #: words a title-case headline glues to a name: "Obama Says", "Trump Wins"
 _NOT_NAME_WORDS = {"says", "said", "wins", "won", "calls", "slams", "blasts", "warns", "urges", "vows", "tells",
                    "and", "or", "to", "in", "on", "at", "for", "with", "vs", "after", "before"}
@@ -259,6 +263,10 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             # (not a given name that only looks like a role word: "Carmen M. Ortiz", "Norman Lee Smith")
             while e - s > 2 and is_role_word(table.doc[s]) and words[s][:1].isupper() and tag[s + 1] == "NNP" \
                     and name_gender(words[s]) is None:
+                s += 1
+            # "Added Ann Lee: …", "Explained Lee, …": an inverted attribution's verb opening the sentence, run into
+            # the name
+            if e - s >= 2 and table.sents[table.sent_of[s]][0] == s and lower[s] in OPENING_CUES:
                 s += 1
             # "Top Clinton adviser sent …" opening a headline: a word the article otherwise writes in lower case
             # ("top secret"), and no given name, is the sentence's first word run into the name, when the rest is a

@@ -124,7 +124,10 @@ def is_cue(tok: Token, *, stance: bool = True) -> bool:
         return False
     if lemma in SPEECH or (stance and (lemma in STANCE or lemma in MANNER)):
         return True
-    if any(c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL for c in tok.children):
+    # (the particle may be parsed as an adverb where it ends a lead-in: "shot back, "…"", "fired back: …")
+    if any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1 and c.i + 1 < len(c.doc)
+                                and c.doc[c.i + 1].text in {",", ":"}))
+           and (lemma, c.lower_) in PHRASAL for c in tok.children):
         return True
     # a verb outside the lexicon that reports a clause: "X quipped that ...", "X fired back that ..."; not
     # "it turns out that ..." (no one speaks) nor "is spending more now that ..." (a time, not a content)

@@ -33,7 +33,17 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import is_role_word
 from generator.extract.quotes import weights
 from generator.extract.quotes.cues import MANNER, NOT_CUES, SPEECH, SUBJECTS
-from generator.extract.quotes.speakers import BODY_NOUNS, DOCUMENTS, FEMALE, FIRST, MALE, PLURAL, THING, Speaker
+from generator.extract.quotes.speakers import (
+    ADDRESSING,
+    BODY_NOUNS,
+    DOCUMENTS,
+    FEMALE,
+    FIRST,
+    MALE,
+    PLURAL,
+    THING,
+    Speaker,
+)
 from generator.extract.quotes.weights import Model
 
 WEIGHTS = Path(__file__).with_name("linker.json")
@@ -417,9 +427,23 @@ def link(lk: Lookups, q: Quotation, rule: Speaker, span: tuple[int, int], resolv
     pick = choose(lk, q, model if model is not None else load_weights())
     # never a word in front of the rules' speaker ("CNN" of "CNN analyst David Gergen says"), nor someone inside
     # what the cue reports ("Berg said that Hale shows "great courage"": Hale is talked about)
-    if pick is None or pick == q.rule or _modifies(lk.table, pick, q.rule) or _reported_by(lk.table, pick, q.cue):
+    if pick is None or pick == q.rule or _modifies(lk.table, pick, q.rule) or _reported_by(lk.table, pick, q.cue) \
+            or _addressed_by(lk.table, pick, q.cue):
         return rule
     return resolve(pick)
+
+
+def _addressed_by(t: DocTable, i: int, cue: int | None) -> bool:
+    """Token ``i`` is in the object of a cue that addresses or names someone, or after its "to"/"with": spoken to
+    or of, never the one speaking ("told AFP", "called Mayor Tom Reyes "flexible"", "said to reporters")."""
+    if cue is None:
+        return False
+    while t.dep[i] in {"compound", "flat"} and t.head[i] != i:
+        i = t.head[i]
+    h = t.head[i]
+    if h == cue:
+        return t.dep[i] in {"dobj", "dative", "iobj"} and t.lemma[cue] in ADDRESSING
+    return t.dep[i] == "pobj" and t.head[h] == cue and t.lower[h] in {"to", "with"}
 
 
 def _reported_by(t: DocTable, i: int, cue: int | None) -> bool:

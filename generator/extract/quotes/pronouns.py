@@ -80,6 +80,7 @@ class Seen:
     inside_report: bool = False  # the nearest mention is inside what someone is reported to have said
     full_name: bool = False  # a person named with first and last name, not one word
     spoke_before: bool = False  # a speaker of some quotation before
+    last_before: bool = False  # the speaker found last among those named before the pronoun, in the text's order
     named_in_quote: bool = False  # named inside a quotation of the pronoun's sentence: spoken of, seldom speaking
 
 
@@ -123,6 +124,7 @@ FEATURES: tuple[tuple[str, Feature], ...] = (
     ("inside_report", _entity(lambda s, _: float(s.inside_report))),
     ("full_name", _entity(lambda s, _: float(s.full_name))),
     ("spoke_before", _entity(lambda s, _: float(s.spoke_before))),
+    ("last_before", _entity(lambda s, _: float(s.last_before))),
     ("named_in_quote", _entity(lambda s, _: float(s.named_in_quote))),
     ("organisation", _entity(lambda s, _: float(s.type == "ORG"))),
     ("place_or_group", _entity(lambda s, _: float(s.type in {"GPE", "NORP", "LOC", "FAC"}))),
@@ -149,6 +151,7 @@ def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, li
     last = sp.last_speakers[-1][1] if sp.last_speakers else None
     recent = {k for t, k in sp.last_speakers[-3:] if sp.sent_of[t] >= here - 3}
     speakers = {k for t, k in sp.last_speakers if t < pron.i}
+    last_before = max(((t, k) for t, k in sp.last_speakers if t < pron.i), default=(-1, None))[1]
     seen: dict[int, Seen] = {}
     for tok_i, k, subj, dist in sp.salient_before(pron.i, LOOKBACK):
         ent = sp.index.entities[k]
@@ -183,6 +186,7 @@ def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, li
         s.recent_speaker = s.entity in recent
         s.rule = s.entity == rule
         s.spoke_before = s.entity in speakers
+        s.last_before = s.entity == last_before
     out.append(Seen(None, rule=rule is None))
     return ctx, out
 

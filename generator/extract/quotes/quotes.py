@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.doc import DocTable, paragraph_spans
-from generator.extract.entities.entities import EntityIndex
+from generator.extract.entities.entities import OPENING_CUES, EntityIndex
 from generator.extract.entities.roles import HONORIFICS, gender_of_word, is_role_word
 from generator.extract.quotes import linker
 from generator.extract.quotes.cues import (
@@ -207,7 +207,10 @@ def _attribute(ctx: _Context, speakers: Speakers, f: _Found) -> None:
         acc = _according_to_in(ctx, f.sentence)
         if acc is not None:
             f.cue = acc
-            f.speaker = _linked(ctx, speakers, f, speakers.speaker_of(acc))
+            # the source the article names is who speaks: the linker would pick the sentence's subject ("Ann Lee
+            # "died peacefully", according to her publisher")
+            rule = speakers.speaker_of(acc)
+            f.speaker = rule if rule.token is not None else _linked(ctx, speakers, f, rule)
             speakers.note_speaker(acc.i, f.speaker.entity_id)
         return
     f.cue = cue
@@ -485,7 +488,9 @@ def _name_lead_in(ctx: _Context, speakers: Speakers, f: _Found) -> Token | None:
     depth = 0
     for t in lead:
         depth += t.text == "("
-        if not (a <= t.i < b or depth or t.text in {",", ")"} or t.lower_.rstrip(".") in HONORIFICS):
+        # (or the verb of an inverted attribution opening it: "Added Lee: "…"")
+        if not (a <= t.i < b or depth or t.text in {",", ")"} or t.lower_.rstrip(".") in HONORIFICS
+                or (t.i == lead.start and t.lower_ in OPENING_CUES)):
             return None
         depth -= t.text == ")"
     return ctx.doc[_span_head(ctx.doc, *span)]

@@ -85,6 +85,10 @@ _COMPANY = {"company", "firm", "group", "corporation", "corp", "inc", "co", "hol
 KIND_WORDS = {"agency": _AGENCY, "company": _COMPANY, "firm": _COMPANY}
 #: how many sentences back an organisation described as "the publisher" may be named last for "the publisher said"
 DESCRIBED_REACH = 6
+#: verbs whose object is the one named, never the one speaking: "called him "reckless"", "dubbed her "the boss""
+NAMING = {"call", "dub", "label", "brand", "nickname", "term", "describe"}
+#: cues whose object is the one spoken to or named ("told AFP", "called him "reckless""), never the speaker
+ADDRESSING = NAMING | {"tell", "ask", "urge", "warn", "remind", "assure", "inform", "advise"}
 #: descriptions of an outlet: "the newspaper reported" is the paper that reported
 OUTLETS = {"newspaper", "network", "broadcaster", "publisher", "paper", "station", "magazine", "channel"}
 #: nouns naming an organisation or public body that speaks as one: "police said", "the county council said"
@@ -270,8 +274,12 @@ class Speakers:
         """Who a paper quoted: "the agency quotes him as saying ...", "the Globe quoted her as saying that ..."
         (the one quoted speaks, not the one quoting)."""
         if cue.dep_ in {"pcomp", "pobj"} and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() == "quote":
-            return next((c for c in cue.head.head.children if c.dep_ == "dobj" and self.in_quote[c.i] < 0), None)
-        return None
+            verb = cue.head.head
+        elif cue.lemma_.lower() == "quote" and any(c.lower_ == "as" and c.dep_ == "prep" for c in cue.children):
+            verb = cue  # the quotation hung on "quotes" itself: ""...," the agency quotes him as saying"
+        else:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and self.in_quote[c.i] < 0), None)
 
     def nearby_name(self, cue: Token) -> Token | None:
         """A name, pronoun or role noun right beside the cue, when the parse gave no subject."""
@@ -280,8 +288,10 @@ class Speakers:
         # after the cue, when nothing else follows it: ", said Mr Peskov."
         nxt = cue.i + 1
         # (not the subject of the clause said: "said he and other rabbis were alarmed")
+        # (nor the one spoken to or named: "told AFP", "called Mayor Tom Reyes "very flexible"")
         if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]) and not (
-                doc[nxt].dep_ in SUBJECTS and doc[nxt].head.i != cue.i):
+                doc[nxt].dep_ in SUBJECTS and doc[nxt].head.i != cue.i) and not (
+                cue.lemma_.lower() in ADDRESSING and self._head_of_name(doc[nxt]).dep_ in {"dobj", "dative", "oprd"}):
             span = self.index.mention_at(nxt) or (nxt, nxt + 1)
             after = doc[span[1]] if span[1] < len(doc) else None
             if after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "CCONJ"}:
@@ -294,10 +304,30 @@ class Speakers:
             if t.pos_ in {"VERB"} and i != cue.i:
                 break
             if self._names_someone(t):
-                return self._head_of_name(t)
+                return self._set_off_name(t, sent.start) or self._head_of_name(t)
             if i == cue.i - 1 and t.pos_ == "AUX" and t.is_title and i > sent.start:
                 return t  # a name the tagger took for an auxiliary: '"…," Courtauld said'
         return None
+
+    def _set_off_name(self, t: Token, start: int) -> Token | None:
+        """The name that opens the words before a cue when ``t`` is a role noun in the description set off after it:
+        '"…," Reyes, the front-runner in the county and current councillor, said' (the parse may hang the
+        description anywhere)."""
+        if self.index.at(t.i) is not None:
+            return None
+        doc = self.doc
+        commas = [i for i in range(start, t.i) if doc[i].text == "," and self.in_quote[i] < 0]
+        if not commas:
+            return None
+        j = commas[-1] - 1  # the word before the comma that opens the description
+        span = self.index.mention_at(j)
+        if span is None or self.index.at(j).type not in PERSONISH:
+            return None
+        before = doc[span[0] - 1] if span[0] > start else None
+        # the name opens the words after the quotation (or the sentence)
+        if before is not None and not (before.is_quote or self.in_quote[before.i] >= 0 or before.text == ","):
+            return None
+        return self._head_of_name(doc[j])
 
     def author_of(self, document: Token) -> Token | None:
         """Who a speaking document belongs to, by its own words: "her statement", "the company's statement",
