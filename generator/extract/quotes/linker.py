@@ -34,7 +34,6 @@ from generator.extract.entities.roles import is_role_word
 from generator.extract.quotes import weights
 from generator.extract.quotes.cues import MANNER, NOT_CUES, SPEECH, SUBJECTS
 from generator.extract.quotes.speakers import (
-    ADDRESSING,
     BODY_NOUNS,
     DOCUMENTS,
     FEMALE,
@@ -43,6 +42,7 @@ from generator.extract.quotes.speakers import (
     PLURAL,
     THING,
     Speaker,
+    addressed_by,
 )
 from generator.extract.quotes.weights import Model
 
@@ -428,22 +428,9 @@ def link(lk: Lookups, q: Quotation, rule: Speaker, span: tuple[int, int], resolv
     # never a word in front of the rules' speaker ("CNN" of "CNN analyst David Gergen says"), nor someone inside
     # what the cue reports ("Berg said that Hale shows "great courage"": Hale is talked about)
     if pick is None or pick == q.rule or _modifies(lk.table, pick, q.rule) or _reported_by(lk.table, pick, q.cue) \
-            or _addressed_by(lk.table, pick, q.cue):
+            or addressed_by(lk.table, pick, q.cue):
         return rule
     return resolve(pick)
-
-
-def _addressed_by(t: DocTable, i: int, cue: int | None) -> bool:
-    """Token ``i`` is in the object of a cue that addresses or names someone, or after its "to"/"with": spoken to
-    or of, never the one speaking ("told AFP", "called Mayor Tom Reyes "flexible"", "said to reporters")."""
-    if cue is None:
-        return False
-    while t.dep[i] in {"compound", "flat"} and t.head[i] != i:
-        i = t.head[i]
-    h = t.head[i]
-    if h == cue:
-        return t.dep[i] in {"dobj", "dative", "iobj"} and t.lemma[cue] in ADDRESSING
-    return t.dep[i] == "pobj" and t.head[h] == cue and t.lower[h] in {"to", "with"}
 
 
 def _reported_by(t: DocTable, i: int, cue: int | None) -> bool:

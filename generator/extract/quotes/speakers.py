@@ -290,8 +290,7 @@ class Speakers:
         # (not the subject of the clause said: "said he and other rabbis were alarmed")
         # (nor the one spoken to or named: "told AFP", "called Mayor Tom Reyes "very flexible"")
         if nxt < sent.end and self.in_quote[nxt] < 0 and self._names_someone(doc[nxt]) and not (
-                doc[nxt].dep_ in SUBJECTS and doc[nxt].head.i != cue.i) and not (
-                cue.lemma_.lower() in ADDRESSING and self._head_of_name(doc[nxt]).dep_ in {"dobj", "dative", "oprd"}):
+                doc[nxt].dep_ in SUBJECTS and doc[nxt].head.i != cue.i) and not addressed_by(self.table, nxt, cue.i):
             span = self.index.mention_at(nxt) or (nxt, nxt + 1)
             after = doc[span[1]] if span[1] < len(doc) else None
             if after is None or after.is_punct or after.is_space or after.pos_ in {"ADP", "CCONJ"}:
@@ -955,6 +954,19 @@ class Speakers:
     def note_speaker(self, tok_i: int, entity_id: int | None) -> None:
         if entity_id is not None:
             self.last_speakers.append((tok_i, entity_id))
+
+
+def addressed_by(t: DocTable, i: int, cue: int | None) -> bool:
+    """Token ``i`` is in the object of a cue that addresses or names someone, or after its "to"/"with": spoken to
+    or of, never the one speaking ("told AFP", "called Mayor Tom Reyes "flexible"", "said to reporters")."""
+    if cue is None:
+        return False
+    while t.dep[i] in {"compound", "flat"} and t.head[i] != i:
+        i = t.head[i]
+    h = t.head[i]
+    if h == cue:
+        return t.dep[i] in {"dobj", "dative", "iobj", "oprd"} and t.lemma[cue] in ADDRESSING
+    return t.dep[i] == "pobj" and t.head[h] == cue and t.lower[h] in {"to", "with"}
 
 
 def is_body(tok: Token) -> bool:
