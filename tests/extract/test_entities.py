@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.entities.entities import demonym_candidates
+from generator.extract.entities.roles import gender_of_word
 
 
 def _entity(sheet, name: str):
@@ -126,6 +127,30 @@ ROLES = [
     ("who leads the Y", "Anna Berg, who leads the Harlow Park Residents\u2019 Group, opened the meeting.",
      "Anna Berg", "leads the Harlow Park Residents\u2019 Group"),
     ("X runs a bakery", "Tom Hale runs a bakery in Dover.", "Tom Hale", "runs a bakery in Dover"),
+    ("a title after the thing that is of it", "The plan won the endorsement of Senator Ann Holt on Monday.",
+     "Ann Holt", "Senator"),
+    ("a title after 'to' and a title with 'of' in it",
+     "It was a blow to Republican Secretary of State Tom Reyes.", "Tom Reyes", "Republican Secretary of State"),
+    ("a title after the role held towards its holder", "Her aide was once chief of staff to Governor Tom Reyes.",
+     "Tom Reyes", "Governor"),
+    ("a title before an honorific", "Health Minister Dr. Ann Holt opened the clinic.", "Ann Holt",
+     "Health Minister"),
+    ("first lady", "The first lady, Ann Holt, opened the clinic. First lady Ann Holt spoke.", "Ann Holt",
+     "first lady"),
+]
+
+# (pattern, text, person, a word none of the person's roles may have)
+NOT_ROLES = [
+    ("a role held towards the honorific's name", "A spokeswoman for Mrs. Holt said the plan was dead.", "Holt",
+     "spokeswoman"),
+    ("the thing of which the title is", "The plan won the endorsement of Senator Ann Holt.", "Ann Holt",
+     "endorsement"),
+    ("leading a race is not a job", "Tom Reyes leads the race for the nomination.", "Tom Reyes", "race"),
+    ("leading a person is not a job", "Tom Reyes leads Ann Holt in the latest poll.", "Tom Reyes", "leads"),
+    ("a plural title is no one person's role", "Presidential candidates Tom Reyes and Ann Holt met on Monday.",
+     "Tom Reyes", "candidates"),
+    ("a dash set off by spaces ends a title",
+     "Only one contender for mayor - Mrs. Holt - spoke at the meeting.", "Holt", "contender"),
 ]
 
 
@@ -154,6 +179,27 @@ def test_roles_attached_to_the_person(sheet_of, pattern, text, person, role):
     assert role in ent.roles, f"{pattern}: roles {ent.roles}"
     orgs = [e.name for e in sheet_of(text).entities if e.type == "PERSON" and e.name != person]
     assert not orgs, f"{pattern}: the role made another person: {orgs}"
+
+
+@pytest.mark.parametrize(("pattern", "text", "person", "word"), NOT_ROLES, ids=[r[0] for r in NOT_ROLES])
+def test_words_around_a_title_are_not_a_role(sheet_of, pattern, text, person, word):
+    roles = _entity(sheet_of(text), person).roles
+    assert not [r for r in roles if word in r.split()], f"{pattern}: roles {roles}"
+
+
+def test_a_street_the_recogniser_took_for_a_person_is_a_place(sheet_of):
+    sheet = sheet_of("Workers gathered outside the plant on Juan Ortega Street in the suburbs. Wall Street is "
+                     "looking for growth, Tom Hale said.")
+    assert _entity(sheet, "Juan Ortega Street").type == "FAC"
+    assert [e.name for e in sheet.entities if e.type == "PERSON"] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(("word", "gender"), [
+    ("spokeswoman", "f"), ("Congresswoman", "f"), ("chairwoman", "f"), ("spokesman", "m"), ("Mrs.", "f"),
+    ("Mr.", "m"), ("woman", None), ("human", None),
+])
+def test_the_gender_a_role_word_shows(word, gender):
+    assert gender_of_word(word) == gender
 
 
 def test_national_adjectives_join_their_country(sheet_of):

@@ -587,6 +587,19 @@ ROWS = [
      "Mayor Tom Reyes praised the reporter Dan Pike on Monday. \u201cVery good reporter, very good reporter "
      "this guy,\u201d Reyes, the front-runner in the county and current councillor, said.",
      "Very good reporter", "Tom Reyes", "direct", {"mention": "Reyes"}),
+    ("'she' after a spokeswoman whose given name shows no gender, a man named before her",
+     "The report named the pilot, Tom Reyes, as the main suspect. Police spokeswoman Kestrel Vane told reporters "
+     "the inquiry was open. \u201cWe did not name a suspect,\u201d she said.",
+     "We did not name a suspect", "Kestrel Vane", "direct", {"mention": "she"}),
+    ("an inverted frame whose speaker the parse made the cue's object",
+     "\u201cIs the bridge safe?\u201d asked the mayor.", "Is the bridge safe?", None, "direct",
+     {"mention": "the mayor"}),
+    ("an inverted frame's role noun resolved to the one named before",
+     "Senator Ann Bell toured the site on Monday. \u201cIs the bridge safe?\u201d asked the senator.",
+     "Is the bridge safe?", "Ann Bell", "direct", {"mention": "the senator"}),
+    ("the object a naming verb names is not the speaker, when the parse took the subject for an adverb",
+     "Tom Early chairs the county party. Informed of the district\u2019s lean, Early described it as "
+     "\u201cnews to me.\u201d", "news to me", "Tom Early", "partial", {"mention": "Early"}),
 ]
 
 

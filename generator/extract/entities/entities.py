@@ -58,6 +58,9 @@ ORG_WORDS = {
     "airlines", "airways", "motors", "pharmaceuticals", "labs", "laboratories", "energy", "oil", "petroleum",
     "renewables", "solutions", "resources", "logistics", "brands", "foods", "entertainment", "studios", "records",
 }
+#: words that end the name of a street or square, never a person's ("Hermenegildo Galeana Street")
+STREET_WORDS = {"street", "avenue", "road", "boulevard", "plaza", "highway", "parkway", "expressway", "freeway",
+                "square"}
 
 #: well-known places and bodies written several ways: every variant -> the canonical name
 _VARIANTS = {
@@ -321,7 +324,8 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
                 out.append(_Mention(i, e, "PERSON", _norm(table.span_text(i, e))))
                 covered.update(range(i, e))
     # a surname of someone named in full, where the model missed it ("Hale spoke.")
-    surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2}
+    surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2
+                and text[m.end - 1].lower() not in STREET_WORDS}
     ent_type = table.ent_type
     for i, word in enumerate(text):
         # the tagger sometimes calls a surname a common noun ("Trump says", "Saunders said"): a recogniser's name
@@ -438,6 +442,8 @@ def _fix_types(mentions: list[_Mention]) -> None:
             continue
         if m.label == "PERSON" and len(words) >= 2 and words[-1] in ORG_WORDS:
             m.label = "ORG"
+        elif m.label == "PERSON" and len(words) >= 2 and words[-1] in STREET_WORDS:
+            m.label = "FAC"
         elif len(words) == 1 and m.label in {"GPE", "ORG", "PERSON", "NORP", "LOC"} \
                 and _is_demonym(m.key, places) and m.key not in CANONICAL:
             m.label = "NORP"

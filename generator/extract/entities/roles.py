@@ -85,10 +85,10 @@ def is_role_word(tok: Token) -> bool:
 
 def gender_of_word(word: str) -> str | None:
     w = word.lower().rstrip(".")
+    if w in FEMALE_WORDS or (w.endswith("woman") and len(w) > 6):  # (before "-man": "spokeswoman" ends so too)
+        return "f"
     if w in MALE_WORDS or (w.endswith("man") and w not in _NOT_ROLES and len(w) > 4):
         return "m"
-    if w in FEMALE_WORDS or (w.endswith("woman") and len(w) > 6):
-        return "f"
     return None
 
 
@@ -105,6 +105,8 @@ def _tidy(doc: Doc, start: int, end: int) -> str | None:
 
 def _modifier_ok(tok: Token, ent_type: str) -> bool:
     """A token that may stand inside a title in front of a name."""
+    if tok.lower_ == "first" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "lady":
+        return True  # "first lady"
     if tok.is_space or tok.like_num or ent_type in _STOP_ENTS:
         return False
     if tok.tag_ == "POS" or tok.text in {"-", "\u2011"}:
@@ -133,19 +135,50 @@ def _head_ok(doc: Doc, start: int, end: int) -> bool:
 
 def title_before(doc: Doc, start: int, ent_type: list[str], sent_start: int) -> tuple[int, int] | None:
     """The title right in front of a name starting at token ``start``: "Kremlin spokesman"."""
-    i = start - 1
-    while i >= sent_start and _modifier_ok(doc[i], ent_type[i]) and start - i <= MAX_ROLE_TOKENS:
+    end = start
+    while end > sent_start and doc[end - 1].lower_.rstrip(".") in HONORIFICS and not is_role_word(doc[end - 1]):
+        end -= 1  # "Mrs." is how the name is written, not a title ("the Democratic nominee Mrs. Clinton")
+    i = end - 1
+    while i >= sent_start and _modifier_ok(doc[i], ent_type[i]) and end - i <= MAX_ROLE_TOKENS:
         if ent_type[i] == "PERSON" and not is_role_word(doc[i]):
             break
+        if _is_dash(doc, i):
+            break  # a dash set off by spaces ends a title: "the candidate for president - Mrs. Clinton"
         i -= 1
     a = i + 1
-    while a < start and (doc[a].lower_ in _TITLE_LINKS or doc[a].tag_ == "POS" or doc[a].text == "-"):
+    while a < end and (doc[a].lower_ in _TITLE_LINKS or doc[a].tag_ == "POS" or doc[a].text == "-"):
         a += 1
-    if a < start and doc[start - 1].lower_ in _TITLE_LINKS:
+    if a < end and doc[end - 1].lower_ in _TITLE_LINKS:
         return None  # "a spokesman for Bernie Sanders": the name is whom the role is for, not who holds it
-    if a < start and _head_ok(doc, a, start):
-        return a, start
+    if a < end and _head_ok(doc, a, end) and not _plural_head(doc, end):
+        return _after_link(doc, a, end, ent_type)
     return None
+
+
+def _plural_head(doc: Doc, end: int) -> bool:
+    """A title ending in a plural ("billionaire brothers", "Presidential candidates") is no one person's role."""
+    return doc[end - 1].tag_ in {"NNS", "NNPS"} and doc[end - 1].lower_.endswith("s")
+
+
+def _is_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on each side (a hyphen inside a word has none)."""
+    return doc[i].text in {"-", "--", "\u2014", "\u2013"} and i > 0 and bool(doc[i - 1].whitespace_) \
+        and bool(doc[i].whitespace_)
+
+
+def _after_link(doc: Doc, a: int, end: int, ent_type: list[str]) -> tuple[int, int] | None:
+    """The title of the name that follows, out of a phrase that runs on from the words before it: after the
+    last "of/for/to/at/on" outside a name that a title follows. "the invitation of Philadelphia Archbishop", "a
+    chief of staff to President" and "a blow to Republican Secretary of State" give "Philadelphia Archbishop",
+    "President", "Republican Secretary of State"; "Secretary of State" stays whole. With no title after any link,
+    the phrase before the first must be one ("Secretary of"), not a thing ("the endorsement of")."""
+    links = [i for i in range(a + 1, end - 1) if doc[i].lower_ in _TITLE_LINKS - {"and", "&"} and not ent_type[i]]
+    if not links:
+        return a, end
+    for link in reversed(links):
+        if _head_ok(doc, link + 1, end):
+            return link + 1, end
+    return (a, end) if is_role_word(doc[links[0] - 1]) else None
 
 
 def apposition_after(doc: Doc, end: int, ent_type: list[str], sent_end: int) -> tuple[int, int] | None:
@@ -201,15 +234,43 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
             return None
         i -= 1
     a = i + 1
-    if a >= end or not is_role_word(doc[end - 1]):
+    if a >= end or not is_role_word(doc[end - 1]) or _plural_head(doc, end):
         return None
-    return a, end
+    return _after_link(doc, a, end, ent_type)
 
 
 #: verbs that say what someone does for a living or leads: "who leads the residents' group", "runs a bakery"
 JOB_VERBS = {"lead", "run", "head", "chair", "direct", "manage", "own", "coach", "edit", "command", "oversee",
              "represent", "teach", "organize", "organise", "captain", "operate", "found", "co-found", "cofound"}
 _FOUNDING = {"found", "co-found", "cofound"}
+#: what such a verb's object is when it says what someone does: an organisation, a business, a place they
+#: represent ("leads the residents' group", "runs a bakery", "represents the 5th district"), not "leads the race"
+ORGANISATION_NOUNS = {
+    "company", "firm", "business", "group", "organization", "organisation", "agency", "charity", "foundation",
+    "association", "society", "union", "club", "team", "league", "network", "party", "campaign", "committee",
+    "council", "board", "commission", "department", "ministry", "office", "bureau", "service", "institute",
+    "university", "college", "school", "academy", "hospital", "clinic", "practice", "lab", "laboratory", "center",
+    "centre", "unit", "division", "program", "programme", "project", "initiative", "fund", "bank", "coalition",
+    "alliance", "movement", "church", "parish", "diocese", "archdiocese", "congregation", "mosque", "synagogue",
+    "temple", "newspaper", "magazine", "website", "blog", "podcast", "show", "station", "channel", "studio",
+    "gallery", "museum", "theatre", "theater", "orchestra", "choir", "band", "restaurant", "cafe", "bakery", "bar",
+    "pub", "shop", "store", "farm", "ranch", "factory", "plant", "brewery", "winery", "hotel", "startup", "chain",
+    "district", "constituency", "riding", "ward", "county", "state", "city", "town", "village", "region", "army",
+    "force", "police", "brigade", "battalion", "regiment", "squad", "consultancy", "lobby", "effort", "operation",
+    "arm", "newsletter", "gym", "pac", "caucus", "panel", "delegation", "mission", "embassy", "consulate", "court",
+    "tribunal", "trust", "cooperative",
+}
+#: verbs whose object says the job whatever it is: "teaches constitutional law"
+_ANY_OBJECT = {"teach", "coach", "edit"}
+_ORGANISATION_ENTS = {"ORG", "FAC", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def _organisation(tok: Token) -> bool:
+    """An organisation, business or place: what someone leads, runs or represents."""
+    if tok.ent_type_ == "PERSON":
+        return False
+    return tok.ent_type_ in _ORGANISATION_ENTS or tok.lemma_.lower() in ORGANISATION_NOUNS \
+        or tok.lower_ in ORGANISATION_NOUNS
 
 
 def role_by_verb(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -229,7 +290,7 @@ def role_by_verb(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             if verb.tag_ not in {"VBZ", "VBP"} and verb.lemma_.lower() not in _FOUNDING:
                 return None
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-            if obj is None:
+            if obj is None or not (_organisation(obj) or verb.lemma_.lower() in _ANY_OBJECT):
                 return None
             return verb.i, obj.right_edge.i + 1
     return None

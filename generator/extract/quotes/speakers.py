@@ -29,6 +29,7 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, RELATIONS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
 from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, is_cue, passive_agent, subject_word
+from generator.extract.quotes.marks import MARKS
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -958,15 +959,47 @@ class Speakers:
 
 def addressed_by(t: DocTable, i: int, cue: int | None) -> bool:
     """Token ``i`` is in the object of a cue that addresses or names someone, or after its "to"/"with": spoken to
-    or of, never the one speaking ("told AFP", "called Mayor Tom Reyes "flexible"", "said to reporters")."""
+    or of, never the one speaking ("told AFP", "called Mayor Tom Reyes "flexible"", "said to reporters").
+
+    Except in an inverted frame: a cue right after the quotation, with no subject of its own and no quotation after
+    the name, speaks through the name after it, which the parse may have made its object ('"Is it safe?" asked
+    the mayor.')."""
     if cue is None:
         return False
     while t.dep[i] in {"compound", "flat"} and t.head[i] != i:
         i = t.head[i]
     h = t.head[i]
     if h == cue:
-        return t.dep[i] in {"dobj", "dative", "iobj", "oprd"} and t.lemma[cue] in ADDRESSING
+        if t.dep[i] not in {"dobj", "dative", "iobj", "oprd"} or t.lemma[cue] not in ADDRESSING:
+            return False
+        inverted = cue > 0 and _is_mark(t.text[cue - 1]) and not any(
+            t.dep[c] in SUBJECTS for c in t.children[cue]) and not _quotation_after(t, i)
+        return not inverted
     return t.dep[i] == "pobj" and t.head[h] == cue and t.lower[h] in {"to", "with"}
+
+
+def _is_mark(text: str) -> bool:
+    """A token that is a quotation mark, not a word that starts with one ("'s")."""
+    return bool(text) and all(ch in MARKS for ch in text)
+
+
+def _quotation_after(t: DocTable, i: int) -> bool:
+    """A quotation mark right after the phrase headed by token ``i``."""
+    end = i + 1
+    while end < t.n and _within(t, end, i):
+        end += 1
+    return end < t.n and _is_mark(t.text[end])
+
+
+def _within(t: DocTable, j: int, root: int) -> bool:
+    """Token ``j`` is ``root`` or below it in the parse."""
+    for _ in range(t.n):
+        if j == root:
+            return True
+        if t.head[j] == j:
+            return False
+        j = t.head[j]
+    return False
 
 
 def is_body(tok: Token) -> bool:
