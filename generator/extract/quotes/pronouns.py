@@ -150,8 +150,9 @@ def candidates(sp: Speakers, pron: Token, rule: int | None) -> tuple[Context, li
     here = sp.sent_of[pron.i]
     last = sp.last_speakers[-1][1] if sp.last_speakers else None
     recent = {k for t, k in sp.last_speakers[-3:] if sp.sent_of[t] >= here - 3}
-    speakers = {k for t, k in sp.last_speakers if t < pron.i}
-    last_before = max(((t, k) for t, k in sp.last_speakers if t < pron.i), default=(-1, None))[1]
+    before = [(t, k) for t, k in sp.last_speakers if t < pron.i]
+    speakers = {k for _, k in before}
+    last_before = max(before, default=(-1, None))[1]
     seen: dict[int, Seen] = {}
     for tok_i, k, subj, dist in sp.salient_before(pron.i, LOOKBACK):
         ent = sp.index.entities[k]

@@ -29,7 +29,6 @@ from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, RELATIONS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
 from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, is_cue, passive_agent, subject_word
-from generator.extract.quotes.marks import MARKS
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -972,34 +971,16 @@ def addressed_by(t: DocTable, i: int, cue: int | None) -> bool:
     if h == cue:
         if t.dep[i] not in {"dobj", "dative", "iobj", "oprd"} or t.lemma[cue] not in ADDRESSING:
             return False
-        inverted = cue > 0 and _is_mark(t.text[cue - 1]) and not any(
+        inverted = cue > 0 and t.doc[cue - 1].is_quote and not any(
             t.dep[c] in SUBJECTS for c in t.children[cue]) and not _quotation_after(t, i)
         return not inverted
     return t.dep[i] == "pobj" and t.head[h] == cue and t.lower[h] in {"to", "with"}
 
 
-def _is_mark(text: str) -> bool:
-    """A token that is a quotation mark, not a word that starts with one ("'s")."""
-    return bool(text) and all(ch in MARKS for ch in text)
-
-
 def _quotation_after(t: DocTable, i: int) -> bool:
     """A quotation mark right after the phrase headed by token ``i``."""
-    end = i + 1
-    while end < t.n and _within(t, end, i):
-        end += 1
-    return end < t.n and _is_mark(t.text[end])
-
-
-def _within(t: DocTable, j: int, root: int) -> bool:
-    """Token ``j`` is ``root`` or below it in the parse."""
-    for _ in range(t.n):
-        if j == root:
-            return True
-        if t.head[j] == j:
-            return False
-        j = t.head[j]
-    return False
+    end = t.doc[i].right_edge.i + 1
+    return end < t.n and t.doc[end].is_quote
 
 
 def is_body(tok: Token) -> bool:
