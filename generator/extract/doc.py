@@ -152,7 +152,7 @@ _LEADING_FURNITURE: tuple[re.Pattern[str], ...] = (
                r"\s*(?:--|—|–|-|:)\s*"),
     re.compile(r"^\((?:CNN|Reuters|AP|AFP|UPI)\)\s*(?:--|—|–|-|:)?\s*"),
     re.compile(rf"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){{0,3}}(?:,?\s+(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-               r"\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘'])"),
+               r"(?:\s*\([A-Z][\w .]{1,25}\))?\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘'])"),  # ("CLEVELAND, July 19 (UPI) —")
 )
 
 
@@ -272,6 +272,7 @@ class DocTable:
         for k, (a, b) in enumerate(self.sents):
             self.sent_of[a:b] = [k] * (b - a)
         self._children: list[list[int]] | None = None
+        self._furniture: frozenset[int] | None = None
 
     @property
     def children(self) -> list[list[int]]:
@@ -282,6 +283,24 @@ class DocTable:
                     kids[h].append(i)
             self._children = kids
         return self._children
+
+    @property
+    def furniture(self) -> frozenset[int]:
+        """The tokens of a dateline, byline or time stamp in front of a paragraph's first sentence ("WASHINGTON
+        (AP) —", "CLEVELAND, July 19 (UPI) —"): page furniture, never a speaker or the subject of a claim."""
+        if self._furniture is None:
+            out: set[int] = set()
+            text = self.string
+            for a, b in self.sents:
+                start, end = self.idx[a], self.idx[b - 1] + len(self.text[b - 1])
+                back = start
+                while back > 0 and text[back - 1] in " \t":
+                    back -= 1
+                if back == 0 or text[back - 1] == "\n":  # the first sentence of a paragraph
+                    cut = start + leading_furniture(text[start:end])
+                    out.update(i for i in range(a, b) if self.idx[i] < cut)
+            self._furniture = frozenset(out)
+        return self._furniture
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """(start, end) token offsets of the sentence holding token ``i``."""

@@ -194,6 +194,38 @@ def test_a_street_the_recogniser_took_for_a_person_is_a_place(sheet_of):
     assert [e.name for e in sheet.entities if e.type == "PERSON"] == ["Tom Hale"]
 
 
+# (pattern, text, the organisation): a kind of organisation in lower case right in front of a name the
+# recogniser took for a person, or ran the words in front into
+ORGS_BY_KIND = [
+    ("contractor", "Work on the stadium fell behind, and private contractor Kelvane said it would hire 300 more "
+     "guards.", "Kelvane"),
+    ("utility company", "Power cuts hit the north after utility company Ostrava Grid shut two plants.", "Ostrava Grid"),
+    ("airline", "Passengers were stranded when the airline Ferrano cancelled 40 flights.", "Ferrano"),
+    ("retailer", "The eyewear retailer Warden Parker opened a store in Leeds.", "Warden Parker"),
+    ("run into the name", "Rental company Danbury Yachting declined to comment on the crash.", "Danbury Yachting"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "org"), ORGS_BY_KIND, ids=[r[0] for r in ORGS_BY_KIND])
+def test_a_name_the_article_calls_an_organisation_is_one(sheet_of, pattern, text, org):
+    sheet = sheet_of(text)
+    assert _entity(sheet, org).type == "ORG", pattern
+    assert not [e.name for e in sheet.entities if e.type == "PERSON"], pattern
+
+
+def test_the_organisation_keeps_its_type_where_named_alone(sheet_of):
+    sheet = sheet_of('Kelvane had been expected to hire 900 guards. Private contractor Kelvane missed the target. '
+                     '"We regret the delay," Kelvane said.')
+    kelvane = _entity(sheet, "Kelvane")
+    assert (kelvane.type, kelvane.mentions) == ("ORG", 3)
+    assert [q.speaker for q in sheet.quotes] == ["Kelvane"]
+
+
+def test_a_person_after_a_kind_of_firm_stays_a_person(sheet_of):
+    sheet = sheet_of("The games were designed by gaming developer John Carmack, who left the studio in May.")
+    assert _entity(sheet, "John Carmack").type == "PERSON"
+
+
 @pytest.mark.parametrize(("word", "gender"), [
     ("spokeswoman", "f"), ("Congresswoman", "f"), ("chairwoman", "f"), ("spokesman", "m"), ("Mrs.", "f"),
     ("Mr.", "m"), ("woman", None), ("human", None),

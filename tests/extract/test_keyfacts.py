@@ -54,6 +54,7 @@ LEADING = [
     ("NEW YORK (Reuters) - Stocks fell on Monday.", "Stocks fell on Monday."),
     ("WASHINGTON — The Senate voted on Tuesday.", "The Senate voted on Tuesday."),
     ("HEMPSTEAD, N.Y., Sept. 26 — The candidate was escorted out.", "The candidate was escorted out."),
+    ("EASTPORT, July 19 (UPI) — The council voted.", "The council voted."),
     ("By . Jane Doe . PUBLISHED: . 14:43 EST, 17 October 2013 . | . UPDATED: . 14:43 EST, 17 October 2013 . "
      "A dog was rescued.", "A dog was rescued."),
     ("Last updated at 11:07 AM on 9th January 2012 . A dog was rescued.", "A dog was rescued."),

@@ -600,6 +600,19 @@ ROWS = [
     ("the object a naming verb names is not the speaker, when the parse took the subject for an adverb",
      "Tom Early chairs the county party. Informed of the district\u2019s lean, Early described it as "
      "\u201cnews to me.\u201d", "news to me", "Tom Early", "partial", {"mention": "Early"}),
+    ("a dateline the parse made the subject, the name an apposition of it",
+     "CLEVELAND, July 19 (UPI) \u2014 Former Attorney General Tom Hale told delegates at the convention that the "
+     "plan should be dropped.", "the plan should be dropped", "Tom Hale", "reported",
+     {"mention": "Former Attorney General Tom Hale"}),
+    ("a dateline the parse took for the first of two subjects",
+     "Bell pledges to work with the mayor\n\nEASTPORT (AP) \u2014 House Speaker Ann Bell pledged to work with the "
+     "mayor despite their differences after a meeting Thursday aimed at unifying the party.",
+     "to work with the mayor despite their differences", "Ann Bell", "reported",
+     {"mention": "House Speaker Ann Bell"}),
+    ("a dateline is never the words naming the speaker",
+     "Bell praises the mayor\n\nEASTPORT \u2014 Democratic Rep. Ann Bell on Friday called the mayor "
+     "\u201ca work horse, not a show horse.\u201d", "a work horse, not a show horse.", "Ann Bell", "partial",
+     {"mention": "Democratic Rep. Ann Bell"}),
 ]
 
 
@@ -717,3 +730,19 @@ MARKS = [
 @pytest.mark.parametrize(("pattern", "text", "expected"), MARKS, ids=[m[0] for m in MARKS])
 def test_quotation_marks(pattern, text, expected):
     assert [q.text(text) for q in find_quoted(text)] == expected, pattern
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Ann Hale made a remark that described the plan as a betrayal.", None),  # a thing that "described"
+    ("Ann Hale quoted a report that described the plan as a betrayal.", "report"),  # a document speaks
+    ("She met a man who described the plan as a betrayal.", "who"),  # a person, through "who"
+])
+def test_a_thing_a_relative_clause_is_about_is_no_speaker(nlp, text, subject):
+    from generator.extract.doc import DocTable
+    from generator.extract.entities.entities import extract_entities
+    from generator.extract.quotes.speakers import Speakers
+
+    doc = nlp(text)
+    speakers = Speakers(doc, extract_entities(doc), [-1] * len(doc), DocTable(doc))
+    found = speakers.subject_token(next(t for t in doc if t.text == "described"))
+    assert (found.text if found is not None else None) == subject

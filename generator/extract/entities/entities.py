@@ -188,6 +188,7 @@ class _Mention:
     label: str
     text: str
     honorific: str | None = None
+    described: bool = False  # the article calls it a kind of organisation right in front: "private contractor G4S"
 
     @property
     def key(self) -> str:
@@ -308,6 +309,7 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             if j > i + 1:
                 out.append(_Mention(i + 1, j, "PERSON", _norm(table.span_text(i + 1, j)), text[i]))
     out = _people_by_role(table, out)
+    out = _orgs_by_description(table, out)
     for m in out:
         covered.update(range(m.start, m.end))
     # a full name the recogniser gave a person elsewhere and missed (or took for a product, a work) here: the
@@ -401,6 +403,70 @@ def _people_by_role(table: DocTable, mentions: list[_Mention]) -> list[_Mention]
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+#: kinds of organisation a name may follow in lower case, the name being that organisation's: "private contractor
+#: G4S", "the news agency Xinhua", "rights group Amnesty International", "utility company Eskom"
+ORG_KINDS = {"company", "firm", "carrier", "airline", "retailer", "operator", "charity", "agency", "bank", "lender",
+             "insurer", "automaker", "carmaker", "manufacturer", "maker", "network", "newspaper", "publisher",
+             "nonprofit", "non-profit", "foundation", "organization", "organisation", "group", "contractor",
+             "chain", "startup", "start-up", "conglomerate", "supermarket", "utility",
+             "website", "magazine", "broadcaster", "channel", "tabloid", "daily", "outfit", "consultancy",
+             "watchdog", "regulator"}
+#: small words inside an organisation's name: "Club for Growth", "Save the Children"
+_NAME_LINKS = {"for", "of", "the", "de", "and", "&", "on", "in"}
+#: the most words of a name taken for an organisation by the kind in front of it
+_MAX_ORG_WORDS = 4
+
+
+def _orgs_by_description(table: DocTable, mentions: list[_Mention]) -> list[_Mention]:
+    """Organisations the recogniser missed or took for a person or a place, told by the kind of organisation the
+    article writes in lower case right in front of the name and the parse joins to it: "private contractor G4S",
+    "news agency Xinhua", "utility company Eskom". The name is one to four capitalised proper nouns with no role
+    word, not starting with a given name ("gaming developer John Carmack" is a person); a mention of exactly
+    those words is relabelled, none at all gets one, and the article's other mentions of the name without a
+    label go with it ("G4S said")."""
+    doc, text, tag, n = table.doc, table.text, table.tag, table.n
+    by_span = {(m.start, m.end): m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[_Mention] = []
+    names: set[tuple[str, ...]] = set()
+    for i in range(n - 1):
+        if table.lower[i] not in ORG_KINDS or table.pos[i] != "NOUN" or not text[i].islower():
+            continue
+        j = i + 1
+        while j < n and j - i <= _MAX_ORG_WORDS and tag[j] in {"NNP", "NNPS"} and text[j][:1].isupper():
+            j += 1
+        words = text[i + 1:j]
+        if j + 1 < n and table.lower[j] in _NAME_LINKS and text[j + 1][:1].isupper():
+            continue  # the name goes on: "the group Club for Growth", "Americans for Prosperity"
+        if not words or j - i > _MAX_ORG_WORDS or (j < n and tag[j] in {"NNP", "NNPS"}) \
+                or len("".join(words)) < 2 or name_gender(words[0]) is not None \
+                or any(is_role_word(doc[t]) or table.lower[t].rstrip(".") in HONORIFICS for t in range(i + 1, j)):
+            continue
+        head = next((t for t in range(i + 1, j) if not (i + 1 <= table.head[t] < j) or table.head[t] == t), j - 1)
+        if not (i + 1 <= table.head[i] < j or table.head[head] == i):
+            continue  # the kind is not about the name: "the company CEO", "a group Ann Lee set up"
+        m = by_span.get((i + 1, j)) or next((m for m in mentions if m.start <= i and m.end == j and all(
+            tag[t] not in {"NNP", "NNPS"} for t in range(m.start, i + 1))), None)
+        if m is not None:  # (a name the recogniser ran the words in front into: "[Rental company Acme Yachting]")
+            m.start, m.text = i + 1, _norm(table.span_text(i + 1, j))
+            m.label, m.described = "ORG", True
+        elif not any(t in taken for t in range(i + 1, j)):
+            added.append(_Mention(i + 1, j, "ORG", _norm(table.span_text(i + 1, j)), described=True))
+            taken.update(range(i + 1, j))
+        else:
+            continue
+        names.add(tuple(words))
+    # the same name elsewhere in the article, where nothing else was recognised
+    for i, word in enumerate(text):
+        for name in names:
+            e = i + len(name)
+            if name[0] == word and tuple(text[i:e]) == name and not taken.intersection(range(i, e)) \
+                    and not (e < n and tag[e] in {"NNP", "NNPS"}) and not (i > 0 and tag[i - 1] in {"NNP", "NNPS"}):
+                added.append(_Mention(i, e, "ORG", _norm(table.span_text(i, e)), described=True))
+                taken.update(range(i, e))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
 def _role_apposition(doc: Doc, start: int, end: int) -> bool:
     """", a hydrologist at …", ", CTBTO spokesperson": a comma, then a role noun within a few words that the
     parse makes an apposition of the name (not of the person before it: "Rep. Lee Zeldin of New York, a Trump
@@ -436,9 +502,13 @@ def _fix_types(mentions: list[_Mention]) -> None:
     places = {m.key for m in mentions if m.label in PLACE_TYPES}
     full_names = [m.key.split() for m in mentions if m.label == "PERSON" and len(m.key.split()) >= 2]
     name_parts = {w for parts in full_names for w in (parts[0], parts[-1])}
+    described = {m.key for m in mentions if m.described}  # an organisation by what the article calls it
     for m in mentions:
         words = m.key.split()
         if not words:
+            continue
+        if m.key in described:
+            m.label = "ORG"
             continue
         if m.label == "PERSON" and len(words) >= 2 and words[-1] in ORG_WORDS:
             m.label = "ORG"
@@ -455,7 +525,7 @@ def _fix_types(mentions: list[_Mention]) -> None:
     for m in mentions:
         votes[m.key][m.label] += 1
     for m in mentions:
-        if m.label == "NORP":
+        if m.label == "NORP" or m.key in described:
             continue
         ranked = votes[m.key].most_common()
         best, n = ranked[0]

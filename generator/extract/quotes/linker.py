@@ -121,6 +121,8 @@ def is_candidate(lk: Lookups, i: int) -> bool:
 
 def _is_candidate(lk: Lookups, i: int) -> bool:
     t = lk.table
+    if i in t.furniture:
+        return False  # a dateline: "WASHINGTON (AP) —"
     k = lk.index.id_at(i)
     if k is not None:
         span = lk.index.mention_at(i)

@@ -102,6 +102,9 @@ BODY_NOUNS = {"police", "council", "department", "ministry", "agency", "committe
               "radio", "channel", "media", "panel", "jury", "tribunal", "inquiry", "academy", "consulate"}
 _CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl"}
 _STOP = {"", "the", "a", "an"}
+#: nouns for people that are no role: "the man who said", "a group that says"
+_PEOPLE = WEAK_PEOPLE | {"man", "woman", "person", "people", "group", "majority", "minority", "official", "source",
+                         "expert", "critic", "analyst", "child", "boy", "girl", "family", "crowd", "audience", "public"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,8 @@ class Speakers:
         while cur is not None and hops < 4:
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS and self.in_quote[c.i] < 0
                         and c.lower_ not in {"that", "which", "what"}]
+            if len(subjects) > 1:  # "WASHINGTON (AP) — Tom Hale pledged …": a dateline taken for a second subject
+                subjects = [c for c in subjects if c.i not in self.table.furniture] or subjects
             if subjects:
                 # two subjects before the verb, a comma before the second: the parse took the sentence's first
                 # words for one ("The man, 52, traveled to London, officials said"); the verb's own is the second
@@ -246,6 +251,10 @@ class Speakers:
             if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
             if cur.dep_ == "relcl":  # "the official who said ..." -> "official"
+                # not a thing "that" or "which" did it: "a comment that described them as …" is no speaker
+                if any(c.dep_ in SUBJECTS and c.lower_ in {"that", "which"} for c in cur.children) \
+                        and not self._may_speak(cur.head):
+                    return None
                 return cur.head
             # "issued a statement saying ..." -> "statement", when the article tells whose it is (not "reports
             # alleging ...": no one's words)
@@ -255,6 +264,11 @@ class Speakers:
             cur = cur.head
             hops += 1
         return None
+
+    def _may_speak(self, tok: Token) -> bool:
+        """A word that can name a speaker: a name, a pronoun, a role, a body, a document, people."""
+        return tok.pos_ in {"PROPN", "PRON"} or self.index.id_at(tok.i) is not None or is_role_word(tok) \
+            or is_body(tok) or self.is_document(tok) or tok.lemma_.lower() in _PEOPLE
 
     def _subject_in_clause_before(self, cue: Token) -> Token | None:
         """The speaker the parse hung on a clause it made up before the cue, when the cue has its content after it
@@ -482,6 +496,11 @@ class Speakers:
     # -- resolving them ----------------------------------------------------------------------
 
     def resolve(self, tok: Token) -> Speaker:
+        if tok.i in self.table.furniture:
+            # "WASHINGTON (AP) — …": a dateline the parse took for the subject is nobody; the name it made an
+            # apposition of the dateline is the subject ("CLEVELAND (UPI) — Tom Hale told …")
+            after = next((c for c in tok.rights if c.dep_ == "appos" and c.i not in self.table.furniture), None)
+            return NOBODY if after is None else self.resolve(after)
         index = self.index
         mention = self.mention_text(tok)
         k = self._entity_of_np(tok)
