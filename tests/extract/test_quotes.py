@@ -736,6 +736,7 @@ def test_quotation_marks(pattern, text, expected):
     ("Ann Hale made a remark that described the plan as a betrayal.", None),  # a thing that "described"
     ("Ann Hale quoted a report that described the plan as a betrayal.", "report"),  # a document speaks
     ("She met a man who described the plan as a betrayal.", "who"),  # a person, through "who"
+    ("They lost in a federal court, which described the plan as a betrayal.", "court"),  # a body, any article
 ])
 def test_a_thing_a_relative_clause_is_about_is_no_speaker(nlp, text, subject):
     from generator.extract.doc import DocTable

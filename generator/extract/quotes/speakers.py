@@ -268,7 +268,7 @@ class Speakers:
     def _may_speak(self, tok: Token) -> bool:
         """A word that can name a speaker: a name, a pronoun, a role, a body, a document, people."""
         return tok.pos_ in {"PROPN", "PRON"} or self.index.id_at(tok.i) is not None or is_role_word(tok) \
-            or is_body(tok) or self.is_document(tok) or tok.lemma_.lower() in _PEOPLE
+            or self.is_document(tok) or tok.lemma_.lower() in _PEOPLE | BODY_NOUNS  # ("a federal court, which said")
 
     def _subject_in_clause_before(self, cue: Token) -> Token | None:
         """The speaker the parse hung on a clause it made up before the cue, when the cue has its content after it
