@@ -44,7 +44,7 @@ from generator.extract.doc import (
     whole_sentences,
 )
 from generator.extract.entities.entities import EntityIndex
-from generator.extract.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from generator.extract.lexicon import DASHES, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from generator.model import DateMention, Fact, Figure, Quote
 
 MAX_FACTS = 5
@@ -60,7 +60,6 @@ REPORTING = {"say", "tell", "announce", "report", "claim", "state", "confirm", "
              "admit", "assert", "contend", "maintain", "declare", "disclose", "testify", "conclude", "find", "show"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 QUOTE_CHARS = "\"“”"
-DASHES = {"—", "–", "--", "-"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Shared word lists: the names of the months and weekdays, written once, and the forms derived from them.
+"""Shared word lists: the names of the months and weekdays, written once, and the forms derived from them;
+the dashes that set words off.
 
 The date grammar, the figure filters, the page-furniture patterns and the key facts all need to
 know "Sept." is September and "Thurs" is Thursday; they take the words (or a regular expression
@@ -17,6 +18,9 @@ MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 
                        "oct": 10, "nov": 11, "dec": 12}
 #: Every written form of a month (lower case) and its number, 1 to 12.
 MONTHS = {**{name: k for k, name in enumerate(MONTH_NAMES, 1)}, **MONTH_ABBREVIATIONS}
+
+#: dashes written as a token of their own: what sets off a dateline ("WASHINGTON —") or ends a title in front of a name
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Short forms of weekday names ("Tues", "Thurs."), with the weekday's number (0 is Monday, as in ``datetime``).

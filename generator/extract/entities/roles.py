@@ -17,6 +17,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from generator.extract.lexicon import DASHES
+
 #: honorifics: part of how a name is written, not a role
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "mlle", "messrs"}
 MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "husband", "son", "father", "brother", "uncle", "nephew",
@@ -162,7 +164,7 @@ def _plural_head(doc: Doc, end: int) -> bool:
 
 def _is_dash(doc: Doc, i: int) -> bool:
     """A dash with a space on each side (a hyphen inside a word has none)."""
-    return doc[i].text in {"-", "--", "\u2014", "\u2013"} and i > 0 and bool(doc[i - 1].whitespace_) \
+    return doc[i].text in DASHES and i > 0 and bool(doc[i - 1].whitespace_) \
         and bool(doc[i].whitespace_)
 
 
