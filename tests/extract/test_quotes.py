@@ -613,6 +613,23 @@ ROWS = [
      "Bell praises the mayor\n\nEASTPORT \u2014 Democratic Rep. Ann Bell on Friday called the mayor "
      "\u201ca work horse, not a show horse.\u201d", "a work horse, not a show horse.", "Ann Bell", "partial",
      {"mention": "Democratic Rep. Ann Bell"}),
+    ("a name with its title the parse cut into two subjects: the person speaks, not the outlet",
+     'Voters waited for the pick. CNN senior political analyst Simon Whitcombe says the pick is, "an opportunity to '
+     'go on the offense."', "an opportunity to go on the offense.", "Simon Whitcombe", "partial",
+     {"role": "CNN senior political analyst"}),
+    ("a bare body after the article placed one by its country: that body",
+     "A Ukrainian government spokesman claimed that 300 militants had been killed. In Luhansk, the government said "
+     "fighters had taken over two bases.", "fighters had taken over two bases", "Ukrainian government", "reported",
+     {"mention": "the government", "type": "ORG"}),
+    ("a bare body after one placed only in passing, as an owner: no choice made",
+     "The rifle is similar to the Ruritanian army's standard weapon. The army said the soldier had fled with it.",
+     "the soldier had fled with it", "army", "reported", {}),
+    ("a bare body after bodies of two countries: no choice made",
+     "The Russian government denied it. The Ukrainian government disagreed. The government said fighters had taken "
+     "over two bases.", "fighters had taken over two bases", "government", "reported", {}),
+    ("a role the parse ended with a place's apposition: the name set off after it speaks",
+     'Talks stalled in March. The top U.S. envoy for North Korea, Glyn Davies, had warned Pyongyang that a test '
+     'would be "a serious mistake."', "a serious mistake.", "Glyn Davies", "partial", {}),
 ]
 
 

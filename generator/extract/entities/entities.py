@@ -238,13 +238,43 @@ def _ent_spans(table: DocTable) -> list[tuple[int, int, str]]:
     return out
 
 
+#: words that end a name after a comma: "Acme, Inc.", "Martin Luther King, Jr."
+_NAME_SUFFIXES = {"inc", "ltd", "llc", "llp", "plc", "co", "corp", "jr", "sr", "ii", "iii", "iv"}
+#: words before a comma that make it part of one name: "University of California, Berkeley", "Committee on
+#: Science, Space and Technology"
+_INNER_LIST = {"of", "on", "for", "in", "at", "&"}
+
+
+def _split_lists(table: DocTable, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's or organisation's span the recogniser ran across a comma is a list or two names side by side
+    ("Facebook, Google", "Wikipedia, Airbnb and Lyft", "According to Yin, Broad Group's …"): cut at each comma and
+    at "and"/"or" between them. A comma inside one name stays: after a word that opens its inner list ("University
+    of California, Berkeley", "Committee on Science, Space and Technology"), in a firm's name ("Ruane, Cunniff &
+    Goldfarb") or before a suffix ("Acme, Inc.")."""
+    out = []
+    for s, e, label in spans:
+        commas = [i for i in range(s + 1, e - 1) if table.text[i] == ","]
+        if label not in {"PERSON", "ORG", "NORP"} or not commas \
+                or any(table.lower[i] in _INNER_LIST for i in range(s, e)) \
+                or any(table.lower[i + 1].rstrip(".") in _NAME_SUFFIXES for i in commas):
+            out.append((s, e, label))
+            continue
+        cuts = sorted(set(commas) | {i for i in range(commas[0] + 1, e) if table.lower[i] in {"and", "or"}})
+        parts = [(a + 1, b) for a, b in zip([s - 1, *cuts], [*cuts, e], strict=True) if b > a + 1]
+        if any(b - a == 1 and table.lower[a] in ORG_WORDS for a, b in parts):
+            out.append((s, e, label))  # "the Batkivschina, or Fatherland, Party": the last part is no name alone
+            continue
+        out.extend((a, b, label) for a, b in parts)
+    return out
+
+
 def _raw_mentions(table: DocTable) -> list[_Mention]:
     out: list[_Mention] = []
     covered: set[int] = set()
     lower, tag, words = table.lower, table.tag, table.text
     lowercase: set[str] | None = None  # the words the article writes in lower case, read when needed
     names: dict[str, set[str]] = {}  # a person's name or surname -> the names tagged that give it
-    spans = _ent_spans(table)
+    spans = _split_lists(table, _ent_spans(table))
     for ent_start, ent_end, label in spans:
         if label not in KEPT_TYPES:
             continue
@@ -385,15 +415,18 @@ def _people_by_role(table: DocTable, mentions: list[_Mention]) -> list[_Mention]
     i = 0
     while i < n:
         j = i
-        while j < n and j - i < _MAX_NAME_WORDS + 1 and tag[j] == "NNP" and text[j][:1].isupper() \
+        while j < n and j - i < _MAX_NAME_WORDS + 1 and tag[j] in {"NNP", "NNPS"} and text[j][:1].isupper() \
                 and text[j][1:].replace("-", "").replace("'", "").isalpha() and not text[j][1:].isupper():
             j += 1
-        if j - i < 2 or j - i > _MAX_NAME_WORDS or (j < n and tag[j] == "NNP") or \
+        if j - i < 2 or j - i > _MAX_NAME_WORDS or (j < n and tag[j] in {"NNP", "NNPS"}) or \
                 any(table.lower[t] in ORG_WORDS or is_role_word(doc[t]) for t in range(i, j)):
             i = max(j, i + 1)
             continue
         titled = i > 0 and is_role_word(doc[i - 1]) and doc[i - 1].pos_ in {"NOUN", "PROPN"}
-        if titled or _role_apposition(doc, i, j):
+        # (a word tagged plural is a person's name only set off after a role: "the envoy, Glyn Davies,"; "Roman
+        # Catholics, the pope of the poor" are a people)
+        plural = any(tag[t] == "NNPS" for t in range(i, j))
+        if (not plural and (titled or _role_apposition(doc, i, j))) or _apposition_of_role(doc, i, j):
             m = by_start.get(i)
             if m is not None and m.end == j and m.label in {"ORG", "NORP", "GPE"}:
                 m.label = "PERSON"
@@ -479,6 +512,21 @@ def _role_apposition(doc: Doc, start: int, end: int) -> bool:
         if t.pos_ not in {"DET", "ADJ", "PROPN", "NOUN", "PART"} and t.text not in {"'s", "\u2019s"}:
             return False
     return False
+
+
+def _apposition_of_role(doc: Doc, start: int, end: int) -> bool:
+    """"The top U.S. envoy for North Korea, Glyn Davies, said", "the mayor of Eastport, Tom Brix,": a name set off by
+    commas that the parse makes an apposition of a role noun before it, or of the place or body in that role's
+    "of"/"for"/"at" phrase."""
+    if start == 0 or doc[start - 1].text != "," or (end < len(doc) and doc[end].text not in {",", ".", ";"}):
+        return False
+    head = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if head is None or head.dep_ != "appos" or head.head.i >= start:
+        return False
+    owner = head.head
+    if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.lower_ in {"of", "for", "at"}:
+        owner = owner.head.head
+    return owner.pos_ == "NOUN" and is_role_word(owner) and not owner.tag_.endswith("S")
 
 
 def _join_national_adjective(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:

@@ -240,7 +240,11 @@ class Speakers:
                 last = subjects[-1]
                 apart = len(subjects) > 1 and last.i < cur.i and last.left_edge.i > 0 \
                     and self.doc[last.left_edge.i - 1].text == ","
-                return last if apart else subjects[0]
+                # two subjects side by side: one name with its title the parse cut in two ("CNN senior political
+                # analyst David Gergen says"); the person named is the speaker, not the title's first word
+                joined = len(subjects) > 1 and last.i < cur.i and subjects[0].right_edge.i + 1 == last.left_edge.i \
+                    and (ent := self.index.at(last.i)) is not None and ent.type == "PERSON"
+                return last if apart or joined else subjects[0]
             if hops == 0 and (mistaken := self._subject_in_clause_before(cue)) is not None:
                 return mistaken
             for c in cur.children:
@@ -570,7 +574,8 @@ class Speakers:
                      if (k := index.id_at(c.i)) is not None and index.entities[k].type == "ORG"]
             if len(set(named)) == 1:
                 return Speaker(index.entities[named[0]], mention, None, tok.i, named[0])
-            return Speaker(None, mention, None, tok.i, body=self.owned_body(tok) or body_name(mention))
+            return Speaker(None, mention, None, tok.i, body=self.owned_body(tok) or self.placed_body(tok)
+                           or body_name(mention))
         return Speaker(None, mention, None, tok.i, named=self.name_as_written(tok))
 
     def owned_body(self, tok: Token) -> str | None:
@@ -587,6 +592,26 @@ class Speakers:
             return None
         rest = " ".join(self.doc[mark.i + 1:tok.i + 1].text.split())
         return f"{self.index.entities[k].name}{mark.text} {rest}"
+
+    def placed_body(self, tok: Token) -> str | None:
+        """A bare "the government", "the police" after the article placed one such body by its country or place
+        ("the Ukrainian government", "Kenyan police"): that body, in the words the article placed it with. None
+        when it placed none, or bodies of several places ("the Russian government … the Ukrainian government")."""
+        kids = list(tok.children)
+        if tok.pos_ != "NOUN" or len(kids) != 1 or kids[0].lower_ != "the":
+            return None
+        lemma, doc = tok.lemma_.lower(), self.doc
+        placed: dict[frozenset[str], str] = {}
+        for t in doc[:tok.i]:
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.in_quote[t.i] >= 0 or _plural(t) \
+                    or t.dep_ == "poss":
+                continue  # ("many African governments", "like the U.S. military's rifle": in passing)
+            places = [c for c in t.children if c.i < t.i and c.dep_ in {"amod", "compound", "nmod"}
+                      and c.ent_type_ in {"NORP", "GPE"}]
+            if places:
+                key = frozenset(w.lower_ for c in places for w in c.subtree)
+                placed[key] = " ".join(doc[min(c.left_edge.i for c in places):t.i + 1].text.split())
+        return next(iter(placed.values())) if len(placed) == 1 else None
 
     def name_as_written(self, tok: Token) -> str | None:
         """The words of a proper name the recogniser missed, when the speaker is one: "Hannity said", "Human Rights
