@@ -246,7 +246,7 @@ _INNER_LIST = {"of", "on", "for", "in", "at", "&"}
 
 
 def _split_lists(table: DocTable, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person's or organisation's span the recogniser ran across a comma is a list or two names side by side
+    """A person's, organisation's or people's span the recogniser ran across a comma is a list or two names side by side
     ("Facebook, Google", "Wikipedia, Airbnb and Lyft", "According to Yin, Broad Group's …"): cut at each comma and
     at "and"/"or" between them. A comma inside one name stays: after a word that opens its inner list ("University
     of California, Berkeley", "Committee on Science, Space and Technology"), in a firm's name ("Ruane, Cunniff &

@@ -594,9 +594,10 @@ class Speakers:
         return f"{self.index.entities[k].name}{mark.text} {rest}"
 
     def placed_body(self, tok: Token) -> str | None:
-        """A bare "the government", "the police" after the article placed one such body by its country or place
-        ("the Ukrainian government", "Kenyan police"): that body, in the words the article placed it with. None
-        when it placed none, or bodies of several places ("the Russian government … the Ukrainian government")."""
+        """A bare "the government", "the court" after the article placed one such body by its country or place
+        ("a Ukrainian government spokesman", "the Dutch court"): that body, in the words the article placed it with.
+        None when it placed none, placed it only in passing as an owner, or placed bodies of several places ("the
+        Russian government … the Ukrainian government")."""
         kids = list(tok.children)
         if tok.pos_ != "NOUN" or len(kids) != 1 or kids[0].lower_ != "the":
             return None
