@@ -601,12 +601,14 @@ class Speakers:
         kids = list(tok.children)
         if tok.pos_ != "NOUN" or len(kids) != 1 or kids[0].lower_ != "the":
             return None
-        lemma, doc = tok.lemma_.lower(), self.doc
+        doc, table = self.doc, self.table
+        lemma = table.lemma[tok.i]
         placed: dict[frozenset[str], str] = {}
-        for t in doc[:tok.i]:
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.in_quote[t.i] >= 0 or _plural(t) \
-                    or t.dep_ == "poss":
-                continue  # ("many African governments", "like the U.S. military's rifle": in passing)
+        # the earlier nouns of that lemma, read from the table's columns (Token objects only for those)
+        for i in range(tok.i):
+            if table.lemma[i] != lemma or table.pos[i] != "NOUN" or self.in_quote[i] >= 0 or table.dep[i] == "poss" \
+                    or _plural(t := doc[i]):
+                continue  # ("like the U.S. military's rifle", "many African governments": in passing)
             places = [c for c in t.children if c.i < t.i and c.dep_ in {"amod", "compound", "nmod"}
                       and c.ent_type_ in {"NORP", "GPE"}]
             if places:
