@@ -137,6 +137,18 @@ ROLES = [
      "Health Minister"),
     ("first lady", "The first lady, Ann Holt, opened the clinic. First lady Ann Holt spoke.", "Ann Holt",
      "first lady"),
+    ("apposition before the name, a role with its complement",
+     "On the other side, the self-declared mayor of Eastport, Tom Reyes, said the town was quiet.", "Tom Reyes",
+     "self-declared mayor of Eastport"),
+    ("a title after the first part of a hyphenated word that is not in it",
+     "The best-selling thriller writer Brad Thor spoke on Monday.", "Brad Thor", "thriller writer"),
+    ("a title after a prefix and a hyphen", "The bill was signed by then-Gov. Tom Reyes in May.", "Tom Reyes",
+     "Gov."),
+    ("apposition before the name after the thing it is of",
+     "Last month's assassination of the former Ruritanian President, Tom Reyes, shocked the town.", "Tom Reyes",
+     "former Ruritanian President"),
+    ("apposition before the name, a complement with its own article",
+     "The president of the bakers' union, Ann Holt, spoke later.", "Ann Holt", "president of the bakers' union"),
 ]
 
 # (pattern, text, person, a word none of the person's roles may have)
@@ -149,6 +161,8 @@ NOT_ROLES = [
     ("leading a person is not a job", "Tom Reyes leads Ann Holt in the latest poll.", "Tom Reyes", "leads"),
     ("a plural title is no one person's role", "Presidential candidates Tom Reyes and Ann Holt met on Monday.",
      "Tom Reyes", "candidates"),
+    ("a weak role noun with a complement before the name",
+     "A friend of the family, Tom Reyes, said the town was quiet.", "Tom Reyes", "friend"),
     ("a dash set off by spaces ends a title",
      "Only one contender for mayor - Mrs. Holt - spoke at the meeting.", "Holt", "contender"),
 ]

@@ -630,6 +630,41 @@ ROWS = [
     ("a role the parse ended with a place's apposition: the name set off after it speaks",
      'Talks stalled in March. The top U.S. envoy for North Korea, Glyn Davies, had warned Pyongyang that a test '
      'would be "a serious mistake."', "a serious mistake.", "Glyn Davies", "partial", {}),
+    ("a description by another word for the office: the prosecutor is the district attorney",
+     "Eastport County District Attorney Ann Brixley, who is prosecuting the case, told reporters the ruling was "
+     "wrong. The hearing lasted three days. Judge Tom Hale set the next date. \u201cIt is a very bad day in "
+     "Eastport,\u201d said the county's elected prosecutor.", "It is a very bad day in Eastport,", "Ann Brixley",
+     "direct", {"mention": "the county's elected prosecutor"}),
+    ("an organisation's name the recogniser missed where the article repeats it",
+     "Yin Lu, an architect from Baojia Group, expressed concerns to Xinhua about subsidence when the building gets "
+     "higher. Broad Group emphasized that relevant authorities have approved the building as safe.",
+     "relevant authorities have approved the building as safe", "Broad Group", "reported", {}),
+    ("a role with its complement set off before the name: that role's description speaks for the person",
+     "On the separatist side, the self-declared mayor of Eastport, Vyacheslav Ponomarev, said fighters had shot "
+     "down two jets. Officials disputed the figures. The self-declared separatist mayor of Eastport said only ten "
+     "fighters had died.", "only ten fighters had died", "Vyacheslav Ponomarev", "reported",
+     {"role": "self-declared separatist mayor of Eastport"}),
+    ("a spokesman introduced before the article names him, with the role it gives him then",
+     "A spokesman for the Ruritanian defense ministry said the north could test a bomb at any time. \u201cWe are "
+     "assuming they have put devices inside the shaft,\u201d Kim Min-seok, spokesman for the Ruritanian "
+     "defense ministry, said on Thursday.", "the north could test a bomb at any time", "Kim Min-seok", "reported",
+     {"mention": "A spokesman for the Ruritanian defense ministry"}),
+    ("a spokeswoman never named: nobody",
+     "Kim Min-seok, spokesperson for the Ruritanian defense ministry, spoke on Monday. The talks ended. A "
+     "spokeswoman said the talks would go on.", "the talks would go on", None, "reported", {}),
+    ("a spokeswoman for someone else than the spokesman named next: nobody",
+     "A spokeswoman for Ann Lee said the tour was over. \u201cWe are not done,\u201d said Tom Hale, a spokesman "
+     "for the Eastport mayor.", "the tour was over", None, "reported", {}),
+    ("the agency an organisation is described as, not the organisation in front of the description",
+     "About 3,700 children have lost a parent, according to U.N. child agency, UNICEF. \u201cOrphans are usually "
+     "taken in by family,\u201d said Ann Lee, UNICEF's regional director. \u201cWe are looking at new ways to "
+     "help,\u201d the agency said in a statement.", "We are looking at new ways to help,", "UNICEF", "direct",
+     {"mention": "the agency"}),
+    ("a verb of narrating beside the quotation", "\u201cHe adored the city,\u201d Anna Berg narrates.",
+     "He adored the city,", "Anna Berg", "direct", {"cue": "narrates"}),
+    ("a senator of one party is not the senator of the other named next",
+     "A Democratic senator said the vote was delayed. Republican Sen. Tom Hale said the vote would be held on "
+     "Monday.", "the vote was delayed", None, "reported", {}),
 ]
 
 

@@ -355,6 +355,9 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             if tuple(text[i:e]) == name and not covered.intersection(range(i, e)):
                 out.append(_Mention(i, e, "PERSON", _norm(table.span_text(i, e))))
                 covered.update(range(i, e))
+    # an organisation's name of two words or more, or an acronym, the recogniser tagged elsewhere and missed here:
+    # "Broad Group emphasized …" after "Broad Group's Sky City" (with no name going on either side of it)
+    out.extend(_org_names_repeated(table, out, covered))
     # a surname of someone named in full, where the model missed it ("Hale spoke.")
     surnames = {text[m.end - 1] for m in out if m.label == "PERSON" and m.end - m.start >= 2
                 and text[m.end - 1].lower() not in STREET_WORDS}
@@ -371,6 +374,40 @@ def _raw_mentions(table: DocTable) -> list[_Mention]:
             out.append(_Mention(i, i + 1, "PERSON", word))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _org_names_repeated(table: DocTable, mentions: list[_Mention], covered: set[int]) -> list[_Mention]:
+    """Mentions of an organisation's name where the recogniser tagged nothing: the exact words of a name it tagged
+    an organisation elsewhere in the article, when the name is two words or more in capitals ("Broad Group",
+    "Save the Children") or an acronym the article never writes in lower case ("BSB", not "IT"), and no capitalised
+    name goes on before or after it ("Broad Group" is not in "Ping Broad Group Tower")."""
+    text, tag, n = table.text, table.tag, table.n
+    lowercase = {w for w in text if w.islower()}
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for m in mentions:
+        words = tuple(text[m.start:m.end])
+        if m.label != "ORG" or not words:
+            continue
+        several = len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+        acronym = len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isalpha() and words[0].isupper() \
+            and words[0].lower() not in lowercase
+        if several or acronym:
+            names.setdefault(words[0], set()).add(words)
+    added: list[_Mention] = []
+    for i, word in enumerate(text):
+        # the longest first, then by words: never in the set's order, which changes between runs
+        for name in sorted(names.get(word, ()), key=lambda w: (-len(w), w)):
+            e = i + len(name)
+            if tuple(text[i:e]) != name or covered.intersection(range(i, e)) \
+                    or any(table.ent_type[j] not in {"", "ORG"} for j in range(i, e)) \
+                    or (i > 0 and tag[i - 1] in {"NNP", "NNPS"} and text[i - 1][:1].isupper()) \
+                    or (e < n and tag[e] in {"NNP", "NNPS"} and text[e][:1].isupper()):
+                continue
+            added.append(_Mention(i, e, "ORG", _norm(table.span_text(i, e))))
+            covered.update(range(i, e))
+            break
+    return added
 
 
 #: the most words of a name the recogniser left out in front of the part it tagged

@@ -72,6 +72,8 @@ _TITLE_LINKS = {"of", "for", "and", "&", "at", "on", "to"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
 _STOP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 MAX_ROLE_TOKENS = 12
+#: the words that join a role noun to what it is the role in: "mayor of Slovyansk", "spokesman for the ministry"
+_ROLE_COMPLEMENT = {"of", "for", "at"}
 
 
 def is_role_word(tok: Token) -> bool:
@@ -113,8 +115,8 @@ def _modifier_ok(tok: Token, ent_type: str) -> bool:
         return False
     if tok.tag_ == "POS" or tok.text in {"-", "\u2011"}:
         return True
-    if tok.pos_ in {"PROPN", "NOUN", "ADJ"}:
-        return True
+    if tok.pos_ in {"PROPN", "NOUN", "ADJ"} or (tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}):
+        return True  # ("the self-declared mayor", "the acting governor")
     return tok.lower_ in _TITLE_LINKS and tok.i > 0 and tok.doc[tok.i - 1].pos_ in {"PROPN", "NOUN"}
 
 
@@ -147,7 +149,7 @@ def title_before(doc: Doc, start: int, ent_type: list[str], sent_start: int) -> 
         if _is_dash(doc, i):
             break  # a dash set off by spaces ends a title: "the candidate for president - Mrs. Clinton"
         i -= 1
-    a = i + 1
+    a = _word_start(doc, i + 1, end)
     while a < end and (doc[a].lower_ in _TITLE_LINKS or doc[a].tag_ == "POS" or doc[a].text == "-"):
         a += 1
     if a < end and doc[end - 1].lower_ in _TITLE_LINKS:
@@ -155,6 +157,16 @@ def title_before(doc: Doc, start: int, ent_type: list[str], sent_start: int) -> 
     if a < end and _head_ok(doc, a, end) and not _plural_head(doc, end):
         return _after_link(doc, a, end, ent_type)
     return None
+
+
+def _word_start(doc: Doc, a: int, end: int) -> int:
+    """The first token from ``a`` that starts a word: not the rest of a hyphenated word whose first part is not in
+    the title ("best-selling writer" gives "writer", not "selling writer"; "then-Gov." keeps "Gov.")."""
+    # (a capitalised word after the hyphen stays: "then-Gov.", "then-Obama supporter")
+    while a < end and a > 0 and not doc[a - 1].whitespace_ and (
+            doc[a].text == "-" or (doc[a - 1].text == "-" and doc[a].text[:1].islower())):
+        a += 1
+    return a
 
 
 def _plural_head(doc: Doc, end: int) -> bool:
@@ -228,6 +240,10 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
     i = end - 1
     while i >= sent_start and end - i <= MAX_ROLE_TOKENS:
         t = doc[i]
+        if t.lower_ in {"the", "a", "an"} and i > sent_start and doc[i - 1].lower_ in _ROLE_COMPLEMENT \
+                and not any(is_role_word(doc[j]) for j in range(i + 1, end)):
+            i -= 1  # "the president of the bakers' union, ": a determiner inside the role's complement (not "the
+            continue  # assassination of the former President, ": the role is after it)
         if t.lower_ in _DETERMINERS or (t.is_punct and t.tag_ != "POS" and t.text != "-"):
             break
         if not _modifier_ok(t, ent_type[i]):
@@ -235,9 +251,17 @@ def apposition_before(doc: Doc, start: int, ent_type: list[str], sent_start: int
         if ent_type[i] == "PERSON" and not is_role_word(t) and doc[i + 1].tag_ != "POS":
             return None
         i -= 1
-    a = i + 1
-    if a >= end or not is_role_word(doc[end - 1]) or _plural_head(doc, end):
+    a = _word_start(doc, i + 1, end)
+    if a >= end or _plural_head(doc, end):
         return None
+    if not is_role_word(doc[end - 1]):
+        # "the self-declared mayor of Slovyansk, ": a role noun with its complement; the whole phrase is the role
+        link = next((j for j in range(a + 1, end - 1) if doc[j].lower_ in _ROLE_COMPLEMENT), None)
+        if link is None or not is_role_word(doc[link - 1]) or doc[link - 1].lower_ in WEAK_ROLE_NOUNS \
+                or _plural_head(doc, link) or any(doc[j].lower_ in _DETERMINERS - {"the", "a", "an"}
+                                                  for j in range(link, end)):
+            return None
+        return a, end
     return _after_link(doc, a, end, ent_type)
 
 

@@ -65,6 +65,7 @@ MANNER = {
     "snap", "thunder", "exclaim", "interject", "interrupt", "continue", "begin", "go", "chime", "sing", "chant",
     "read", "moan", "fume", "rail", "rant", "sneer", "taunt", "tease", "joke", "quip", "muse", "beg", "pray",
     "swear", "hail", "applaud", "welcome", "thank", "congratulate", "ridicule", "wrap", "conclude", "put",
+    "narrate", "intone", "gush", "marvel", "rave", "bellow", "deadpan", "growl", "snarl",
 }
 #: verbs of thinking and knowing: they attribute a stance rather than words
 STANCE = {

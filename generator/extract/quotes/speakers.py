@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -58,6 +58,8 @@ WEAK_PEOPLE = {"member", "friend", "resident", "worker", "employee", "voter", "s
 PERSONISH = {"PERSON"}
 BODIES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 LOOKBACK_SENTENCES = 5
+#: how many sentences after "a spokesman for the ministry said" the article may name that spokesman
+NAMED_AFTER_SENTENCES = 3
 #: things that speak for their author: "her statement said", "a letter signed by the mayor said"
 DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet", "post", "message", "note",
              "filing", "affidavit", "op-ed", "column", "blog", "transcript", "testimony", "declaration",
@@ -552,6 +554,8 @@ class Speakers:
             k = None if _plural(tok) else self.by_role(role, tok)
             if k is None and not _plural(tok):
                 k = self.by_description(tok)
+            if k is None and not _plural(tok):
+                k = self.named_after(role, tok)
             if k is not None:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
@@ -706,7 +710,11 @@ class Speakers:
                 for s, e in spans:
                     h = doc[_span_head(doc, s, e)]
                     nouns = [c for c in h.children if c.dep_ == "appos"]
-                    if h.dep_ in {"appos", "compound"} and not s <= h.head.i < e:
+                    # (not the organisation in front of a description another names: "U.N. child agency, UNICEF" is
+                    # UNICEF, the agency, not the U.N.)
+                    if h.dep_ in {"appos", "compound"} and not s <= h.head.i < e and not (
+                            h.dep_ == "compound" and any(c.dep_ == "appos" and self.index.id_at(c.i) not in (None, k)
+                                                         for c in h.head.children)):
                         nouns.append(h.head)
                     for n in nouns:
                         kind = n.lemma_.lower()
@@ -874,17 +882,45 @@ class Speakers:
         """The person the article gives this role: "deputy UN ambassador" -> Dmitry Polyansky."""
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one", "some", "any"} for c in tok.children):
             return None  # "a spokesman said": someone new, not the spokesman named before
+        return self._best_by_role(role, tok, range(len(self.index.entities)))
+
+    def named_after(self, role: str, tok: Token) -> int | None:
+        """The person "a spokesman for the ministry" introduces when the article names them only after it, in that
+        sentence or the few after, with the role it gave them there ("Kim Lee, spokesperson for the ministry,
+        said"): the one such person whose role fits as :meth:`by_role` measures it, has every name, nationality and
+        party the description has ("a Democratic senator" is not the Republican senator named next, "a spokeswoman
+        for Ann Lee" not the spokesman for Tom Hale) and is not of the other gender."""
+        if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+            return None
+        here = self.sent_of[tok.i]
+        names = _words(" ".join(t.text for t in tok.subtree if t.i != tok.i and (
+            t.pos_ == "PROPN" or t.ent_type_ in PERSONISH | BODIES or t.lower_ in PARTIES)))
+        gender = gender_of_word(tok.lower_)
+        later = []
+        for k, spans in self.index.mentions.items():
+            if not spans or spans[0][0] <= tok.i or self.sent_of[spans[0][0]] - here > NAMED_AFTER_SENTENCES:
+                continue
+            ent, g = self.index.entities[k], self.index.genders.get(k)
+            if names <= _words(" ".join((*ent.roles, *ent.aliases))) and not (gender and g and g != gender):
+                later.append(k)
+        return self._best_by_role(role, tok, later)
+
+    def _best_by_role(self, role: str, tok: Token, people: Iterable[int]) -> int | None:
         want = _words(role)
         places = _places_in(tok)
         head = tok.lemma_.lower().rstrip(".")
         head = _ABBREVIATIONS.get(head, head)
         scores: dict[int, float] = {}
-        for k, ent in enumerate(self.index.entities):
+        for k in people:
+            ent = self.index.entities[k]
             if ent.type != "PERSON":
                 continue
             # its roles, and a title written into a name ("Sen. Bernie Sanders")
             for r in (*ent.roles, *(a for a in ent.aliases if a.split()[0].endswith("."))):
                 have = _words(r)
+                if head not in have and tok.lower_ not in have and any(
+                        w <= have for w in OFFICE_SYNONYMS.get(head, ())):
+                    have |= {head}  # "the prosecutor" for the person the article called its district attorney
                 if (head not in have and tok.lower_ not in have) or not places <= have:
                     continue  # "the Ohio governor" is not the person the article called Florida's governor
                 # the role's words; then a mention in the last few sentences, a role with no words beyond the
@@ -1074,6 +1110,27 @@ def body_name(mention: str) -> str:
 
 
 #: title abbreviations, so "Vermont Sen." is a role of "the Vermont senator"
+#: other words for an office, as sets of a role's words: a description by one ("the county's prosecutor") stands for
+#: the person the article gave the other ("Orange County District Attorney Ann Lee")
+_LAWMAKERS = ({"senator"}, {"representative"}, {"legislator"}, {"lawmaker"}, {"mp"}, {"assemblyman"},
+              {"assemblywoman"}, {"assemblymember"}, {"councilman"}, {"councilwoman"}, {"councillor"}, {"councilor"},
+              {"alderman"}, {"delegate"}, {"state", "senator"})
+OFFICE_SYNONYMS: dict[str, tuple[set[str], ...]] = {
+    "prosecutor": ({"district", "attorney"}, {"attorney", "general"}, {"state", "attorney"}, {"da"},
+                   {"us", "attorney"}, {"solicitor", "general"}, {"crown", "attorney"}),
+    "lawmaker": _LAWMAKERS,
+    "legislator": _LAWMAKERS,
+    "lawyer": ({"attorney"}, {"counsel"}, {"solicitor"}, {"barrister"}),
+    "attorney": ({"lawyer"}, {"counsel"}),
+    "envoy": ({"ambassador"},),
+    "ambassador": ({"envoy"},),
+    "physician": ({"doctor"}, {"surgeon"}, {"dr"}),
+    "doctor": ({"physician"}, {"surgeon"}, {"dr"}),
+    "executive": ({"ceo"}, {"chief", "executive"}, {"cfo"}, {"coo"}),
+    "ceo": ({"chief", "executive"},),
+    "judge": ({"justice"}, {"magistrate"}),
+    "justice": ({"judge"},),
+}
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
                   "sgt": "sergeant", "col": "colonel", "capt": "captain", "atty": "attorney", "supt": "superintendent",
                   "pres": "president", "sec": "secretary", "congressman": "representative",
