@@ -886,7 +886,7 @@ class Speakers:
 
     def named_after(self, role: str, tok: Token) -> int | None:
         """The person "a spokesman for the ministry" introduces when the article names them only after it, in that
-        sentence or the few after, with the role it gave them there ("Kim Lee, spokesperson for the ministry,
+        sentence or the few after, with the role it gave them there ("Kim Lee, spokesman for the ministry,
         said"): the one such person whose role fits as :meth:`by_role` measures it, has every name, nationality and
         party the description has ("a Democratic senator" is not the Republican senator named next, "a spokeswoman
         for Ann Lee" not the spokesman for Tom Hale) and is not of the other gender."""
@@ -1109,7 +1109,6 @@ def body_name(mention: str) -> str:
     return " ".join(words)
 
 
-#: title abbreviations, so "Vermont Sen." is a role of "the Vermont senator"
 #: other words for an office, as sets of a role's words: a description by one ("the county's prosecutor") stands for
 #: the person the article gave the other ("Orange County District Attorney Ann Lee")
 _LAWMAKERS = ({"senator"}, {"representative"}, {"legislator"}, {"lawmaker"}, {"mp"}, {"assemblyman"},
@@ -1126,11 +1125,12 @@ OFFICE_SYNONYMS: dict[str, tuple[set[str], ...]] = {
     "ambassador": ({"envoy"},),
     "physician": ({"doctor"}, {"surgeon"}, {"dr"}),
     "doctor": ({"physician"}, {"surgeon"}, {"dr"}),
-    "executive": ({"ceo"}, {"chief", "executive"}, {"cfo"}, {"coo"}),
+    "executive": ({"ceo"}, {"cfo"}, {"coo"}),
     "ceo": ({"chief", "executive"},),
     "judge": ({"justice"}, {"magistrate"}),
     "justice": ({"judge"},),
 }
+#: title abbreviations, so "Vermont Sen." is a role of "the Vermont senator"
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
                   "sgt": "sergeant", "col": "colonel", "capt": "captain", "atty": "attorney", "supt": "superintendent",
                   "pres": "president", "sec": "secretary", "congressman": "representative",
