@@ -126,8 +126,9 @@ def test_a_run_killed_with_sigkill_leaves_whole_files_and_the_next_run_resumes(t
 
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, nlp):
-    # (enough articles that a loaded machine cannot finish them all between the second sheet and the signal)
-    src = corpus(tmp_path / "a.jsonl", 400)
+    # (enough articles that a loaded machine cannot finish them all between the second sheet and the signal: 400
+    # were once all written while two test suites shared the machine and starved this loop)
+    src = corpus(tmp_path / "a.jsonl", 4000)
     out = tmp_path / "facts"
     proc = factsheet("extract", str(src), "--out", str(out), "-q")
     deadline = time.monotonic() + 120
