@@ -9,12 +9,15 @@ a bug and shows its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +138,31 @@ def cli(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+@contextlib.contextmanager
+def _ctrl_c_between_articles() -> Iterator[Callable[[], bool]]:
+    """While a run extracts, Ctrl-C asks it to stop after the article in hand (a second Ctrl-C stops at once).
+
+    Python raises KeyboardInterrupt wherever the signal finds the program, and one raised inside a
+    finaliser is printed and dropped: a run could then go on to the end as if no one had asked it to stop. A
+    flag the run reads between articles cannot be dropped so. (Outside the main thread no handler can be set,
+    and Ctrl-C keeps its default.)"""
+    asked = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield asked.is_set
+        return
+
+    def ask(signum: int, frame: Any) -> None:  # noqa: ARG001 - the signal module's signature
+        if asked.is_set():
+            raise KeyboardInterrupt
+        asked.set()
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool, model: str | None,
                 jobs: int = 1, scheduler: str | None = None, dry_run: bool = False,
                 url_lists: tuple[str, ...] = (), fetcher: Any = None, max_chars: int | None = None,
@@ -145,9 +173,11 @@ def run_extract(inputs: tuple[str, ...], out: Path, *, quiet: bool, force: bool,
 
     progress = Progress(quiet or dry_run)
     try:
-        report = extract_all(iter_articles(inputs, fetcher=fetcher, url_lists=url_lists), out, model=model,
-                             force=force, jobs=jobs, scheduler=scheduler, dry_run=dry_run, progress=progress,
-                             max_chars=MAX_CHARS if max_chars is None else max_chars or None)
+        with _ctrl_c_between_articles() as stop_asked:
+            report = extract_all(iter_articles(inputs, fetcher=fetcher, url_lists=url_lists), out, model=model,
+                                 force=force, jobs=jobs, scheduler=scheduler, dry_run=dry_run, progress=progress,
+                                 max_chars=MAX_CHARS if max_chars is None else max_chars or None,
+                                 stop_asked=stop_asked)
     except KeyboardInterrupt:
         progress.done()
         click.secho("interrupted: every sheet is either old or new; run the same command again to resume",

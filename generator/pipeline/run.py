@@ -341,6 +341,7 @@ def extract_all(
     batch_size: int = BATCH_SIZE,
     max_chars: int | None = MAX_CHARS,
     progress: Callable[[str, Any], None] | None = None,
+    stop_asked: Callable[[], bool] | None = None,
 ) -> RunReport:
     """Analyse every article whose sheet is not current and write its sheet to ``out_dir``.
 
@@ -350,6 +351,8 @@ def extract_all(
     ``progress(event, detail)``: called as the run goes: ``"written"`` or ``"unchanged"`` with an
     article id, ``"error"`` or ``"warning"`` with a :class:`~generator.errors.Problem` (warnings of
     sheets are not told, only counted in the report).
+    ``stop_asked()``: asked between articles; when it says yes, the run stops there by raising
+    KeyboardInterrupt (the CLI's Ctrl-C sets it, so that the interrupt always lands between two sheets).
     Raises OutputError when ``out_dir`` can't be made or another run is writing to it.
     """
     from generator.pipeline import backends as parallel
@@ -364,8 +367,13 @@ def extract_all(
         if progress:
             progress(problem.severity, problem)
 
+    def check_stop() -> None:
+        if stop_asked is not None and stop_asked():
+            raise KeyboardInterrupt
+
     def todo() -> Iterator[Article]:
         for item in items:
+            check_stop()
             if isinstance(item, Problem | InputError):
                 for problem in item.records() if isinstance(item, InputError) else [item]:
                     tell(problem)
@@ -394,6 +402,7 @@ def extract_all(
     try:
         for article, result in parallel.run(todo(), model=model, jobs=jobs, scheduler=scheduler,
                                             batch_size=batch_size, max_chars=max_chars):
+            check_stop()
             where = parallel.where(article)
             if isinstance(result, Problem):
                 tell(result)
@@ -419,6 +428,7 @@ def extract_all(
             report.warnings.extend(result.warnings)
             if progress:
                 progress("written", article.id)
+            check_stop()
     finally:
         store.close()
     return report

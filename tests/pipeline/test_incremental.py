@@ -143,6 +143,38 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, nlp):
     assert validate_paths([out])[1] == []
 
 
+def test_a_stop_asked_lands_between_two_sheets_and_the_next_run_resumes(tmp_path, nlp):
+    src = corpus(tmp_path / "a.jsonl", 6)
+    out = tmp_path / "facts"
+    written: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        extract_all(iter_articles([src]), out, stop_asked=lambda: len(written) >= 2,
+                    progress=lambda event, detail: event == "written" and written.append(detail))
+    assert written == ["story-000", "story-001"]
+    assert sorted(p.name for p in out.glob("*.yaml")) == ["story-000.yaml", "story-001.yaml"]
+    assert validate_paths([out])[1] == []
+    report = extract_all(iter_articles([src]), out)
+    assert report.unchanged == ["story-000", "story-001"]
+    assert report.written == ["story-002", "story-003", "story-004", "story-005"]
+
+
+@pytest.mark.slow
+def test_a_second_ctrl_c_stops_at_once(tmp_path, nlp):
+    # the first asks for a stop after the article in hand; a second one, sent before the run got there, stops it too
+    src = corpus(tmp_path / "a.jsonl", 4000)
+    out = tmp_path / "facts"
+    proc = factsheet("extract", str(src), "--out", str(out), "-q")
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.yaml"))) < 2:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert validate_paths([out])[1] == []
+
+
 def test_the_pipeline_name_known_without_spacy_is_the_loaded_ones(nlp):
     from generator.pipeline import nlp as nlp_module
     from generator.sheets.provenance import pipeline_name
