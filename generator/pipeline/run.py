@@ -428,7 +428,6 @@ def extract_all(
             report.warnings.extend(result.warnings)
             if progress:
                 progress("written", article.id)
-            check_stop()
     finally:
         store.close()
     return report
