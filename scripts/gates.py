@@ -66,6 +66,7 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
     res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "polnear"),
                           "--gold", str(corpus / "polnear-dev" / "gold"), "--json"]))["overall"]
     got["polnear"] = {k: v for k, v in _flatten(res).items() if k.startswith(("quotes.", "reported."))}
+    got["polnear-utterances"] = _utterance_scores(py, tools, work / "polnear", corpus / "polnear-dev" / "gold")
 
     # speaking pronouns a reader resolved (quality/labels/pronouns.jsonl): the canonical speaker the sheets give
     # the held-out ones of polnear-dev, which the pronoun model never saw
@@ -105,6 +106,7 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
     res = json.loads(run([py, str(tools / "score.py"), "--pred", str(work / "polnear-train"),
                           "--gold", str(sample_gold), "--json"]))["overall"]
     got["polnear-train"] = {k: v for k, v in _flatten(res).items() if k.startswith(("quotes.", "reported."))}
+    got["polnear-train-utterances"] = _utterance_scores(py, tools, work / "polnear-train", sample_gold)
 
     nq_in = work / "newsquant.jsonl"
     nq_data = corpus / "newsquant" / "dev.json"
@@ -143,6 +145,38 @@ def measure(shared: Path, work: Path) -> dict[str, dict[str, float]]:
 
 
 POLNEAR_TRAIN_SAMPLE = 200  # articles of polnear-train gated in CI (the first ones of articles.jsonl)
+
+
+def _utterance_scores(py: str, tools: Path, sheets: Path, gold: Path) -> dict[str, float]:
+    """Direct quotes scored with the pieces of one utterance as one item. PolNeAR annotates ``"A," X said. "B."``
+    as one quotation; a sheet gives its pieces as separate items sharing an ``utterance`` id, and score.py's
+    one-to-one pairing counts every piece after the first as an extra. The same sheets, their pieces joined,
+    go to the same scorer."""
+    joined = sheets.with_name(sheets.name + "-utterances")
+    joined.mkdir(parents=True, exist_ok=True)
+    for path in sorted(sheets.glob("*.yaml")):
+        sheet = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        sheet["quotes"] = utterances_as_one(sheet.get("quotes") or [])
+        (joined / path.name).write_text(yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = json.loads(run([py, str(tools / "score.py"), "--pred", str(joined), "--gold", str(gold), "--json"]))
+    return {k: v for k, v in _flatten(res["overall"]).items() if k.startswith("quotes.")}
+
+
+def utterances_as_one(quotes: list[dict]) -> list[dict]:
+    """The quote items of a sheet with the quoted pieces of each utterance joined into the first piece's item
+    (its speaker, kind and clause), in order; reported statements and lone quotations as they are."""
+    out: list[dict] = []
+    first: dict[int, dict] = {}
+    for q in quotes:
+        u = q.get("utterance")
+        if u is None or str(q.get("kind", "")).lower() in ("indirect", "reported"):
+            out.append(q)
+        elif u in first:
+            first[u]["text"] = f"{first[u]['text']} {q.get('text', '')}"
+        else:
+            first[u] = {**q}
+            out.append(first[u])
+    return out
 
 
 def _sample(folder: Path, out: Path, keep) -> tuple[Path, Path]:
