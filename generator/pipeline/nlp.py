@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from generator.errors import PipelineError
+from generator.pipeline.memo import remember
 from generator.sheets.provenance import PREFERRED
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,10 @@ def available(name: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(name: str | None = None) -> Language:
-    """The pipeline, with the paragraph component; cached, so each process loads it once."""
+def load(name: str | None = None, *, remembering: bool = True) -> Language:
+    """The pipeline, with the paragraph component; cached, so each process loads it once. ``remembering``: its
+    attribute ruler and lemmatizer replaced by ones that give the same output faster (generator.pipeline.memo);
+    False keeps spaCy's own (to compare them)."""
     import spacy
 
     package = available(name)
@@ -74,5 +77,7 @@ def load(name: str | None = None) -> Language:
                             f"install it with: {INSTALL_HINT}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("factsheet_paragraphs", before="parser")
+    if remembering:
+        remember(nlp)
     log.debug("loaded %s with %s", pipeline_name(nlp), nlp.pipe_names)
     return nlp
