@@ -575,9 +575,24 @@ def test_blocking_patterns_find_what_their_forms_find(name, text):
     """Each pattern is its forms joined, tried only where a form can start: the same matches as the plain join."""
     from generator.extract.figures import quantities
 
-    fast = getattr(quantities, name)
-    plain = re.compile("|".join(getattr(quantities, f"{name}_FORMS")), fast.flags)
-    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    flags = getattr(quantities, name).flags if name != "_CODE" else 0
+    found = quantities._codes(text) if name == "_CODE" else getattr(quantities, name).finditer(text)
+    plain = re.compile("|".join(getattr(quantities, f"{name}_FORMS")), flags)
+    assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]
+
+
+#: Texts with one kind of code each, or none: the code forms a text can't match are left out of the search.
+ONE_CODE_TEXTS = ["Mail jane@example.uk by May 2.", "Mail jane@example.org by May 2.", "See www.example.com for 3 maps.", "File v2_final has 9 pages.",
+                  "Post to SW1A 1AA or 2 other places.", "Host 10.0.0.1 took 5 s.", "Open report.pdf, 12 pages.",
+                  "Go to http://x.io now.", "No code here, 14,000 people and 3.5% of 1,200.", ""]
+
+
+@pytest.mark.parametrize("text", [*BLOCKED_TEXTS, *ONE_CODE_TEXTS])
+def test_codes_found_by_the_forms_a_text_can_match_are_those_all_forms_find(text):
+    from generator.extract.figures import quantities
+
+    plain = re.compile("|".join(quantities._CODE_FORMS))
+    assert [m.span() for m in quantities._codes(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @pytest.mark.parametrize("name", ["_TIME", "_PHONE", "_CODE"])
@@ -585,9 +600,17 @@ def test_every_blocking_form_has_a_text_in_the_table(name):
     """So that the test above sees every form match (and fail where a form starts with an unforeseen character)."""
     from generator.extract.figures import quantities
 
-    fast = getattr(quantities, name)
+    flags = getattr(quantities, name).flags if name != "_CODE" else 0
     for form in getattr(quantities, f"{name}_FORMS"):
-        assert any(re.search(form, text, fast.flags) for text in BLOCKED_TEXTS), form
+        assert any(re.search(form, text, flags) for text in BLOCKED_TEXTS), form
+
+
+def test_every_code_form_has_a_text_of_its_own():
+    """Each form is the only one its text can match, so the search with that form alone is tried."""
+    from generator.extract.figures import quantities
+
+    alone = {tuple(i for i, need in enumerate(quantities._CODE_NEEDS) if need.search(t)) for t in ONE_CODE_TEXTS}
+    assert {(i,) for i in range(len(quantities._CODE_FORMS))} <= alone
 
 
 @pytest.mark.parametrize("text", [*BLOCKED_TEXTS, "a1_", "1_", "_1", "a_1_b", "ab_cd", "12 34_56", "x1y2_z3__ q9_"])

@@ -11,7 +11,9 @@ counted, changes) is left to :mod:`generator.extract.figures.figures`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from generator.extract.dates.dates import date_spans
 from generator.extract.figures.numbers import ONES, TENS, VAGUE, VULGAR, Lex, Number, lex, read_number, tidy
@@ -88,7 +90,23 @@ def _starting_with(first: str, forms: list[str], flags: int = 0) -> re.Pattern[s
 
 _TIME = _starting_with(r"[\dotfsen]", _TIME_FORMS, re.I)  # a digit, or the number words one ... twelve
 _PHONE = _starting_with(r"[+(\dcptfhrd]", _PHONE_FORMS, re.I)  # "+44", "(020)", digits, or "call", "phone"...
-_CODE = re.compile("|".join(_CODE_FORMS))
+#: for each code form, what every match of it holds: a text without it can't match that form, which is then left
+#: out of the pattern (the forms that can match, in the same order, match as all of them do)
+_CODE_NEEDS = [re.compile(r"://|www\."), re.compile("@"),
+               re.compile(r"\.(?:com|org|net|html?|pdf|xlsx?|docx?|csv|jpe?g|png)\b"), re.compile(_CODE_FORMS[3]),
+               re.compile("_"), re.compile(_CODE_FORMS[5])]
+
+
+@cache
+def _code_pattern(forms: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_CODE_FORMS[i] for i in forms))
+
+
+def _codes(text: str) -> Iterator[re.Match[str]]:
+    """The web addresses, e-mail addresses, file names, postcodes and identifiers in a text: a URL's digits are no
+    figure. Most texts hold no code, and most of the others one kind: those are looked for alone."""
+    forms = tuple(i for i, need in enumerate(_CODE_NEEDS) if need.search(text))
+    return _code_pattern(forms).finditer(text) if forms else iter(())
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +140,7 @@ def _low(lexes: list[Lex], i: int) -> str:
 
 
 def _blocked(text: str, dates: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for rx in (_TIME, _PHONE, _CODE) for m in rx.finditer(text)]
+    spans = [m.span() for found in (_TIME.finditer(text), _PHONE.finditer(text), _codes(text)) for m in found]
     spans.extend(date_spans(text) if dates is None else dates)
     return sorted(spans)
 
