@@ -134,6 +134,21 @@ ROWS = [
      "Anna Berg said in a statement that the bridge was safe. \u201cWe have checked every cable,\u201d the "
      "statement added.",
      "We have checked every cable", "Anna Berg", "direct", {"mention": "the statement"}),
+    ("the report said far after the report by X was named: a report is discussed at length",
+     "A report produced by Tidewell Consulting found that ports were at risk. Officials disputed it. "
+     "\u201cOur walls are new,\u201d the mayor, Anna Berg, said. The council met on Monday. Berg spoke first. "
+     "Tom Hale spoke next. The vote was close. Late trains cost commuters an hour a week, the report said.",
+     "Late trains cost commuters an hour a week", "Tidewell Consulting", "reported", {"mention": "the report"}),
+    ("the report said far after X read a report: who read it far back is not its author",
+     "The lawyer Tom Hale read the report to the court. The judge listened. The jury took notes. The room was "
+     "quiet. The hearing ran late. Reporters waited outside. The report said the driver was tired.",
+     "the driver was tired", None, "reported", {"mention": "The report"}),
+    ("the poll said after X leads in the polls: polls are other papers",
+     "Anna Berg, who leads in the polls, spoke in Leeds. Most voters want change, the latest poll said.",
+     "Most voters want change", None, "reported", {"mention": "the latest poll"}),
+    ("a poll of N people conducted by X found: the parse hangs the verb on the people",
+     "A poll of 2,000 commuters conducted by Railwatch found that most trains ran late.",
+     "most trains ran late", "Railwatch", "reported", {}),
     ("X said in a statement: the statement is the medium, not the source",
      "Tom Hale left the council in May. \u201cThe bridge was never safe,\u201d Hale said in a statement.",
      "The bridge was never safe", "Tom Hale", "direct", {"mention": "Hale"}),

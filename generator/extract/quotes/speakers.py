@@ -66,6 +66,14 @@ DOCUMENTS = {"statement", "letter", "email", "e-mail", "release", "memo", "tweet
              # reports, polls and court papers speak for who made them: "a Gallup poll found", "the CDC report said"
              "report", "study", "poll", "survey", "ruling", "analysis", "audit", "complaint", "lawsuit", "indictment",
              "editorial", "announcement", "document", "judgment", "petition", "bulletin", "advisory", "website"}
+#: papers an article may discuss from top to bottom ("a report by X found …", and ten paragraphs on, "the report
+#: said"): "the report" may go back further to the one named than "the statement" may
+LONG_DOCUMENTS = {"report", "study", "poll", "survey", "analysis", "audit", "ruling", "judgment", "indictment",
+                  "lawsuit", "complaint", "petition"}
+#: how many sentences back "the report" may find the report whose author the article named
+LONG_LOOKBACK_SENTENCES = 30
+#: verbs of carrying out a poll or a study on its subjects: "a poll of 1,005 voters conducted by X" is X's poll
+SURVEYING = {"conduct", "carry"}
 #: verbs of making or sending a paper: "a statement e-mailed by the mayor" is the mayor's; "a letter obtained by
 #: The Post", "emails combed through by Vox" are not
 AUTHORING = {"write", "send", "e-mail", "email", "sign", "issue", "release", "post", "tweet", "pen", "draft", "author",
@@ -365,11 +373,16 @@ class Speakers:
                     return who
             # "a statement e-mailed by the mayor"; not "a letter obtained by The Post": who read it did not write it
             if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in AUTHORING:
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        for p in a.children:
-                            if p.dep_ == "pobj" and self.in_quote[p.i] < 0:
-                                return p
+                who = self._agent(c)
+                if who is not None:
+                    return who
+            # "a poll of 1,005 voters conducted by X": the parse hangs the verb on the voters
+            if c.dep_ == "prep" and c.lower_ == "of" and document.lemma_.lower() in LONG_DOCUMENTS:
+                for p in c.children:
+                    for v in p.children if p.dep_ == "pobj" else ():
+                        who = self._agent(v) if v.dep_ == "acl" and v.lemma_.lower() in SURVEYING else None
+                        if who is not None:
+                            return who
         # a name or a body written in front of the noun: "the Interior Ministry statement", "a Clinton campaign
         # memo" (the campaign, not Clinton); not "court filings" or "DNC emails": papers a body holds or leaked
         # are not its statement
@@ -382,22 +395,32 @@ class Speakers:
             return front if k != self.index.id_at(document.i) else None
         return front if is_body(front) and front.i == document.i - 1 else None
 
+    def _agent(self, verb: Token) -> Token | None:
+        """Who did it, by a passive verb's "by" phrase: "e-mailed by the mayor" -> the mayor."""
+        return next((p for a in verb.children if a.dep_ == "agent" for p in a.children
+                     if p.dep_ == "pobj" and self.in_quote[p.i] < 0), None)
+
     def earlier_author(self, document: Token) -> Token | None:
         """The author of "the statement" when the article named it shortly before: "Vanguard said in a
         statement … the statement said" -> Vanguard. Only the latest earlier mention of the same kind of document
-        in the last few sentences counts; when that one has no single author, nobody."""
+        in the last few sentences counts; when that one has no single author, nobody. A report, a poll or a
+        study may be named further back, by its own words ("a report produced by X"): who read one or spoke of
+        it there ("X read the report") is no author so far from it. Plural mentions ("leads in the polls") are
+        other papers."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in document.children):
             return None
         if _plural(document):
             return None  # "the emails show": a collection of papers, not one author's word
         lemma, here = document.lemma_.lower(), self.sent_of[document.i]
+        back = LONG_LOOKBACK_SENTENCES if lemma in LONG_DOCUMENTS else LOOKBACK_SENTENCES
         for i in range(document.i - 1, -1, -1):
             t = self.doc[i]
-            if here - self.sent_of[i] > LOOKBACK_SENTENCES:
+            if here - self.sent_of[i] > back:
                 break  # a statement far back may not be the one meant
-            if t.lemma_.lower() != lemma or self.in_quote[i] >= 0 or not self.is_document(t):
+            if t.lemma_.lower() != lemma or self.in_quote[i] >= 0 or not self.is_document(t) or _plural(t):
                 continue
-            who = self.author_of(t) or self._issuer(t)
+            near = here - self.sent_of[i] <= LOOKBACK_SENTENCES
+            who = self.author_of(t) or (self._issuer(t) if near else None)
             # "Trump and Ryan issued a statement": two authors, not one speaker
             return None if who is None or any(c.dep_ == "conj" for c in who.children) else who
         return None
