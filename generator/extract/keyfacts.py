@@ -381,7 +381,9 @@ def _title_doc(doc: Doc, title: str, table: DocTable) -> Doc | Span:
     from spacy.tokens import Doc as _Doc
 
     words = re.findall(r"\w[\w'’-]*|[^\w\s]", title)
-    tdoc = _Doc(doc.vocab, words=words or [""])
+    if not words:
+        return doc[:0]  # no headline (an article made in code may have none): no words to share with it
+    tdoc = _Doc(doc.vocab, words=words)
     for tok in tdoc:  # a headline is too short to tag reliably: use the article's own tags for the same word
         tok.lemma_ = tok.lower_
         tok.pos_ = "NOUN" if tok.is_alpha or tok.like_num else "PUNCT"

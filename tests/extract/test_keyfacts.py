@@ -254,6 +254,17 @@ def test_features_headline_and_information(nlp):
     assert feats[0].order == 0 and feats[1].order == 1
 
 
+@pytest.mark.parametrize("title", ["", "   "])
+def test_an_article_without_a_title_still_has_facts(nlp, title):
+    """A title of no words (an Article made in code may have one) shares no words with the sentences."""
+    from generator.extract import analyse
+    from generator.model import Article, Source
+
+    text = "Kingsport will spend $12 million on 40 new buses, Mayor Lena Ortiz said on Tuesday."
+    sheet = analyse(nlp(text), Article(id="t", title=title, text=text, source=Source()), pipeline="test")
+    assert sheet.facts and sheet.facts[0].text.startswith("Kingsport will spend")
+
+
 @pytest.mark.parametrize(("sentence", "quoted", "personal"), [
     ('"We will not give up," the coach said after the match.', 0.4, False),
     ("We will not give up, the coach told the players.", 0.0, True),
