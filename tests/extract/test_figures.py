@@ -582,7 +582,8 @@ def test_blocking_patterns_find_what_their_forms_find(name, text):
 
 
 #: Texts with one kind of code each, or none: the code forms a text can't match are left out of the search.
-ONE_CODE_TEXTS = ["Mail jane@example.uk by May 2.", "Mail jane@example.org by May 2.", "See www.example.com for 3 maps.", "File v2_final has 9 pages.",
+ONE_CODE_TEXTS = ["Mail jane@example.uk by May 2.", "Mail jane@example.org by May 2.",
+                  "See www.example.com for 3 maps.", "File v2_final has 9 pages.",
                   "Post to SW1A 1AA or 2 other places.", "Host 10.0.0.1 took 5 s.", "Open report.pdf, 12 pages.",
                   "Go to http://x.io now.", "No code here, 14,000 people and 3.5% of 1,200.", ""]
 
