@@ -7,7 +7,8 @@
 What it measures:
 
 1. Extraction throughput on the shared corpus's real articles (polnear-dev, gum-news, the seed
-   article): articles per second of a bare ``nlp.pipe`` over the texts, of ``extract_all`` in one
+   article): articles per second of a bare ``nlp.pipe`` (spaCy's pipeline as ``spacy.load`` gives it)
+   over the texts, of ``extract_all`` in one
    process (same texts, pipeline already loaded, YAML written), and with 2 processes (workers
    started and their pipelines loaded inside the timing), plus ``nlp.pipe(n_process=2)``.
 2. Scale: corpora of N articles (default 1,000 and 10,000) generated in the work folder from the
@@ -88,10 +89,14 @@ THROUGHPUT = r"""
 import json, sys, time, tempfile
 from pathlib import Path
 from generator.model import Article, Source
-from generator.pipeline.nlp import load
+from generator.pipeline.nlp import available, load
 mode, path = sys.argv[1], sys.argv[2]
 recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-nlp = load()
+if mode.startswith("bare"):
+    import spacy
+    nlp = spacy.load(available())  # a bare nlp.pipe: spaCy's pipeline, nothing of ours
+else:
+    nlp = load()
 if mode.startswith("bare"):
     n_process = 2 if mode == "bare2" else 1
     t = time.perf_counter()
