@@ -29,7 +29,7 @@ _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ANY_WORD = "\x00"
 #: the most words a component remembers: past it, it starts afresh (a long run meets ever more words, and the
 #: memory of a run must not grow with the number of its articles)
-REMEMBERED_WORDS = 200_000
+REMEMBERED_WORDS = 50_000
 
 Features = tuple[str, str, str, bool]
 Test = Callable[[Features], bool]
