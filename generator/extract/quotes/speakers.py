@@ -434,8 +434,7 @@ class Speakers:
             return None
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self.in_quote[c.i] < 0), None)
         if subj is not None and subj.dep_ == "nsubjpass":  # "a statement was released by X"
-            return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
-                        None)
+            return self._agent(verb)
         return subj if subj is not None and subj.lemma_.lower() not in DOCUMENTS else None
 
     def _author_by_verb(self, document: Token) -> Token | None:
