@@ -680,6 +680,21 @@ ROWS = [
     ("a senator of one party is not the senator of the other named next",
      "A Democratic senator said the vote was delayed. Republican Sen. Tom Hale said the vote would be held on "
      "Monday.", "the vote was delayed", None, "reported", {}),
+    ("a spokesman is not the next person to speak, named with no role",
+     "A spokesman for the transport ministry said on Monday that the line would reopen by May.\n\n\u201cWe "
+     "expect trains to run again soon,\u201d said Tom Hale.", "the line would reopen by May", None, "reported",
+     {"mention": "A spokesman for the transport ministry"}),
+    ("a word for a person or a firm standing for the firm the text leaves",
+     "Harlow Construction Ltd had been expected to finish the depot by March. The contractor said on Friday that "
+     "the work would take another year.", "the work would take another year", "Harlow Construction Ltd",
+     "reported", {"mention": "The contractor"}),
+    ("the organisation an attribution named just before, as the one a description stands for",
+     "The depot will close in May, according to Harlow Rail Services. The operator said on Friday that staff "
+     "would move to Dover.", "staff would move to Dover", "Harlow Rail Services", "reported",
+     {"mention": "The operator"}),
+    ("a firm named right after its description",
+     "The depot will hold 40 trains, according to the developer Northfield Rail Holdings Ltd. Work starts in May.",
+     "The depot will hold 40 trains", "Northfield Rail Holdings Ltd.", "reported", {"mention": "the developer"}),
 ]
 
 

@@ -581,6 +581,9 @@ class Speakers:
             if k is not None:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
+            # a word for a person or a firm ("the contractor", "the developer"): the firm the text leaves
+            if (k := self.org_by_description(tok)) is not None:
+                return Speaker(index.entities[k], mention, None, tok.i, k)
             return Speaker(None, mention, role, tok.i, org=org)
         if (tok.pos_ == "NOUN" or tok.is_lower) and any(c.lower_ == "the" for c in tok.children):
             named = self.org_heads.get(low, [])
@@ -686,7 +689,9 @@ class Speakers:
             return None
         actors: set[int] = set()
         passing: set[int] = set()
+        spoke = {t for t, _ in self.last_speakers}  # ("…, according to Save the Children. The aid group said")
         for tok_i, k, subject, _ in self.salient_before(tok.i, 2):
+            subject = subject or tok_i in spoke
             ent, said_to = self.index.entities[k], self.doc[tok_i]
             if ent.type != "ORG" or (said_to.dep_ in {"dobj", "dative"} and said_to.head.lemma_ == "tell"):
                 continue  # "Orbis told CNN": the outlet spoken to is not the one described
@@ -762,6 +767,11 @@ class Speakers:
             kh = index.id_at(tok.head.i)
             if kh is not None and index.entities[kh].type == "PERSON":
                 return kh
+        # "according to the developer Beijing Huachen Auctions Co.": a name right after a word for it, when the
+        # parse hung the name elsewhere
+        if "ORG" in kinds and (span := index.mention_at(tok.i + 1)) is not None and span[0] == tok.i + 1 \
+                and index.entities[kn := index.id_at(tok.i + 1)].type == "ORG" and self.in_quote[tok.i + 1] < 0:
+            return kn
         # "spokesman Peskov" parsed with the name as a compound; never "the Trump campaign", "Sanders
         # supporters", "the Obama administration": a body or a group is not the person it is named after
         for c in tok.children if is_role_word(tok) and not _plural(tok) else ():
