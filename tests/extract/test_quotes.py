@@ -692,6 +692,13 @@ ROWS = [
      "The depot will close in May, according to Harlow Rail Services. The operator said on Friday that staff "
      "would move to Dover.", "staff would move to Dover", "Harlow Rail Services", "reported",
      {"mention": "The operator"}),
+    ("an agency a lede describes and the next sentence names as a speaker",
+     "The search will move south, according to the agency overseeing the effort. The Harlow Transport Safety "
+     "Bureau said on Sunday that it had new data.", "The search will move south",
+     "Harlow Transport Safety Bureau", "reported", {"mention": "the agency"}),
+    ("an agency a lede describes is not the one named later that does not speak",
+     "The search will move south, according to the agency overseeing the effort. Data from the Harlow Transport "
+     "Safety Bureau shows a new arc.", "The search will move south", None, "reported", {"mention": "the agency"}),
     ("a firm named right after its description",
      "The depot will hold 40 trains, according to the developer Northfield Rail Holdings Ltd. Work starts in May.",
      "The depot will hold 40 trains", "Northfield Rail Holdings Ltd.", "reported", {"mention": "the developer"}),

@@ -28,7 +28,15 @@ from generator.extract.doc import DocTable, paragraph_spans
 from generator.extract.entities.entities import EntityIndex
 from generator.extract.entities.roles import HONORIFICS, RELATIONS, gender_of_word, is_role_word
 from generator.extract.quotes import pronouns
-from generator.extract.quotes.cues import REPORTING, SUBJECTS, according_to, is_cue, passive_agent, subject_word
+from generator.extract.quotes.cues import (
+    REPORTING,
+    SUBJECTS,
+    according_to,
+    is_cue,
+    is_speech_verb,
+    passive_agent,
+    subject_word,
+)
 from generator.extract.quotes.pronouns import FEMALE, MALE, PLURAL, THING
 from generator.model import Entity
 
@@ -582,7 +590,7 @@ class Speakers:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
             # a word for a person or a firm ("the contractor", "the developer"): the firm the text leaves
-            if (k := self.org_by_description(tok)) is not None:
+            if (k := self.org_by_description(tok)) is not None or (k := self.org_named_after(tok)) is not None:
                 return Speaker(index.entities[k], mention, None, tok.i, k)
             return Speaker(None, mention, role, tok.i, org=org)
         if (tok.pos_ == "NOUN" or tok.is_lower) and any(c.lower_ == "the" for c in tok.children):
@@ -595,7 +603,7 @@ class Speakers:
                 cands = [k for k in named if words <= _words(index.entities[k].name)]
             if len(cands) == 1:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
-        if (k := self.org_by_description(tok)) is not None:
+        if (k := self.org_by_description(tok)) is not None or (k := self.org_named_after(tok)) is not None:
             return Speaker(index.entities[k], mention, None, tok.i, k)
         if is_body(tok) and not _bare_description(tok):
             # "Britain's Sunday Times newspaper", "the Reuters news agency": the organisation named in front of it
@@ -723,6 +731,34 @@ class Speakers:
             if self.index.entities[k].type == "ORG" and _may_be(kind, self.index.entities[k].name):
                 return k if k in named else None
         return None
+
+    def org_named_after(self, tok: Token) -> int | None:
+        """The organisation "the agency" opens an account with when the article names it only next, as a speaker
+        with a name that says what it is: "…, according to the agency overseeing the search. The Australian
+        Transport Safety Bureau said …". Only when no organisation of that kind was named before, and exactly one
+        is named so in that sentence or the next; never one the description itself names."""
+        kind = tok.lemma_.lower()
+        if kind not in ORG_DESCRIPTIONS or _plural(tok) or self.index.at(tok.i) is not None \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                or any(c.dep_ == "poss" for c in tok.children):
+            return None
+        here, inside = self.sent_of[tok.i], range(tok.left_edge.i, tok.right_edge.i + 1)
+        found = set()
+        for k, spans in self.index.mentions.items():
+            ent = self.index.entities[k]
+            if ent.type != "ORG" or not spans or not _kind_in_name(kind, ent.name):
+                continue
+            if spans[0][0] < tok.i:
+                return None  # one of that kind named before: not an introduction
+            if any(a in inside for a, _ in spans):
+                continue  # "the agency overseeing the Australian Transport Safety Bureau"
+            for a, b in spans:
+                head = self.doc[_span_head(self.doc, a, b)]
+                subj = subject_word(head)
+                if self.sent_of[a] - here <= 1 and self.in_quote[a] < 0 and subj is not None \
+                        and is_speech_verb(subj.head):
+                    found.add(k)
+        return found.pop() if len(found) == 1 else None
 
     def described_as(self) -> dict[str, list[tuple[int, int]]]:
         """(organisation, token) by the description the article gives it in apposition or in front of its name:
