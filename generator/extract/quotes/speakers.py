@@ -12,7 +12,9 @@ turns those words into an entity:
 - a pronoun: the most salient earlier person (he, she: of a compatible gender) or
   organisation (it, they), preferring subjects, recent sentences and the last speaker;
 - a definite description of an organisation ("the ministry"): the organisation whose name
-  ends with that word.
+  ends with that word; "the company", "the contractor", "the aid group": the one organisation
+  the text leaves (named as a subject or a source just before, or named right after the word);
+  "the agency overseeing the search" in a lede: the agency the next sentence names as speaking.
 """
 
 from __future__ import annotations
