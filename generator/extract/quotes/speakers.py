@@ -592,7 +592,7 @@ class Speakers:
                 ent = index.entities[k]
                 return Speaker(ent, mention, role, tok.i, k, org=org)
             # a word for a person or a firm ("the contractor", "the developer"): the firm the text leaves
-            if (k := self.org_by_description(tok)) is not None or (k := self.org_named_after(tok)) is not None:
+            if (k := self.described_org(tok)) is not None:
                 return Speaker(index.entities[k], mention, None, tok.i, k)
             return Speaker(None, mention, role, tok.i, org=org)
         if (tok.pos_ == "NOUN" or tok.is_lower) and any(c.lower_ == "the" for c in tok.children):
@@ -605,7 +605,7 @@ class Speakers:
                 cands = [k for k in named if words <= _words(index.entities[k].name)]
             if len(cands) == 1:
                 return Speaker(index.entities[cands[0]], mention, None, tok.i, cands[0])
-        if (k := self.org_by_description(tok)) is not None or (k := self.org_named_after(tok)) is not None:
+        if (k := self.described_org(tok)) is not None:
             return Speaker(index.entities[k], mention, None, tok.i, k)
         if is_body(tok) and not _bare_description(tok):
             # "Britain's Sunday Times newspaper", "the Reuters news agency": the organisation named in front of it
@@ -683,6 +683,12 @@ class Speakers:
         if start is tok and tok.is_sent_start and tok.text not in self._mid_sentence:
             return None  # "Aides said", "Correction:": capitalised only as the sentence's first word
         return words.text
+
+    def described_org(self, tok: Token) -> int | None:
+        """The organisation a description of one stands for: one the text named before
+        (:meth:`org_by_description`), or else the one a lede introduces next (:meth:`org_named_after`)."""
+        k = self.org_by_description(tok)
+        return k if k is not None else self.org_named_after(tok)
 
     def org_by_description(self, tok: Token) -> int | None:
         """The organisation "the company", "the rights group" stands for when the text leaves one choice:
